@@ -1,0 +1,25 @@
+import { boroughByCode } from "../domain/boroughs";
+import type { Geography, Place } from "./observation";
+
+export const CITY_OF_LONDON = "E09000001";
+export const HACKNEY = "E09000012";
+
+const KNOWN_AREAS: Record<string, string> = {
+  E92000001: "England",
+  E12000007: "London",
+  E13000001: "Inner London",
+  E13000002: "Outer London",
+};
+
+/** GSS code prefixes: E06-E10 local authorities, E12 regions, E13 Inner/Outer London, E92 England. */
+export function geographyOf(code: string): Geography {
+  if (/^E(0[6-9]|10)/.test(code)) return "local authority";
+  if (/^E1[23]/.test(code)) return "region";
+  return "national";
+}
+
+export function placeOf(code: string, sourceName: string): Place {
+  const borough = boroughByCode(code);
+  const name = borough?.name ?? KNOWN_AREAS[code] ?? sourceName;
+  return { areaCode: code, areaName: name, geography: geographyOf(code) };
+}

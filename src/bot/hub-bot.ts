@@ -1,0 +1,97 @@
+import { ActivityHandler, ActivityTypes, CardFactory, MessageFactory, TurnContext, type Activity, type InvokeResponse } from "botbuilder";
+import type { AppContext } from "../app-context";
+import type { AdaptiveCard } from "../cards/render-card";
+import { errorCard, noticeCard } from "../cards/notice-card";
+import { isVerb, matchCommand, VERBS } from "../commands";
+import { newId } from "../domain/ids";
+import { toHubError } from "../domain/errors";
+import { actorOf, tenantOf } from "./activity-actor";
+
+const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+
+/** Strips the bot's @mention and the <at> tags Teams leaves in channel messages. */
+export function commandText(context: TurnContext): string {
+  const activity = context.activity;
+  let text = activity.text ?? "";
+  if (activity.recipient?.id) text = TurnContext.removeMentionText(activity, activity.recipient.id) ?? text;
+  return text.replace(/<at>[^<]*<\/at>/gi, "").trim();
+}
+
+/**
+ * The Teams bot: turns activities into calls of the features' commands and card verbs, and their cards
+ * into replies. The only place that knows about botbuilder besides the adapter.
+ */
+export class HubBot extends ActivityHandler {
+  constructor(private readonly app: AppContext) {
+    super();
+    this.onMessage(async (context, next) => {
+      await this.handleMessage(context);
+      await next();
+    });
+  }
+
+  /** Tenants not on the allow-list get no reply and cause no write; the attempt is logged. */
+  override async run(context: TurnContext): Promise<void> {
+    const allowed = this.app.config.allowedTenants;
+    if (allowed.length > 0) {
+      const tenant = tenantOf(context.activity);
+      if (!allowed.includes(tenant)) {
+        this.app.logger.warn({ event: "tenant.refused", tenant, activityType: context.activity.type }, "activity from a tenant not on the allow-list");
+        if (context.activity.type === ActivityTypes.Invoke) await this.sendInvokeResponse(context, { status: 403 });
+        return;
+      }
+    }
+    await super.run(context);
+  }
+
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== "adaptiveCard/action") return { status: 501 };
+    const action = (context.activity.value as { action?: { type?: unknown; verb?: unknown; data?: unknown } } | undefined)?.action;
+    const card = await this.runVerb(context, action?.verb, action?.data);
+    return { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card } };
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const value = context.activity.value as { verb?: unknown } | undefined;
+    if (value && typeof value === "object" && !context.activity.text) {
+      // Action.Submit fallback, from clients without Action.Execute: same verbs, answered in a new message.
+      await this.reply(context, await this.runVerb(context, value.verb, value));
+      return;
+    }
+    const text = commandText(context);
+    const match = matchCommand(text);
+    if (!match) {
+      await this.reply(context, noticeCard("I did not understand that", `Type help to see what I can do. You wrote: ${text.slice(0, 200)}`));
+      return;
+    }
+    const actor = actorOf(context.activity, this.app.config);
+    await this.reply(context, await this.safely(context, () => match.spec.handler(this.app, actor, match.args)));
+  }
+
+  private async runVerb(context: TurnContext, verb: unknown, data: unknown): Promise<AdaptiveCard> {
+    if (!isVerb(verb)) return noticeCard("This button is not known", "Type help to see what I can do.", "Warning");
+    const actor = actorOf(context.activity, this.app.config);
+    const handler = VERBS[verb];
+    return this.safely(context, () => handler(this.app, actor, data ?? {}));
+  }
+
+  /** Runs a handler; any failure becomes a card with a reference, and the detail goes to the log only. */
+  private async safely(context: TurnContext, work: () => Promise<AdaptiveCard>): Promise<AdaptiveCard> {
+    try {
+      return await work();
+    } catch (error) {
+      const e = toHubError(error);
+      const reference = e.code === "internal" || e.code === "storage-unavailable" ? newId() : "";
+      this.app.logger.error({ err: e.cause ?? e, code: e.code, reference, activityId: context.activity.id }, e.message);
+      return errorCard(e, reference);
+    }
+  }
+
+  private async reply(context: TurnContext, card: AdaptiveCard): Promise<void> {
+    await context.sendActivity(MessageFactory.attachment(CardFactory.adaptiveCard(card)));
+  }
+
+  private async sendInvokeResponse(context: TurnContext, response: InvokeResponse): Promise<void> {
+    await context.sendActivity({ type: "invokeResponse", value: response } as Partial<Activity>);
+  }
+}

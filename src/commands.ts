@@ -1,0 +1,56 @@
+import type { CommandHandler, VerbHandler } from "./app-context";
+import { renderCard } from "./cards/render-card";
+import { myProformas, openProforma, submitProformaVerb } from "./proforma/proforma-actions";
+
+/**
+ * Every command people can type and every card verb, in one typed list: the bot routes by it, the
+ * help card and the Teams manifest's command lists are made from it.
+ */
+export interface CommandSpec {
+  /** The words that start the command, lower case, e.g. "my proformas". */
+  words: string;
+  /** One line for the help card and the manifest (at most 128 characters). */
+  description: string;
+  /** Shown in the Teams command menu (the manifest allows ten per scope). */
+  inMenu: boolean;
+  handler: CommandHandler;
+}
+
+const helpCommand: CommandHandler = async (ctx) =>
+  renderCard("help", {
+    commands: COMMANDS.map((c) => ({ word: c.words, what: c.description })),
+    modeNote: ctx.config.auth.mode === "local" ? "Running in local mode: only this computer can talk to the bot." : "",
+  });
+
+export const COMMANDS: CommandSpec[] = [
+  { words: "help", description: "What this bot does and the commands it knows", inMenu: true, handler: helpCommand },
+  { words: "proforma", description: "Share an initiative that tackles racial disparities (the good-practice proforma)", inMenu: true, handler: openProforma },
+  { words: "my proformas", description: "The proformas you have shared or drafted", inMenu: true, handler: myProformas },
+];
+
+export const VERBS = {
+  "proforma.open": (ctx, actor) => openProforma(ctx, actor, ""),
+  "proforma.submit": submitProformaVerb,
+} satisfies Record<string, VerbHandler>;
+
+export type Verb = keyof typeof VERBS;
+
+export function isVerb(value: unknown): value is Verb {
+  return typeof value === "string" && Object.prototype.hasOwnProperty.call(VERBS, value);
+}
+
+/**
+ * Finds the command a message asks for: case-insensitive, the longest command words first, so
+ * "my proformas" is not read as "proforma". Returns undefined when nothing matches.
+ */
+export function matchCommand(text: string): { spec: CommandSpec; args: string } | undefined {
+  const normal = text.replace(/\s+/g, " ").trim();
+  const lower = normal.toLowerCase();
+  const byLength = [...COMMANDS].sort((a, b) => b.words.length - a.words.length);
+  for (const spec of byLength) {
+    if (lower === spec.words || lower.startsWith(spec.words + " ")) {
+      return { spec, args: normal.slice(spec.words.length).trim() };
+    }
+  }
+  return undefined;
+}

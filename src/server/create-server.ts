@@ -1,0 +1,79 @@
+import restify, { type Request, type Response } from "restify";
+import type { AppContext } from "../app-context";
+import { isLoopback } from "../config/config";
+import { HubError, httpStatusOf, toHubError } from "../domain/errors";
+
+/** Largest request body accepted; Teams activities and card submits are far smaller. */
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface BotEndpoint {
+  /** Handles POST /api/messages: authenticates, runs the bot turn and writes the answer. */
+  process(req: Request, res: Response): Promise<void>;
+}
+
+/** Writes an error as JSON with a code and a message a person can read; never a stack or storage text. */
+export function sendError(res: Response, error: unknown): void {
+  const e = toHubError(error);
+  res.status(httpStatusOf(e.code));
+  res.json({ code: e.code, message: e.message });
+}
+
+export function createServer(app: AppContext, bot: BotEndpoint, extraRoutes: (server: restify.Server) => void = () => {}): restify.Server {
+  const server = restify.createServer({ name: "disparities-hub", handleUncaughtExceptions: false });
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
+
+  const localOnly = app.config.auth.mode === "local";
+
+  server.pre((req, res, next) => {
+    if (localOnly && !isLoopback(req.socket.remoteAddress)) {
+      app.logger.warn({ event: "request.refused", remote: req.socket.remoteAddress }, "local mode refuses a request from outside this machine");
+      sendError(res, new HubError("forbidden", "This service is running in local mode and only answers this computer."));
+      return next(false);
+    }
+    return next();
+  });
+
+  server.post("/api/messages", async (req: Request, res: Response) => {
+    if (!req.body || typeof req.body !== "object") {
+      sendError(res, new HubError("invalid-input", "The request body must be a JSON activity."));
+      return;
+    }
+    try {
+      await bot.process(req, res);
+    } catch (error) {
+      app.logger.error({ err: error }, "failed to process an activity");
+      if (!res.headersSent) sendError(res, error);
+    }
+  });
+
+  server.get("/api/health", async (_req: Request, res: Response) => {
+    let storage: "ok" | "down" = "ok";
+    try {
+      await app.storage.ping();
+    } catch {
+      storage = "down";
+    }
+    res.status(storage === "ok" ? 200 : 503);
+    res.json({ status: storage === "ok" ? "ok" : "degraded", storage, auth: app.config.auth.mode, storageMode: app.storage.description });
+  });
+
+  extraRoutes(server);
+
+  server.on("restifyError", (req: Request, res: Response, err: Error & { statusCode?: number; body?: unknown; toJSON?: () => unknown }, callback: () => void) => {
+    // Restify's own errors (404, 405, 413, bad JSON) keep their status but get our plain wording.
+    const status = err.statusCode ?? 500;
+    const message =
+      status === 413 ? `The request body is too large (at most ${MAX_BODY_BYTES / 1024} KB).`
+      : status === 404 ? "There is nothing at this address."
+      : status === 405 ? "This address does not accept that method."
+      : status === 400 ? "The request could not be read: send JSON."
+      : status === 415 ? "Send the body as application/json."
+      : "Something went wrong on our side.";
+    err.toJSON = () => ({ code: status === 500 ? "internal" : `http-${status}`, message });
+    if (status >= 500) app.logger.error({ err, url: req.url }, "request failed");
+    return callback();
+  });
+
+  return server;
+}

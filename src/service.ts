@@ -1,0 +1,38 @@
+import type { AddressInfo } from "node:net";
+import { createAppContext, type AppContext } from "./app-context";
+import { createBotEndpoint } from "./bot/bot-endpoint";
+import type { Config } from "./config/config";
+import type { Logger } from "./logging/logger";
+import { createServer } from "./server/create-server";
+import { openStorage } from "./storage/open-storage";
+
+export interface RunningService {
+  url: string;
+  app: AppContext;
+  stop(): Promise<void>;
+}
+
+/** Starts storage and the HTTP service; used by `npm start` and by the tests, which run it for real. */
+export async function startService(config: Config, logger: Logger, options: { now?: () => Date } = {}): Promise<RunningService> {
+  const storage = await openStorage({ config, logger });
+  const app = createAppContext(config, logger, storage, options.now);
+  const server = createServer(app, createBotEndpoint(app));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(config.port, config.host, () => resolve());
+  });
+  const address = server.address() as AddressInfo;
+  const url = `http://${address.address.includes(":") ? `[${address.address}]` : address.address}:${address.port}`;
+  logger.info(
+    { url, storage: storage.description, auth: config.auth.mode === "local" ? "local mode: unauthenticated, loopback clients only" : `Bot Framework tokens for app ${config.auth.appId}` },
+    `Disparities Hub listening on ${url}/api/messages; storage ${storage.description}; auth ${config.auth.mode}`,
+  );
+  return {
+    url,
+    app,
+    async stop() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await storage.close();
+    },
+  };
+}
