@@ -1,0 +1,52 @@
+import type { AdaptiveCard } from "../../src/cards/render-card";
+
+// The adaptivecards package's module entry does not load in Node; its UMD bundle does.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const AC = require("adaptivecards/dist/adaptivecards.min.js");
+
+export interface CardCheck {
+  errors: string[];
+  bytes: number;
+  verbs: string[];
+  inputIds: string[];
+  texts: string[];
+}
+
+function walk(node: unknown, visit: (n: Record<string, unknown>) => void): void {
+  if (Array.isArray(node)) node.forEach((n) => walk(n, visit));
+  else if (node && typeof node === "object") {
+    visit(node as Record<string, unknown>);
+    Object.values(node).forEach((v) => walk(v, visit));
+  }
+}
+
+/**
+ * Parses a rendered card with the adaptivecards library and lists what is wrong with it: the
+ * library's validation failures, plus what it misses (a TextBlock without text, an Image without url).
+ */
+export function checkCard(card: AdaptiveCard): CardCheck {
+  const json = JSON.stringify(card);
+  const errors: string[] = [];
+  if (json.includes("${")) errors.push("unbound ${ left in the card");
+  const context = new AC.SerializationContext();
+  const parsed = new AC.AdaptiveCard();
+  parsed.parse(card, context);
+  for (const event of context.eventCount ? Array.from({ length: context.eventCount }, (_, i) => context.getEventAt(i)) : []) {
+    errors.push(`parse: ${event.message}`);
+  }
+  if (parsed) {
+    const result = parsed.validateProperties();
+    for (const event of result.validationEvents as { message: string }[]) errors.push(`validate: ${event.message}`);
+  }
+  const verbs: string[] = [];
+  const inputIds: string[] = [];
+  const texts: string[] = [];
+  walk(card, (n) => {
+    if (n.type === "TextBlock" && (typeof n.text !== "string" || n.text === "")) errors.push("TextBlock without text");
+    if (n.type === "Image" && !n.url) errors.push("Image without url");
+    if (n.type === "Action.Execute" && typeof n.verb === "string") verbs.push(n.verb);
+    if (typeof n.type === "string" && n.type.startsWith("Input.") && typeof n.id === "string") inputIds.push(n.id);
+    if ((n.type === "TextBlock" || n.type === "TextRun") && typeof n.text === "string") texts.push(n.text);
+  });
+  return { errors, bytes: Buffer.byteLength(json), verbs, inputIds, texts };
+}
