@@ -3,7 +3,7 @@ import type { CsvTable } from "../csv-table";
 import type { DatasetSpec } from "../catalogue";
 import { resolveLabel, TOTAL_GROUP, type EthnicGroup } from "../ethnicity";
 import { placeOf } from "../geography";
-import type { Observation } from "../observation";
+import type { Observation, Place } from "../observation";
 
 /** A figure the source itself published (e.g. its own rate), kept to check ours against. */
 export interface PublishedFigure {
@@ -81,7 +81,13 @@ export function readTidy(table: CsvTable, spec: DatasetSpec, source: string, syn
     return spec.level!.rename?.[v] ?? v;
   };
   const unknownLabels = new Set<string>();
+  const resolved = new Map<string, EthnicGroup | null>();
   const resolve = (label: string): EthnicGroup | null => {
+    let group = resolved.get(label);
+    if (group === undefined) resolved.set(label, (group = resolveUncached(label)));
+    return group;
+  };
+  const resolveUncached = (label: string): EthnicGroup | null => {
     if (!spec.ethnicity) return TOTAL_GROUP;
     const meaning = resolveLabel(spec.ethnicity.scheme, label);
     if (meaning === undefined) unknownLabels.add(label);
@@ -107,6 +113,7 @@ export function readTidy(table: CsvTable, spec: DatasetSpec, source: string, syn
     return { stage: p.stage, value, keep: rowFilter(table, p.filters) };
   });
 
+  const places = new Map<string, Place>();
   const observations: Observation[] = [];
   const figures: PublishedFigure[] = [];
   for (const row of table.rows) {
@@ -114,7 +121,8 @@ export function readTidy(table: CsvTable, spec: DatasetSpec, source: string, syn
     const when = periodOf(row);
     const code = codeOf(row);
     if (!when || !code) continue;
-    const place = placeOf(code, nameOf(row));
+    let place = places.get(code);
+    if (!place) places.set(code, (place = placeOf(code, nameOf(row))));
     const level = levelOf(row);
     const base = { ...place, datasetId: spec.id, source, synthetic, period: when.period, year: when.year, level, childrenData: spec.childrenData };
     const rowGroup = ethnicityGet ? resolve(ethnicityGet(row)) : TOTAL_GROUP;

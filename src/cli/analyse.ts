@@ -1,0 +1,68 @@
+/**
+ * npm run analyse -- [--json] [--store] <files or folders>
+ * Reads DfE / ONS / local CSV files, prints a disparity report (or the JSON contract with --json) on
+ * stdout, progress on stderr; --store also saves measures and headlines to Table Storage.
+ */
+import { toContractJson } from "../analysis/contract";
+import { renderReport } from "../analysis/report";
+import { analyseFiles, type AnalysisResult } from "../analysis/run-analysis";
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const USAGE = "usage: npm run analyse -- [--json] [--store] <files or folders>";
+
+async function store(result: AnalysisResult, io: CliIo): Promise<void> {
+  // Loaded only with --store, so a plain report does not pay for the storage SDK's start-up.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { loadConfig } = require("../config/config") as typeof import("../config/config");
+  const { openStorage } = require("../storage/open-storage") as typeof import("../storage/open-storage");
+  const { TableMeasureStore } = require("../headlines/table-measure-store") as typeof import("../headlines/table-measure-store");
+  const storage = await openStorage({ config: loadConfig(), shareRunning: true });
+  try {
+    const measureStore = new TableMeasureStore(storage.tableClient("measures"), storage.tableClient("headlines"));
+    const runId = await measureStore.saveRun(result.measures, result.headlines, result.sources);
+    io.err(`stored ${result.measures.length} measures and ${result.headlines.length} headlines as run ${runId} (${storage.description})`);
+  } finally {
+    await storage.close();
+  }
+}
+
+/** Runs the command; returns the process exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  const flags = new Set(argv.filter((a) => a.startsWith("--")));
+  const paths = argv.filter((a) => !a.startsWith("--"));
+  const unknown = [...flags].filter((f) => f !== "--json" && f !== "--store");
+  if (unknown.length > 0 || paths.length === 0) {
+    io.err(unknown.length ? `unknown option ${unknown.join(", ")}\n${USAGE}` : USAGE);
+    return 2;
+  }
+  const started = Date.now();
+  let result: AnalysisResult;
+  try {
+    result = analyseFiles(paths, { onProgress: io.err });
+  } catch (error) {
+    io.err(`cannot read input: ${(error as Error).message}`);
+    return 1;
+  }
+  const unread = result.sources.filter((s) => s.problem);
+  io.err(`${result.sources.length} files, ${result.measures.length} measures, ${result.headlines.length} headlines in ${Date.now() - started} ms`);
+  for (const s of unread) io.err(`warning: ${s.name}: ${s.problem}`);
+  io.out(flags.has("--json") ? JSON.stringify(toContractJson(result)) + "\n" : renderReport(result));
+  if (flags.has("--store")) await store(result, io);
+  return 0;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2), { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(`${t}\n`) }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error: unknown) => {
+      process.stderr.write(`analyse failed: ${(error as Error).message}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
