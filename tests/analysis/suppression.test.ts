@@ -1,0 +1,69 @@
+import assert from "node:assert/strict";
+import type { Cell } from "../../src/analysis/cell";
+import { groupOf, resolveLabel, TOTAL_GROUP, type EthnicGroup } from "../../src/analysis/ethnicity";
+import type { Observation } from "../../src/analysis/observation";
+import { applyDisclosureControl, derivedCountHidden, REASONS } from "../../src/analysis/suppression";
+
+function obs(areaCode: string, group: EthnicGroup, count: Cell, childrenData = true): Observation {
+  return { datasetId: "t", stage: "cla", source: "t.csv", synthetic: false, period: "2025", year: 2025, areaCode, areaName: areaCode, geography: "local authority", group, level: null, count, childrenData };
+}
+const n = (value: number): Cell => ({ value, symbol: null });
+const major = (label: string) => resolveLabel("dfe", label) as EthnicGroup;
+
+function table(area: string, cells: [string, Cell][]): Observation[] {
+  return cells.map(([label, cell]) => obs(area, label === "Total" ? TOTAL_GROUP : major(label), cell));
+}
+
+describe("disclosure control", () => {
+  it("when the source shows a symbol, then the cell is hidden with the symbol explained", () => {
+    const out = applyDisclosureControl([obs("E09000012", major("White"), { value: null, symbol: "c" })]);
+    assert.match(out[0]!.hidden!, /source shows 'c'/);
+  });
+
+  it("when one group in a table with a total is suppressed, then a second cell is hidden so it cannot be derived", () => {
+    const t = table("E09000012", [["Total", n(100)], ["White", n(40)], ["Mixed", { value: null, symbol: "c" }], ["Asian", n(12)], ["Black", n(30)], ["Other", n(11)], ["Unclassified", n(4)]]);
+    const out = applyDisclosureControl(t);
+    const hidden = out.filter((o) => o.hidden).map((o) => o.group.name);
+    assert.equal(hidden.length, 2);
+    assert.ok(hidden.includes("Mixed"));
+    assert.ok(hidden.includes("Unknown"), "the smallest visible member goes next");
+    assert.equal(out.find((o) => o.group.name === "Unknown")!.hidden, REASONS.secondary);
+  });
+
+  it("when two cells are already hidden, then nothing more is hidden", () => {
+    const t = table("E09000012", [["Total", n(100)], ["White", { value: null, symbol: "c" }], ["Mixed", { value: null, symbol: "c" }], ["Asian", n(12)], ["Black", n(30)], ["Other", n(11)], ["Unclassified", n(40)]]);
+    assert.equal(applyDisclosureControl(t).filter((o) => o.hidden).length, 2);
+  });
+
+  it("when the data are about children in City of London, then nothing is shown for it, with the reason", () => {
+    const out = applyDisclosureControl(table("E09000001", [["Total", n(7)], ["White", n(3)], ["Black", n(4)]]));
+    assert.ok(out.every((o) => o.hidden === REASONS.cityOfLondon));
+  });
+
+  it("when the data are about City of London's workforce, then the City rule does not apply", () => {
+    const out = applyDisclosureControl([obs("E09000001", major("White"), n(20), false)]);
+    assert.equal(out[0]!.hidden, null);
+  });
+
+  it("when a combined area is published with one member hidden, then another member is hidden across boroughs", () => {
+    const combined = "E09000012+E09000001";
+    const cells = [obs(combined, major("White"), n(50)), obs("E09000012", major("White"), n(45)), obs("E09000001", major("White"), n(5))];
+    const out = applyDisclosureControl(cells, { areaFamilies: [{ parent: combined, members: ["E09000012", "E09000001"] }] });
+    const hidden = out.filter((o) => o.hidden).map((o) => o.areaCode).sort();
+    assert.deepEqual(hidden, ["E09000001", "E09000012"], "Hackney alone would reveal City by subtraction");
+  });
+
+  it("when we add up cells ourselves to 1-9, then the sum is not shown; 0 and 10+ are", () => {
+    assert.equal(derivedCountHidden(0), null);
+    assert.equal(derivedCountHidden(1), REASONS.smallDerived);
+    assert.equal(derivedCountHidden(9), REASONS.smallDerived);
+    assert.equal(derivedCountHidden(10), null);
+  });
+
+  it("when minor groups sit inside a major group, then suppression also works one level down", () => {
+    const minors: [string, Cell][] = [["Black - Black Caribbean", { value: null, symbol: "c" }], ["Black - Black African", n(50)], ["Black - Any other Black background", n(20)], ["Black", n(73)]];
+    const out = applyDisclosureControl(minors.map(([l, c]) => obs("E09000012", resolveLabel("dfe", l) as EthnicGroup, c)));
+    assert.equal(out.filter((o) => o.hidden).length, 2);
+    assert.ok(out.find((o) => o.group.key === groupOf(["both"]).key)!.hidden);
+  });
+});
