@@ -84,8 +84,8 @@ function tableKey(o: Observation): string {
 export function applyDisclosureControl(observations: readonly Observation[], options: DisclosureOptions = {}): ControlledObservation[] {
   const hidden = new Map<Observation, string>();
   for (const o of observations) {
-    if (o.count.symbol) hidden.set(o, symbolReason(o.count.symbol));
-    else if (o.childrenData && o.areaCode === CITY_OF_LONDON) hidden.set(o, REASONS.cityOfLondon);
+    if (o.childrenData && o.areaCode === CITY_OF_LONDON) hidden.set(o, REASONS.cityOfLondon);
+    else if (o.count.symbol) hidden.set(o, symbolReason(o.count.symbol));
   }
   const tables = new Map<string, Observation[]>();
   for (const o of observations) {
