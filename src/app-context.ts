@@ -1,32 +1,47 @@
 import type { AdaptiveCard } from "./cards/render-card";
-import type { Actor } from "./domain/actor";
+import type { Turn } from "./domain/conversation";
 import type { Config } from "./config/config";
 import type { Logger } from "./logging/logger";
 import type { Storage } from "./storage/open-storage";
+import type { Messenger } from "./messaging/messenger";
 import type { ProformaStore } from "./proforma/proforma-store";
 import { TableProformaStore } from "./proforma/table-proforma-store";
+import type { PeopleStore } from "./people/people-store";
+import { TablePeopleStore } from "./people/table-people-store";
+import type { ChannelStore } from "./channels/channel-store";
+import { TableChannelStore } from "./channels/table-channel-store";
+import { TableActivityFeed, type ActivityFeed } from "./activity-feed/activity-feed";
 
-/** What every use case may draw on: configuration, the log, the stores and the clock. */
+/** What every use case may draw on: configuration, the log, the stores, the messenger and the clock. */
 export interface AppContext {
   config: Config;
   logger: Logger;
   storage: Storage;
+  messenger: Messenger;
   proformas: ProformaStore;
+  people: PeopleStore;
+  channels: ChannelStore;
+  feed: ActivityFeed;
   now: () => Date;
 }
 
-export function createAppContext(config: Config, logger: Logger, storage: Storage, now: () => Date = () => new Date()): AppContext {
+export function createAppContext(options: { config: Config; logger: Logger; storage: Storage; messenger: Messenger; now?: () => Date }): AppContext {
+  const { storage } = options;
   return {
-    config,
-    logger,
+    config: options.config,
+    logger: options.logger,
     storage,
+    messenger: options.messenger,
     proformas: new TableProformaStore(storage),
-    now,
+    people: new TablePeopleStore(storage),
+    channels: new TableChannelStore(storage),
+    feed: new TableActivityFeed(storage),
+    now: options.now ?? (() => new Date()),
   };
 }
 
 /** A typed text command: gets the words after the command, answers with a card for the asker. */
-export type CommandHandler = (ctx: AppContext, actor: Actor, args: string) => Promise<AdaptiveCard>;
+export type CommandHandler = (ctx: AppContext, turn: Turn, args: string) => Promise<AdaptiveCard>;
 
 /** A card button's verb: gets the card's data merged with its inputs, answers with the card that replaces it. */
-export type VerbHandler = (ctx: AppContext, actor: Actor, data: unknown) => Promise<AdaptiveCard>;
+export type VerbHandler = (ctx: AppContext, turn: Turn, data: unknown) => Promise<AdaptiveCard>;

@@ -29,7 +29,7 @@ export const COMMANDS: CommandSpec[] = [
 ];
 
 export const VERBS = {
-  "proforma.open": (ctx, actor) => openProforma(ctx, actor, ""),
+  "proforma.open": (ctx, turn) => openProforma(ctx, turn, ""),
   "proforma.submit": submitProformaVerb,
 } satisfies Record<string, VerbHandler>;
 

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { createAppContext, type AppContext } from "./app-context";
-import { createBotEndpoint } from "./bot/bot-endpoint";
+import { createTeamsEdge } from "./bot/bot-endpoint";
 import type { Config } from "./config/config";
 import type { Logger } from "./logging/logger";
 import { createServer } from "./server/create-server";
@@ -15,8 +15,9 @@ export interface RunningService {
 /** Starts storage and the HTTP service; used by `npm start` and by the tests, which run it for real. */
 export async function startService(config: Config, logger: Logger, options: { now?: () => Date } = {}): Promise<RunningService> {
   const storage = await openStorage({ config, logger });
-  const app = createAppContext(config, logger, storage, options.now);
-  const server = createServer(app, createBotEndpoint(app));
+  const teams = createTeamsEdge(config, logger);
+  const app = createAppContext({ config, logger, storage, messenger: teams.messenger, now: options.now });
+  const server = createServer(app, teams.endpoint(app));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => resolve());

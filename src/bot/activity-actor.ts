@@ -1,6 +1,6 @@
 import type { Activity } from "botbuilder";
-import type { Config } from "../config/config";
-import type { Actor, Role } from "../domain/actor";
+import type { ConversationRef } from "../domain/conversation";
+import type { Identity } from "../people/resolve-actor";
 
 /** The tenant an activity comes from, as Teams states it. */
 export function tenantOf(activity: Activity): string {
@@ -10,21 +10,29 @@ export function tenantOf(activity: Activity): string {
   return typeof conversationTenant === "string" && conversationTenant ? conversationTenant.toLowerCase() : "";
 }
 
-/**
- * Who is asking: the Entra object id and name from the activity (set by Teams, not by card data), the
- * roles and borough decided here on the server.
- */
-export function actorOf(activity: Activity, config: Config): Actor {
-  const id = (activity.from?.aadObjectId || activity.from?.id || "").toLowerCase();
-  const tenantId = tenantOf(activity) || "local";
-  const roles: Role[] = ["staff"];
-  const localCoordinator = config.auth.mode === "local" && config.coordinators.length === 0;
-  if (localCoordinator || config.coordinators.includes(id)) roles.push("coordinator");
+/** Who is asking, from the activity as Teams delivered it (never from card data). */
+export function identityOf(activity: Activity): Identity {
   return {
-    id,
+    objectId: (activity.from?.aadObjectId || activity.from?.id || "").toLowerCase(),
     name: (activity.from?.name ?? "").slice(0, 200),
-    tenantId,
-    roles,
-    borough: config.tenantBoroughs[tenantId],
+    tenantId: tenantOf(activity) || "local",
+  };
+}
+
+/** The conversation an activity came from, as a reference the bot can post to later. */
+export function conversationRefOf(activity: Activity): ConversationRef {
+  const type = activity.conversation?.conversationType;
+  const channelData = activity.channelData as { team?: { id?: unknown } } | undefined;
+  const personal = type === "personal" || (!type && !activity.conversation?.isGroup);
+  return {
+    conversationId: activity.conversation?.id ?? "",
+    serviceUrl: activity.serviceUrl ?? "",
+    tenantId: tenantOf(activity) || "local",
+    channelId: activity.channelId ?? "msteams",
+    conversationType: type === "channel" ? "channel" : type === "groupChat" ? "groupChat" : personal ? "personal" : "groupChat",
+    botId: activity.recipient?.id ?? "",
+    teamId: typeof channelData?.team?.id === "string" ? channelData.team.id : undefined,
+    userId: personal ? activity.from?.id : undefined,
+    userObjectId: personal ? (activity.from?.aadObjectId || activity.from?.id || "").toLowerCase() : undefined,
   };
 }

@@ -1,14 +1,27 @@
+import type { CloudAdapter } from "botbuilder";
 import type { Request, Response } from "restify";
 import type { AppContext } from "../app-context";
+import type { Config } from "../config/config";
+import type { Logger } from "../logging/logger";
+import type { Messenger } from "../messaging/messenger";
 import type { BotEndpoint } from "../server/create-server";
 import { createAdapter } from "./adapter";
+import { BotMessenger } from "./bot-messenger";
 import { HubBot } from "./hub-bot";
 
-/** Wires the adapter and the bot for the HTTP server; the server itself never sees botbuilder types. */
-export function createBotEndpoint(app: AppContext): BotEndpoint {
-  const adapter = createAdapter(app.config, app.logger);
-  const bot = new HubBot(app);
+/** The Teams side of the service: the adapter, the messenger for proactive posts, and the HTTP endpoint. */
+export interface TeamsEdge {
+  messenger: Messenger;
+  endpoint(app: AppContext): BotEndpoint;
+}
+
+export function createTeamsEdge(config: Config, logger: Logger): TeamsEdge {
+  const adapter: CloudAdapter = createAdapter(config, logger);
   return {
-    process: (req: Request, res: Response) => adapter.process(req, res, (context) => bot.run(context)),
+    messenger: new BotMessenger(adapter, config),
+    endpoint(app: AppContext): BotEndpoint {
+      const bot = new HubBot(app);
+      return { process: (req: Request, res: Response) => adapter.process(req, res, (context) => bot.run(context)) };
+    },
   };
 }

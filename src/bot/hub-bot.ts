@@ -3,9 +3,11 @@ import type { AppContext } from "../app-context";
 import type { AdaptiveCard } from "../cards/render-card";
 import { errorCard, noticeCard } from "../cards/notice-card";
 import { isVerb, matchCommand, VERBS } from "../commands";
+import type { Turn } from "../domain/conversation";
 import { newId } from "../domain/ids";
 import { toHubError } from "../domain/errors";
-import { actorOf, tenantOf } from "./activity-actor";
+import { resolveActor } from "../people/resolve-actor";
+import { conversationRefOf, identityOf, tenantOf } from "./activity-actor";
 
 const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
 
@@ -19,13 +21,26 @@ export function commandText(context: TurnContext): string {
 
 /**
  * The Teams bot: turns activities into calls of the features' commands and card verbs, and their cards
- * into replies. The only place that knows about botbuilder besides the adapter.
+ * into replies. The only place besides the adapter and messenger that knows about botbuilder.
  */
 export class HubBot extends ActivityHandler {
   constructor(private readonly app: AppContext) {
     super();
     this.onMessage(async (context, next) => {
+      await this.rememberConversation(context);
       await this.handleMessage(context);
+      await next();
+    });
+    this.onConversationUpdate(async (context, next) => {
+      const removed = (context.activity.membersRemoved ?? []).some((m) => m.id === context.activity.recipient?.id);
+      if (removed) await this.forgetConversation(context);
+      else await this.rememberConversation(context);
+      await next();
+    });
+    this.onInstallationUpdate(async (context, next) => {
+      const action = String(context.activity.action ?? "");
+      if (action.startsWith("remove")) await this.forgetConversation(context);
+      else await this.rememberConversation(context);
       await next();
     });
   }
@@ -64,15 +79,18 @@ export class HubBot extends ActivityHandler {
       await this.reply(context, noticeCard("I did not understand that", `Type help to see what I can do. You wrote: ${text.slice(0, 200)}`));
       return;
     }
-    const actor = actorOf(context.activity, this.app.config);
-    await this.reply(context, await this.safely(context, () => match.spec.handler(this.app, actor, match.args)));
+    await this.reply(context, await this.safely(context, async () => match.spec.handler(this.app, await this.turnOf(context), match.args)));
   }
 
   private async runVerb(context: TurnContext, verb: unknown, data: unknown): Promise<AdaptiveCard> {
     if (!isVerb(verb)) return noticeCard("This button is not known", "Type help to see what I can do.", "Warning");
-    const actor = actorOf(context.activity, this.app.config);
     const handler = VERBS[verb];
-    return this.safely(context, () => handler(this.app, actor, data ?? {}));
+    return this.safely(context, async () => handler(this.app, await this.turnOf(context), data ?? {}));
+  }
+
+  private async turnOf(context: TurnContext): Promise<Turn> {
+    const actor = await resolveActor(this.app.config, this.app.people, identityOf(context.activity));
+    return { actor, conversation: conversationRefOf(context.activity) };
   }
 
   /** Runs a handler; any failure becomes a card with a reference, and the detail goes to the log only. */
@@ -84,6 +102,27 @@ export class HubBot extends ActivityHandler {
       const reference = e.code === "internal" || e.code === "storage-unavailable" ? newId() : "";
       this.app.logger.error({ err: e.cause ?? e, code: e.code, reference, activityId: context.activity.id }, e.message);
       return errorCard(e, reference);
+    }
+  }
+
+  /** Keeps the conversation's reference fresh for proactive posts; a storage failure here must not stop the turn. */
+  private async rememberConversation(context: TurnContext): Promise<void> {
+    const ref = conversationRefOf(context.activity);
+    if (!ref.conversationId || !ref.serviceUrl) return;
+    try {
+      await this.app.channels.remember(ref, context.activity.conversation?.name ?? "", this.app.now());
+    } catch (error) {
+      this.app.logger.warn({ err: error, conversation: ref.conversationId }, "could not store the conversation reference");
+    }
+  }
+
+  private async forgetConversation(context: TurnContext): Promise<void> {
+    const ref = conversationRefOf(context.activity);
+    try {
+      await this.app.channels.forget(ref.tenantId, ref.conversationId);
+      this.app.logger.info({ event: "conversation.removed", conversation: ref.conversationId }, "bot removed from a conversation");
+    } catch (error) {
+      this.app.logger.warn({ err: error }, "could not remove the conversation reference");
     }
   }
 

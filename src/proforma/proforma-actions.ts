@@ -1,4 +1,4 @@
-import type { Actor } from "../domain/actor";
+import type { Turn } from "../domain/conversation";
 import { newId } from "../domain/ids";
 import type { AppContext, CommandHandler, VerbHandler } from "../app-context";
 import { myProformasCard, proformaConfirmationCard, proformaFormCard } from "./proforma-cards";
@@ -8,10 +8,10 @@ import { keptInputs } from "./validate-proforma";
 /** The proforma's commands and card verbs, in Teams' words but free of any Teams SDK. */
 export const openProforma: CommandHandler = async (ctx: AppContext) => proformaFormCard({ submissionId: newId(ctx.now().getTime()) });
 
-export const myProformas: CommandHandler = async (ctx: AppContext, actor: Actor) => myProformasCard(await ctx.proformas.listByAuthor(actor.id));
+export const myProformas: CommandHandler = async (ctx: AppContext, turn: Turn) => myProformasCard(await ctx.proformas.listByAuthor(turn.actor.id));
 
-export const submitProformaVerb: VerbHandler = async (ctx: AppContext, actor: Actor, data: unknown) => {
-  const result = await submitProforma({ proformas: ctx.proformas, now: ctx.now }, actor, data);
+export const submitProformaVerb: VerbHandler = async (ctx: AppContext, turn: Turn, data: unknown) => {
+  const result = await submitProforma({ proformas: ctx.proformas, now: ctx.now }, turn.actor, data);
   if (result.outcome === "invalid") {
     const submissionId = (data as { submissionId?: unknown })?.submissionId;
     return proformaFormCard({

@@ -105,7 +105,7 @@ export function checkProformaContent(raw: unknown): Checked<ProformaContent> {
   const input = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
   const picked: Record<string, unknown> = {};
   for (const field of Object.keys(contentSchema.shape)) {
-    if (Object.prototype.hasOwnProperty.call(input, field)) picked[field] = input[field];
+    picked[field] = Object.prototype.hasOwnProperty.call(input, field) ? input[field] : null;
   }
   const result = contentSchema.safeParse(picked);
   if (!result.success) return { ok: false, errors: firstErrors(result.error) };

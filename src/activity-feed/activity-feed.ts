@@ -1,0 +1,65 @@
+import { odata, type TableClient } from "@azure/data-tables";
+import { isoWeek } from "../domain/iso-week";
+import type { Storage } from "../storage/open-storage";
+import { guardStorage } from "../storage/guard-storage";
+import { assertEntityFits, safeKey } from "../storage/table-limits";
+import type { FeedEvent } from "./feed-event";
+
+export interface ActivityFeed {
+  record(event: Omit<FeedEvent, "week"> & { week?: string }): Promise<void>;
+  week(week: string): Promise<FeedEvent[]>;
+}
+
+/** activity: PartitionKey ISO week, RowKey the event's stable key. */
+export class TableActivityFeed implements ActivityFeed {
+  private readonly table: TableClient;
+  constructor(storage: Storage) {
+    this.table = storage.tableClient("activity");
+  }
+
+  record(event: Omit<FeedEvent, "week"> & { week?: string }): Promise<void> {
+    return guardStorage(async () => {
+      const week = event.week ?? isoWeek(new Date(event.at));
+      const entity = {
+        partitionKey: week,
+        rowKey: safeKey(event.key),
+        kind: event.kind,
+        at: event.at,
+        borough: event.borough ?? "",
+        subjectId: event.subjectId ?? "",
+        title: event.title ?? "",
+        actorId: event.actorId ?? "",
+        data: JSON.stringify(event.data ?? {}),
+      };
+      assertEntityFits(entity);
+      await this.table.upsertEntity(entity, "Replace");
+    });
+  }
+
+  week(week: string): Promise<FeedEvent[]> {
+    return guardStorage(async () => {
+      const events: FeedEvent[] = [];
+      for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${week}` } })) {
+        const s = (k: string) => (typeof e[k] === "string" ? (e[k] as string) : "");
+        let data: FeedEvent["data"] = {};
+        try {
+          data = JSON.parse(s("data") || "{}");
+        } catch {
+          data = {};
+        }
+        events.push({
+          week,
+          key: s("rowKey"),
+          kind: s("kind"),
+          at: s("at"),
+          borough: s("borough") || undefined,
+          subjectId: s("subjectId") || undefined,
+          title: s("title") || undefined,
+          actorId: s("actorId") || undefined,
+          data,
+        });
+      }
+      return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    });
+  }
+}

@@ -1,0 +1,26 @@
+import type { ConversationRef } from "../domain/conversation";
+
+/** What a registered conversation is for. */
+export type ChannelRole = "dcs" | "borough" | "leads" | "coordinators";
+
+export interface ChannelRecord {
+  ref: ConversationRef;
+  /** Set by a coordinator with `register this channel as ...`; undefined until then. */
+  role?: ChannelRole;
+  /** The borough a dcs or borough channel belongs to (GSS code). */
+  borough?: string;
+  /** A personal chat's display name, or a channel's, when Teams told us. */
+  name: string;
+  updatedAt: string;
+}
+
+export interface ChannelStore {
+  /** Keeps a conversation's reference fresh; never changes its role. */
+  remember(ref: ConversationRef, name: string, now: Date): Promise<void>;
+  get(tenantId: string, conversationId: string): Promise<ChannelRecord | undefined>;
+  setRole(tenantId: string, conversationId: string, role: ChannelRole | undefined, borough: string | undefined, now: Date): Promise<void>;
+  forget(tenantId: string, conversationId: string): Promise<void>;
+  list(): Promise<ChannelRecord[]>;
+  /** The personal chat with a person, if the bot has one (to send them a card one-to-one). */
+  personalChat(tenantId: string, objectId: string): Promise<ChannelRecord | undefined>;
+}
