@@ -1,0 +1,67 @@
+import assert from "node:assert/strict";
+import { TableClient, TableServiceClient } from "@azure/data-tables";
+import { startEmbeddedAzurite, type EmbeddedAzurite } from "../../src/storage/embedded-azurite";
+import { analyseFiles } from "../../src/analysis/run-analysis";
+import { TableMeasureStore } from "../../src/headlines/table-measure-store";
+import { safeKey } from "../../src/headlines/table-keys";
+import { SEED_DATA } from "./support";
+
+describe("Table measure store against Azurite", () => {
+  let azurite: EmbeddedAzurite;
+  let measures: TableClient;
+  let headlines: TableClient;
+  const result = analyseFiles([SEED_DATA]);
+
+  before(async () => {
+    azurite = await startEmbeddedAzurite();
+    const options = { allowInsecureConnection: true };
+    const service = TableServiceClient.fromConnectionString(azurite.connectionString, options);
+    await service.createTable("measures");
+    await service.createTable("headlines");
+    measures = TableClient.fromConnectionString(azurite.connectionString, "measures", options);
+    headlines = TableClient.fromConnectionString(azurite.connectionString, "headlines", options);
+  });
+  after(async () => {
+    await azurite?.stop();
+  });
+
+  it("when keys hold forbidden characters, then they are escaped reversibly and distinct", () => {
+    assert.equal(safeKey("a/b\\c#d?e\u0001f~g"), "a~2Fb~5Cc~23d~3Fe~01f~7Eg");
+    assert.notEqual(safeKey("a/b"), safeKey("a~2Fb"));
+  });
+
+  it("when a run is saved, then the latest headlines come back in rank order with source and checksum", async () => {
+    const store = new TableMeasureStore(measures, headlines, () => new Date("2026-11-30T09:00:00Z"));
+    const sources = result.sources.map((s) => ({ name: s.name, checksum: s.checksum }));
+    const runId = await store.saveRun(result.measures.filter((m) => m.measure.startsWith("cla-rate")), result.headlines.slice(0, 5), sources);
+    const back = await store.latestHeadlines(3);
+    assert.equal(back.length, 3);
+    assert.deepEqual(back.map((h) => h.rank), [1, 2, 3]);
+    assert.equal(back[0]!.runId, runId);
+    assert.equal(back[0]!.text, result.headlines[0]!.text);
+    assert.equal(back[0]!.synthetic, true);
+    assert.match(back[0]!.checksum, /^[0-9a-f]{64}/);
+  });
+
+  it("when measures are listed for one area, then only that area's rows return, suppressed ones without numbers", async () => {
+    const rows = await new TableMeasureStore(measures, headlines).listMeasures({ measure: "cla-rate", areaCode: "E09000001" });
+    assert.ok(rows.length > 0);
+    for (const r of rows) {
+      assert.equal(r.areaCode, "E09000001");
+      assert.equal(r.suppressed, true);
+      assert.deepEqual([r.numerator, r.denominator, r.value, r.ratio], [null, null, null, null]);
+    }
+    const hackney = await new TableMeasureStore(measures, headlines).listMeasures({ measure: "cla-rate", areaCode: "E09000012" });
+    const expected = result.measures.filter((m) => m.measure === "cla-rate" && m.areaCode === "E09000012");
+    assert.equal(hackney.length, expected.length);
+    const one = hackney.find((r) => r.group === "Black Caribbean" && r.period === "2025")!;
+    const src = expected.find((m) => m.group === "Black Caribbean" && m.period === "2025")!;
+    assert.deepEqual([one.numerator, one.denominator, one.value, one.ratio], [src.numerator, src.denominator, src.value, src.ratio]);
+  });
+
+  it("when nothing has been stored, then latest headlines are an empty list", async () => {
+    const empty = TableClient.fromConnectionString(azurite.connectionString, "emptyheadlines", { allowInsecureConnection: true });
+    await empty.createTable();
+    assert.deepEqual(await new TableMeasureStore(measures, empty).latestHeadlines(5), []);
+  });
+});
