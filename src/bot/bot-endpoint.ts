@@ -18,7 +18,7 @@ export interface TeamsEdge {
 export function createTeamsEdge(config: Config, logger: Logger): TeamsEdge {
   const adapter: CloudAdapter = createAdapter(config, logger);
   return {
-    messenger: new BotMessenger(adapter, config),
+    messenger: new BotMessenger(config),
     endpoint(app: AppContext): BotEndpoint {
       const bot = new HubBot(app);
       return { process: (req: Request, res: Response) => adapter.process(req, res, (context) => bot.run(context)) };
