@@ -1,6 +1,7 @@
 import type { CommandHandler, VerbHandler } from "./app-context";
 import { renderCard } from "./cards/render-card";
 import { myProformas, openProforma, submitProformaVerb } from "./proforma/proforma-actions";
+import { listChannels, registerChannel, unregisterChannel } from "./channels/channel-commands";
 
 /**
  * Every command people can type and every card verb, in one typed list: the bot routes by it, the
@@ -26,6 +27,9 @@ export const COMMANDS: CommandSpec[] = [
   { words: "help", description: "What this bot does and the commands it knows", inMenu: true, handler: helpCommand },
   { words: "proforma", description: "Share an initiative that tackles racial disparities (the good-practice proforma)", inMenu: true, handler: openProforma },
   { words: "my proformas", description: "The proformas you have shared or drafted", inMenu: true, handler: myProformas },
+  { words: "register this channel", description: "Coordinators: register this channel as dcs [borough], borough <name>, leads or coordinators", inMenu: false, handler: registerChannel },
+  { words: "unregister this channel", description: "Coordinators: remove this channel's role", inMenu: false, handler: unregisterChannel },
+  { words: "channels", description: "Coordinators: the registered channels and their roles", inMenu: false, handler: listChannels },
 ];
 
 export const VERBS = {

@@ -21,6 +21,8 @@ export interface ChannelStore {
   setRole(tenantId: string, conversationId: string, role: ChannelRole | undefined, borough: string | undefined, now: Date): Promise<void>;
   forget(tenantId: string, conversationId: string): Promise<void>;
   list(): Promise<ChannelRecord[]>;
+  /** The conversations registered with a role (e.g. every DCS channel), by a filtered query. */
+  withRole(role: ChannelRole): Promise<ChannelRecord[]>;
   /** The personal chat with a person, if the bot has one (to send them a card one-to-one). */
   personalChat(tenantId: string, objectId: string): Promise<ChannelRecord | undefined>;
 }

@@ -1,4 +1,4 @@
-import type { TableClient } from "@azure/data-tables";
+import { odata, type TableClient } from "@azure/data-tables";
 import type { ConversationRef } from "../domain/conversation";
 import type { Storage } from "../storage/open-storage";
 import { guardStorage } from "../storage/guard-storage";
@@ -73,6 +73,17 @@ export class TableChannelStore implements ChannelStore {
     return guardStorage(async () => {
       const records: ChannelRecord[] = [];
       for await (const e of this.table.listEntities<Record<string, unknown>>()) {
+        if (typeof e.rowKey === "string" && e.rowKey.startsWith("person:")) continue;
+        records.push(fromEntity(e));
+      }
+      return records;
+    });
+  }
+
+  withRole(role: ChannelRole): Promise<ChannelRecord[]> {
+    return guardStorage(async () => {
+      const records: ChannelRecord[] = [];
+      for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`role eq ${role}` } })) {
         if (typeof e.rowKey === "string" && e.rowKey.startsWith("person:")) continue;
         records.push(fromEntity(e));
       }
