@@ -1,0 +1,79 @@
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { CARDS_DIR } from "../../src/cards/render-card";
+import { errorCard, noticeCard } from "../../src/cards/notice-card";
+import { inert } from "../../src/cards/inert-text";
+import { VERBS } from "../../src/commands";
+import { HubError } from "../../src/domain/errors";
+import { myProformasCard, proformaConfirmationCard, proformaFormCard } from "../../src/proforma/proforma-cards";
+import type { Proforma } from "../../src/proforma/proforma";
+import { checkCard } from "../support/card-check";
+
+const proforma: Proforma = {
+  id: "01KB2Y3Z4A5B6C7D8E9F0GHJKM",
+  title: "Title",
+  borough: "E09000012",
+  outcomeAreas: ["education"],
+  summary: "Summary",
+  impact: "",
+  contactName: "Name",
+  consentScope: "liia",
+  noPersonalData: true,
+  status: "submitted",
+  authorId: "a",
+  authorName: "A",
+  tenantId: "t",
+  createdAt: "2026-11-29T10:00:00.000Z",
+  updatedAt: "2026-11-29T10:00:00.000Z",
+  version: 1,
+  demo: false,
+};
+
+describe("cards", () => {
+  const rendered = {
+    "proforma form": proformaFormCard({ submissionId: proforma.id }),
+    "proforma form with errors": proformaFormCard({ submissionId: proforma.id, values: { title: "kept" }, errors: [{ field: "title", message: "Title is required." }] }),
+    "proforma confirmation": proformaConfirmationCard(proforma, true),
+    "my proformas": myProformasCard([{ id: proforma.id, borough: "E09000012", title: "T", status: "draft", updatedAt: proforma.updatedAt }]),
+    "my proformas, empty": myProformasCard([]),
+    notice: noticeCard("Heading", "Message"),
+    "error card": errorCard(new HubError("storage-unavailable", "Storage could not be reached."), "REF"),
+  };
+
+  for (const [name, card] of Object.entries(rendered)) {
+    it(`when the ${name} card is rendered, then it parses cleanly, has no template left and weighs under 28 KB`, () => {
+      const check = checkCard(card);
+      assert.deepEqual(check.errors, []);
+      assert.ok(check.bytes < 28 * 1024, `${check.bytes} bytes`);
+    });
+  }
+
+  it("when any template in cards/ names an Action.Execute verb, then the bot has a handler for it", () => {
+    const verbs = new Set<string>();
+    for (const file of readdirSync(CARDS_DIR).filter((f) => f.endsWith(".json"))) {
+      const text = readFileSync(path.join(CARDS_DIR, file), "utf8");
+      for (const m of text.matchAll(/"verb":\s*"([^"$]+)"/g)) verbs.add(m[1]!);
+    }
+    assert.ok(verbs.size > 0);
+    for (const verb of verbs) assert.ok(Object.prototype.hasOwnProperty.call(VERBS, verb), `no handler for ${verb}`);
+  });
+
+  it("when an unexpected error becomes a card, then it shows a plain message and none of the error's own text", () => {
+    const card = errorCard(new Error("connect ECONNREFUSED 127.0.0.1:10002 at TableClient.createEntity"));
+    const json = JSON.stringify(card);
+    assert.doesNotMatch(json, /ECONNREFUSED|TableClient/);
+    assert.match(json, /Something went wrong on our side/);
+  });
+
+  it("when user text holds card functions, templates, mentions and links, then inert() breaks each", () => {
+    const out = inert("{{DATE(2026-01-01T00:00:00Z)}} ${x} <at>Bob</at> https://phish.example www.phish.example \u0007");
+    assert.ok(!out.includes("{{"));
+    assert.ok(!out.includes("${"));
+    assert.ok(!/<at>/i.test(out));
+    assert.ok(!out.includes("https://"));
+    assert.ok(!out.includes("www."));
+    assert.ok(!out.includes("\u0007"));
+    assert.equal(out.replace(/\u2060/g, ""), "{{DATE(2026-01-01T00:00:00Z)}} ${x} <at>Bob</at> https://phish.example www.phish.example ");
+  });
+});
