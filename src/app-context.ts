@@ -11,6 +11,12 @@ import { TablePeopleStore } from "./people/table-people-store";
 import type { ChannelStore } from "./channels/channel-store";
 import { TableChannelStore } from "./channels/table-channel-store";
 import { TableActivityFeed, type ActivityFeed } from "./activity-feed/activity-feed";
+import type { NominationStore } from "./nominations/nomination-store";
+import { TableNominationStore } from "./nominations/table-nomination-store";
+import type { LeadStore } from "./leads/lead-store";
+import { TableLeadStore } from "./leads/table-lead-store";
+import type { MeetingStore } from "./convening/meeting-store";
+import { TableMeetingStore } from "./convening/table-meeting-store";
 
 /** What every use case may draw on: configuration, the log, the stores, the messenger and the clock. */
 export interface AppContext {
@@ -22,6 +28,9 @@ export interface AppContext {
   people: PeopleStore;
   channels: ChannelStore;
   feed: ActivityFeed;
+  nominations: NominationStore;
+  leads: LeadStore;
+  meetings: MeetingStore;
   now: () => Date;
 }
 
@@ -36,6 +45,9 @@ export function createAppContext(options: { config: Config; logger: Logger; stor
     people: new TablePeopleStore(storage),
     channels: new TableChannelStore(storage),
     feed: new TableActivityFeed(storage),
+    nominations: new TableNominationStore(storage),
+    leads: new TableLeadStore(storage),
+    meetings: new TableMeetingStore(storage),
     now: options.now ?? (() => new Date()),
   };
 }
