@@ -1,3 +1,4 @@
+import { parse } from "csv-parse/sync";
 
 /** A CSV file as text rows addressed by header name. */
 export interface CsvTable {
@@ -9,17 +10,28 @@ export interface CsvTable {
   column(name: string): number;
 }
 
-/** Parses CSV text: strips a UTF-8 BOM, keeps leading '#' comment lines, trims header names. */
+/** The '#' lines at the very start of a file (the seeds' "# SYNTHETIC ..." label), before the header. */
+const LEADING_COMMENTS = /^(?:#[^\n]*(?:\n|$))+/;
+
+/**
+ * Parses CSV text with csv-parse (RFC 4180: quoted fields may hold commas, doubled quotes and line
+ * breaks; CRLF or LF endings; blank lines skipped; rows may be short or long). A UTF-8 BOM is
+ * dropped, leading '#' comment lines are kept in `comments` (csv-parse's own `comment` option would
+ * discard their text, and would also treat a '#' later in the file as a comment), header names are trimmed.
+ */
 export function parseCsvTable(text: string): CsvTable {
-  let body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const comments: string[] = [];
-  while (body.startsWith("#")) {
-    const end = body.indexOf("\n");
-    const line = end < 0 ? body : body.slice(0, end);
-    comments.push(line.replace(/^#\s?/, "").trim());
-    body = end < 0 ? "" : body.slice(end + 1);
-  }
-  const records = parseRecords(body);
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lead = LEADING_COMMENTS.exec(body)?.[0] ?? "";
+  const comments = lead
+    .split("\n")
+    .filter((line) => line.startsWith("#"))
+    .map((line) => line.replace(/^#\s?/, "").trim());
+  const records = parse(body.slice(lead.length), {
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+  }) as string[][];
   const header = (records[0] ?? []).map((h) => h.trim());
   const index = new Map(header.map((h, i) => [h.toLowerCase(), i]));
   return {
@@ -28,58 +40,4 @@ export function parseCsvTable(text: string): CsvTable {
     comments,
     column: (name) => index.get(name.toLowerCase()) ?? -1,
   };
-}
-
-/**
- * RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks; CRLF or LF endings;
- * blank lines skipped. Hand-written because it is several times faster than a general parser on
- * these files, and the analyse command must finish in well under two seconds.
- */
-export function parseRecords(text: string): string[][] {
-  const records: string[][] = [];
-  let row: string[] = [];
-  let i = 0;
-  const n = text.length;
-  while (i < n) {
-    let field: string;
-    if (text.charCodeAt(i) === 34) {
-      let value = "";
-      i++;
-      for (;;) {
-        const q = text.indexOf('"', i);
-        if (q < 0) throw new Error("unclosed quote in CSV");
-        value += text.slice(i, q);
-        if (text.charCodeAt(q + 1) === 34) {
-          value += '"';
-          i = q + 2;
-        } else {
-          i = q + 1;
-          break;
-        }
-      }
-      field = value;
-    } else {
-      let j = i;
-      while (j < n) {
-        const c = text.charCodeAt(j);
-        if (c === 44 || c === 10 || c === 13) break;
-        j++;
-      }
-      field = text.slice(i, j);
-      i = j;
-    }
-    row.push(field);
-    const c = text.charCodeAt(i);
-    if (c === 44) {
-      i++;
-      if (i === n) row.push("");
-    } else {
-      if (c === 13) i++;
-      if (text.charCodeAt(i) === 10) i++;
-      if (!(row.length === 1 && row[0] === "")) records.push(row);
-      row = [];
-    }
-  }
-  if (row.length > 0 && !(row.length === 1 && row[0] === "")) records.push(row);
-  return records;
 }

@@ -124,14 +124,20 @@ export function readTidy(table: CsvTable, spec: DatasetSpec, source: string, syn
     let place = places.get(code);
     if (!place) places.set(code, (place = placeOf(code, nameOf(row))));
     const level = levelOf(row);
-    const base = { ...place, datasetId: spec.id, source, synthetic, period: when.period, year: when.year, level, childrenData: spec.childrenData };
     const rowGroup = ethnicityGet ? resolve(ethnicityGet(row)) : TOTAL_GROUP;
+    // One object literal per observation (not spreads): every observation has the same shape, which
+    // keeps reading the larger files (4,700 and 6,600 rows) fast.
+    const at = place;
+    const observe = (stage: string, group: EthnicGroup, text: string): Observation => ({
+      areaCode: at.areaCode, areaName: at.areaName, geography: at.geography, datasetId: spec.id, stage, source, synthetic,
+      period: when.period, year: when.year, group, level, count: parseCell(text), childrenData: spec.childrenData,
+    });
     for (const c of counts) {
       if (!c.keep(row)) continue;
       if (c.value) {
-        if (rowGroup) observations.push({ ...base, stage: c.stage, group: rowGroup, count: parseCell(c.value(row)) });
+        if (rowGroup) observations.push(observe(c.stage, rowGroup, c.value(row)));
       } else {
-        for (const w of wide) if (w.group) observations.push({ ...base, stage: c.stage, group: w.group, count: parseCell(w.get(row)) });
+        for (const w of wide) if (w.group) observations.push(observe(c.stage, w.group, w.get(row)));
       }
     }
     for (const p of published) {
