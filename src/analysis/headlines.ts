@@ -103,13 +103,28 @@ function perText(r: MeasureRow): string {
   return r.denominatorStage?.startsWith("pupils") ? " per 10,000 pupils on school rolls" : ` per 10,000 ${noun(r)}`;
 }
 
-/** "In Hackney, Black children were 1.4 times as likely as White children to be looked after (148 against 106 per 10,000 ..., 2017)." */
+/**
+ * The comparison and outcome: "1.4 times as likely as White children to be looked after", or, below 1,
+ * "less likely than White British children to be looked after, at 0.25 times the White British rate".
+ * "0.25 times as likely" is easily misheard as a rise, and turning the sentence round would change
+ * whose figure the headline is about.
+ */
+export function comparison(ratio: number, referenceGroup: string, who: string, outcome: string): string {
+  const shown = formatRatio(ratio);
+  if (Number(shown) >= 1) return `${formatRatio(Number(shown))} times as likely as ${referenceGroup} ${who} ${outcome}`;
+  return `less likely than ${referenceGroup} ${who} ${outcome}, at ${shown} times the ${referenceGroup} rate`;
+}
+
+/**
+ * "In Hackney, Black children were 1.4 times as likely as White children to be looked after (148 against 106 per 10,000 ..., 2017)."
+ * Below 1: "In Newham, Asian children were less likely than White children to be looked after, at 0.38 times the White rate (...)."
+ */
 export function headlineText(r: MeasureRow): string {
   const who = noun(r);
   const rates = `${formatValue(r.value!, r.unit)} against ${formatValue(r.reference!.value, r.unit)}${perText(r)}`;
   const counts = `${r.numerator!.toLocaleString("en-GB")} of ${r.denominator!.toLocaleString("en-GB")}`;
   const why = r.denominatorStage?.startsWith("pupils (school census as proxy") ? "; school census used as the base, as no resident child population by ethnicity exists" : "";
-  const text = `In ${r.areaName}, ${r.group} ${who} were ${formatRatio(r.ratio!)} times as likely as ${r.referenceGroup} ${who} ${r.outcome} (${rates}; ${counts}; ${r.period}${why}).`;
+  const text = `In ${r.areaName}, ${r.group} ${who} were ${comparison(r.ratio!, r.referenceGroup!, who, r.outcome!)} (${rates}; ${counts}; ${r.period}${why}).`;
   return r.synthetic ? `Synthetic demo data, not real figures: ${text}` : text;
 }
 
