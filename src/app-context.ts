@@ -11,6 +11,8 @@ import { TablePeopleStore } from "./people/table-people-store";
 import type { ChannelStore } from "./channels/channel-store";
 import { TableChannelStore } from "./channels/table-channel-store";
 import { TableActivityFeed, type ActivityFeed } from "./activity-feed/activity-feed";
+import type { MeasureStore } from "./headlines/measure-store";
+import { TableMeasureStore } from "./headlines/table-measure-store";
 import type { NominationStore } from "./nominations/nomination-store";
 import { TableNominationStore } from "./nominations/table-nomination-store";
 import type { LeadStore } from "./leads/lead-store";
@@ -31,6 +33,7 @@ export interface AppContext {
   nominations: NominationStore;
   leads: LeadStore;
   meetings: MeetingStore;
+  measures: MeasureStore;
   now: () => Date;
 }
 
@@ -48,6 +51,7 @@ export function createAppContext(options: { config: Config; logger: Logger; stor
     nominations: new TableNominationStore(storage),
     leads: new TableLeadStore(storage),
     meetings: new TableMeetingStore(storage),
+    measures: new TableMeasureStore(storage.tableClient("measures"), storage.tableClient("headlines")),
     now: options.now ?? (() => new Date()),
   };
 }

@@ -1,0 +1,172 @@
+import type { AppContext } from "../app-context";
+import type { AdaptiveCard } from "../cards/render-card";
+import type { ChannelRecord, ChannelRole } from "../channels/channel-store";
+import { newId } from "../domain/ids";
+import { DeliveryError } from "../messaging/messenger";
+import { isTrustedServiceUrl } from "../messaging/trusted-service-url";
+import { retryDelayMs } from "./backoff";
+import { classifyStatus, reasonFor } from "./classify-status";
+import type { DeliveryRow, RunSummary } from "./delivery-state";
+import { LeaseKeeper } from "./lease-keeper";
+import { realSleep, sharedPacer, type Pacer } from "./pacer";
+import { reportProblems } from "./report-problems";
+import { LeaseLostError, RowChangedError, type RunStore } from "./run-store";
+import { TableRunStore } from "./table-run-store";
+
+/** What to send: a run key that names it once for all instances, its content and how a channel sees it. */
+export interface DeliveryPlan {
+  /** e.g. digest-2026-W48 or headlines-<measure run id>: one run, one card per channel, ever. */
+  runKey: string;
+  /** In plain words for reports: "the digest for 2026-W48". */
+  label: string;
+  audience: ChannelRole;
+  /** Makes the content when the run is first claimed; later passes reuse what was stored. */
+  compose(): Promise<string>;
+  /** The card a channel gets from the stored content (a DCS channel's borough may lead it). */
+  render(content: string, channel: ChannelRecord): AdaptiveCard;
+}
+
+export interface DeliveryOptions {
+  /** Identifies this pass in the lease; each pass gets its own. */
+  owner?: string;
+  leaseMs?: number;
+  /** Channels sent to at once (each still paced). */
+  concurrency?: number;
+  /** Attempts per channel for retryable answers (412, 429, 502, 503, 504). */
+  maxAttempts?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  pacer?: Pacer;
+  store?: RunStore;
+}
+
+export const DELIVERY_DEFAULTS = { leaseMs: 120_000, concurrency: 4, maxAttempts: 5 } as const;
+
+interface Pass {
+  ctx: AppContext;
+  plan: DeliveryPlan;
+  store: RunStore;
+  keeper: LeaseKeeper;
+  content: string;
+  channels: Map<string, ChannelRecord>;
+  options: Required<Pick<DeliveryOptions, "maxAttempts" | "sleep" | "random" | "pacer">>;
+}
+
+type Tally = "sent" | "alreadySent" | "failed" | "unknown";
+
+/**
+ * Sends a run to every channel of its audience, exactly once per channel however many instances try:
+ * claim the run (conditional create, else take over an expired lease), add a pending row per channel,
+ * then move each row pending -> sending -> sent with conditional writes. A row found in `sending` was
+ * mid-send when its instance stopped: it becomes `unknown` and is reported, never resent.
+ */
+export async function deliverRun(ctx: AppContext, plan: DeliveryPlan, options: DeliveryOptions = {}): Promise<RunSummary> {
+  const store = options.store ?? new TableRunStore(ctx.storage);
+  const leaseMs = options.leaseMs ?? DELIVERY_DEFAULTS.leaseMs;
+  const owner = options.owner ?? `pass-${newId()}`;
+  const empty = { runKey: plan.runKey, channels: 0, sent: 0, alreadySent: 0, failed: 0, unknown: 0 };
+  const claimed = await store.claim(plan.runKey, owner, ctx.now(), leaseMs, plan.compose);
+  if ("heldBy" in claimed) {
+    ctx.logger.info({ event: "delivery.held", runKey: plan.runKey, heldBy: claimed.heldBy }, "another instance is sending this run");
+    return { ...empty, outcome: "held-elsewhere" };
+  }
+  const keeper = new LeaseKeeper(claimed.lease, store, ctx.now, leaseMs);
+  const targets = await ctx.channels.withRole(plan.audience);
+  for (const channel of targets) await store.ensureRow(plan.runKey, channel.ref.tenantId, channel.ref.conversationId, claimed.lease.fence, ctx.now());
+  const rows = await store.rows(plan.runKey);
+  const channels = new Map(targets.map((c) => [`${c.ref.tenantId}|${c.ref.conversationId}`, c]));
+  const pass: Pass = {
+    ctx, plan, store, keeper, content: claimed.content, channels,
+    options: { maxAttempts: options.maxAttempts ?? DELIVERY_DEFAULTS.maxAttempts, sleep: options.sleep ?? realSleep, random: options.random ?? Math.random, pacer: options.pacer ?? sharedPacer },
+  };
+  const tally = { sent: 0, alreadySent: 0, failed: 0, unknown: 0 };
+  let lost = false;
+  const queue = [...rows];
+  const worker = async () => {
+    for (let row = queue.shift(); row && !lost; row = queue.shift()) {
+      try {
+        tally[await deliverRow(pass, row)]++;
+      } catch (error) {
+        if (error instanceof LeaseLostError) lost = true;
+        else {
+          // Storage failed around this row: it stays as it is (pending or sending) for a later pass.
+          ctx.logger.error({ err: error, runKey: plan.runKey, conversation: row.conversationId }, "a delivery could not be recorded");
+          tally.failed++;
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? DELIVERY_DEFAULTS.concurrency) }, worker));
+  const summary: RunSummary = { ...empty, ...tally, channels: rows.length, outcome: lost ? "lease-lost" : rows.length === 0 ? "no-channels" : "delivered" };
+  if (!lost) {
+    await reportProblems(ctx, store, plan, keeper.lease.fence, options);
+    await store.release(keeper.lease, ctx.now(), { channels: summary.channels, sent: tally.sent + tally.alreadySent, failed: tally.failed, unknown: tally.unknown }).catch((error) => {
+      ctx.logger.warn({ err: error, runKey: plan.runKey }, "could not release the run's lease; it will expire");
+    });
+  }
+  ctx.logger.info({ event: "delivery.pass", ...summary }, `delivered ${plan.label}`);
+  return summary;
+}
+
+/** One channel's row: returns what became of it. Throws LeaseLostError when the run was taken over. */
+async function deliverRow(pass: Pass, listed: DeliveryRow): Promise<Tally> {
+  const { ctx, store, keeper, options } = pass;
+  let row = (await store.row(listed.runKey, listed.rowKey)) ?? listed;
+  const fence = () => keeper.lease.fence;
+  if (row.state === "sent") return "alreadySent";
+  if (row.state === "failed") return "failed";
+  if (row.state === "unknown") return "unknown";
+  if (row.state === "sending") {
+    await keeper.hold();
+    return settle(pass, row, { state: "unknown", reason: "the instance sending it stopped mid-send: the card may or may not have been posted" }, "unknown");
+  }
+  const channel = pass.channels.get(`${row.tenantId}|${row.conversationId}`) ?? (await ctx.channels.get(row.tenantId, row.conversationId));
+  if (!channel || channel.role !== pass.plan.audience) {
+    return settle(pass, row, { state: "failed", reason: "the channel is no longer registered for this" }, "failed");
+  }
+  if (!isTrustedServiceUrl(channel.ref.serviceUrl, ctx.config.auth.mode === "local")) {
+    ctx.logger.warn({ event: "delivery.untrusted-service-url", conversation: row.conversationId }, "refused to send to a stored service URL that is not a Bot Connector");
+    return settle(pass, row, { state: "failed", lastStatus: 400, reason: "its stored service URL is not a Teams Bot Connector, so nothing was sent" }, "failed");
+  }
+  const card = pass.plan.render(pass.content, channel);
+  for (let attempt = row.attempts + 1; ; attempt++) {
+    await options.pacer.turn(row.conversationId);
+    await keeper.hold();
+    try {
+      row = await store.update(row, { state: "sending", attempts: attempt }, fence(), ctx.now());
+    } catch (error) {
+      if (error instanceof RowChangedError) return "alreadySent";
+      throw error;
+    }
+    let status: number | undefined;
+    let retryAfter: number | undefined;
+    try {
+      const { activityId } = await ctx.messenger.post(channel.ref, card);
+      return settle(pass, row, { state: "sent", activityId, lastStatus: 201, reason: "" }, "sent");
+    } catch (error) {
+      status = error instanceof DeliveryError ? error.status : undefined;
+      retryAfter = error instanceof DeliveryError ? error.retryAfterMs : undefined;
+      if (!(error instanceof DeliveryError)) ctx.logger.error({ err: error, runKey: row.runKey }, "send failed unexpectedly");
+    }
+    const verdict = classifyStatus(status);
+    if (verdict === "unknown") return settle(pass, row, { state: "unknown", lastStatus: status ?? 0, reason: reasonFor(status) }, "unknown");
+    if (verdict === "permanent" || attempt >= options.maxAttempts) return settle(pass, row, { state: "failed", lastStatus: status ?? 0, reason: reasonFor(status) }, "failed");
+    // Nothing was posted: the row goes back to pending, so a crash while waiting leaves it safe to send.
+    row = await store.update(row, { state: "pending", lastStatus: status ?? 0, reason: reasonFor(status) }, fence(), ctx.now());
+    const wait = retryDelayMs(attempt, retryAfter, options.random);
+    if (status === 429 && retryAfter !== undefined) options.pacer.pause(retryAfter);
+    ctx.logger.info({ event: "delivery.retry", runKey: row.runKey, conversation: row.conversationId, status, wait }, "retrying a send");
+    await options.sleep(wait);
+  }
+}
+
+async function settle(pass: Pass, row: DeliveryRow, changes: Parameters<RunStore["update"]>[1], tally: Tally): Promise<Tally> {
+  try {
+    await pass.store.update(row, changes, pass.keeper.lease.fence, pass.ctx.now());
+  } catch (error) {
+    if (!(error instanceof RowChangedError)) throw error;
+    pass.ctx.logger.warn({ runKey: row.runKey, conversation: row.conversationId }, "a delivery row changed under us");
+  }
+  if (tally !== "sent") pass.ctx.logger.warn({ event: `delivery.${tally}`, runKey: row.runKey, conversation: row.conversationId, reason: changes.reason }, "a channel was not delivered");
+  return tally;
+}

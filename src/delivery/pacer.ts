@@ -1,0 +1,66 @@
+/**
+ * Keeps proactive sends within Teams' limits: at most one message a second in any one conversation
+ * (Teams allows 7/s, 60 per 30 s; one a second stays inside both) and 30 requests a second in all
+ * (the per-app, per-tenant limit in the older docs; the current one is 50). A 429's Retry-After pauses
+ * every send, since Teams may be throttling the whole app. The clock and sleep can be replaced in tests.
+ */
+export interface PacerOptions {
+  perConversationMs?: number;
+  perSecond?: number;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class Pacer {
+  private readonly perConversationMs: number;
+  private readonly perSecond: number;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly lastByConversation = new Map<string, number>();
+  private readonly recent: number[] = [];
+  private pausedUntil = 0;
+
+  constructor(options: PacerOptions = {}) {
+    this.perConversationMs = options.perConversationMs ?? 1000;
+    this.perSecond = options.perSecond ?? 30;
+    this.now = options.now ?? (() => performance.now());
+    this.sleep = options.sleep ?? realSleep;
+  }
+
+  /** Waits until a request to this conversation may start, and counts it. */
+  async turn(conversationId: string): Promise<void> {
+    for (;;) {
+      const t = this.now();
+      while (this.recent.length > 0 && this.recent[0]! <= t - 1000) this.recent.shift();
+      const last = this.lastByConversation.get(conversationId);
+      const waits = [
+        last === undefined ? 0 : last + this.perConversationMs - t,
+        this.recent.length >= this.perSecond ? this.recent[0]! + 1000 - t : 0,
+        this.pausedUntil - t,
+      ];
+      const wait = Math.max(...waits);
+      if (wait <= 0) {
+        this.lastByConversation.set(conversationId, t);
+        this.recent.push(t);
+        return;
+      }
+      await this.sleep(Math.ceil(wait));
+    }
+  }
+
+  /** Holds every send for a while (Teams answered 429 with Retry-After). */
+  pause(ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+  }
+
+  /** Forgets conversations not sent to for a minute, so a long-running service does not grow. */
+  prune(): void {
+    const t = this.now();
+    for (const [id, at] of this.lastByConversation) if (at < t - 60_000) this.lastByConversation.delete(id);
+  }
+}
+
+/** One pacer per process: every run this instance sends shares the limits. */
+export const sharedPacer = new Pacer();
