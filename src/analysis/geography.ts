@@ -3,6 +3,9 @@ import type { Geography, Place } from "./observation";
 
 export const CITY_OF_LONDON = "E09000001";
 export const HACKNEY = "E09000012";
+/** Our code for the combined area (analyse --combine-city-with-hackney); not a GSS code. */
+export const HACKNEY_AND_CITY = "E09000012+E09000001";
+export const HACKNEY_AND_CITY_NAME = "Hackney and City of London";
 
 const KNOWN_AREAS: Record<string, string> = {
   E92000001: "England",

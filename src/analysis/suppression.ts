@@ -1,6 +1,6 @@
 import { SYMBOL_MEANING } from "./cell";
 import { coverOf, type EthnicGroup } from "./ethnicity";
-import { CITY_OF_LONDON } from "./geography";
+import { CITY_OF_LONDON, HACKNEY, HACKNEY_AND_CITY, HACKNEY_AND_CITY_NAME } from "./geography";
 import type { Observation } from "./observation";
 
 /** An observation after disclosure control: `hidden` says why it may not be shown, or is null. */
@@ -15,6 +15,8 @@ export const REASONS = {
   cityOfLondon: "City of London is not shown on its own for children's data (too few children to publish safely)",
   secondary: "hidden so that a suppressed figure in the same table cannot be worked out by subtraction",
   smallDerived: "a count from 1 to 9 that the source did not publish is not shown",
+  acrossAreas: "hidden so that a suppressed figure for a neighbouring area cannot be worked out from a combined area by subtraction",
+  notCombined: "Hackney and City of London not combined here: the source did not give both as numbers",
 } as const;
 
 export function symbolReason(symbol: string): string {
@@ -30,6 +32,8 @@ export function derivedCountHidden(count: number): string | null {
 export interface Family<T> {
   parent: T;
   members: T[];
+  /** Why a cell hidden to protect this family is hidden; REASONS.secondary when not given. */
+  reason?: string;
 }
 
 /**
@@ -46,7 +50,7 @@ export function secondarySuppress<T>(families: readonly Family<T>[], hidden: Map
       if (lone.length !== 1) continue;
       const visibleMembers = f.members.filter((c) => !hidden.has(c)).sort((a, b) => sizeOf(a) - sizeOf(b));
       const pick = visibleMembers[0] ?? f.parent;
-      hidden.set(pick, REASONS.secondary);
+      hidden.set(pick, f.reason ?? REASONS.secondary);
       changed = true;
     }
   }
@@ -69,21 +73,78 @@ export interface DisclosureOptions {
    * London": { parent: code, members: [codes] }. Used for secondary suppression across boroughs.
    */
   areaFamilies?: { parent: string; members: string[] }[];
+  /**
+   * Adds "Hackney and City of London" (code HACKNEY_AND_CITY) to children's data, as DfE dashboards
+   * do: each count is City of London's plus Hackney's where the source gave both as numbers (counts are
+   * added, never rates). Hackney on its own is then hidden wherever the combination is shown, or City
+   * would follow by subtraction.
+   */
+  combineCityWithHackney?: boolean;
 }
 
 function tableKey(o: Observation): string {
   return `${o.datasetId}|${o.stage}|${o.areaCode}|${o.year}|${o.level ?? ""}`;
 }
 
+/** The same cell (file, stage, year, level, group) in another area. */
+function cellKey(o: Observation, areaCode = o.areaCode): string {
+  return `${o.source}|${o.datasetId}|${o.stage}|${areaCode}|${o.year}|${o.level ?? ""}|${o.group.key}`;
+}
+
+/**
+ * Combined Hackney and City of London cells for every children's table the source gives for both. A
+ * group that either area lacks, or holds as a symbol, gives a combined cell that is hidden (with the
+ * reason in `notCombined`), so secondary suppression protects it like any other hidden cell.
+ */
+export function combineCityWithHackney(observations: readonly Observation[]): { combined: Observation[]; notCombined: Set<Observation> } {
+  const byCell = new Map<string, Observation>();
+  for (const o of observations) if (o.areaCode === HACKNEY || o.areaCode === CITY_OF_LONDON) byCell.set(cellKey(o), o);
+  const bothTables = new Set<string>();
+  const tablesOf = (area: string) => new Set(observations.filter((o) => o.areaCode === area && o.childrenData).map((o) => tableKey({ ...o, areaCode: "" })));
+  const cityTables = tablesOf(CITY_OF_LONDON);
+  for (const k of tablesOf(HACKNEY)) if (cityTables.has(k)) bothTables.add(k);
+  const combined: Observation[] = [];
+  const notCombined = new Set<Observation>();
+  const seen = new Set<string>();
+  for (const o of observations) {
+    if ((o.areaCode !== HACKNEY && o.areaCode !== CITY_OF_LONDON) || !o.childrenData || !bothTables.has(tableKey({ ...o, areaCode: "" }))) continue;
+    const k = cellKey(o, HACKNEY_AND_CITY);
+    if (seen.has(k)) continue;
+    seen.add(k);
+    const hackney = byCell.get(cellKey(o, HACKNEY));
+    const city = byCell.get(cellKey(o, CITY_OF_LONDON));
+    const both = hackney && city && hackney.count.value !== null && city.count.value !== null && !hackney.count.symbol && !city.count.symbol;
+    const cell: Observation = {
+      ...o,
+      areaCode: HACKNEY_AND_CITY,
+      areaName: HACKNEY_AND_CITY_NAME,
+      geography: "local authority",
+      count: both ? { value: hackney.count.value! + city.count.value!, symbol: null } : { value: null, symbol: null },
+    };
+    if (!both) notCombined.add(cell);
+    combined.push(cell);
+  }
+  return { combined, notCombined };
+}
+
 /**
  * Disclosure control over every count table before any measure is made:
  * 1. primary: source symbols (c x z low k u) are hidden and explained, never read as zero;
- * 2. City of London's children's data is never shown on its own;
+ * 2. City of London's children's data is never shown on its own (optionally combined with Hackney);
  * 3. secondary suppression within each table (groups that sum to a parent) and across areas.
  */
-export function applyDisclosureControl(observations: readonly Observation[], options: DisclosureOptions = {}): ControlledObservation[] {
+export function applyDisclosureControl(input: readonly Observation[], options: DisclosureOptions = {}): ControlledObservation[] {
+  let observations = input;
+  const areaFamilies = [...(options.areaFamilies ?? [])];
   const hidden = new Map<Observation, string>();
+  if (options.combineCityWithHackney) {
+    const { combined, notCombined } = combineCityWithHackney(input);
+    observations = [...input, ...combined];
+    for (const o of notCombined) hidden.set(o, REASONS.notCombined);
+    areaFamilies.push({ parent: HACKNEY_AND_CITY, members: [HACKNEY, CITY_OF_LONDON] });
+  }
   for (const o of observations) {
+    if (hidden.has(o)) continue;
     if (o.childrenData && o.areaCode === CITY_OF_LONDON) hidden.set(o, REASONS.cityOfLondon);
     else if (o.count.symbol) hidden.set(o, symbolReason(o.count.symbol));
   }
@@ -96,12 +157,15 @@ export function applyDisclosureControl(observations: readonly Observation[], opt
   }
   const families: Family<Observation>[] = [];
   for (const t of tables.values()) families.push(...groupFamilies(t));
-  for (const af of options.areaFamilies ?? []) {
-    for (const o of observations) {
-      if (o.areaCode !== af.parent) continue;
-      const same = (x: Observation) => x.datasetId === o.datasetId && x.stage === o.stage && x.year === o.year && x.level === o.level && x.group.key === o.group.key;
-      const members = af.members.map((code) => observations.find((x) => x.areaCode === code && same(x)));
-      if (members.every((m): m is Observation => m !== undefined)) families.push({ parent: o, members });
+  if (areaFamilies.length > 0) {
+    const byCell = new Map<string, Observation>();
+    for (const o of observations) byCell.set(cellKey(o), o);
+    for (const af of areaFamilies) {
+      for (const o of observations) {
+        if (o.areaCode !== af.parent) continue;
+        const members = af.members.map((code) => byCell.get(cellKey(o, code)));
+        if (members.every((m): m is Observation => m !== undefined)) families.push({ parent: o, members, reason: REASONS.acrossAreas });
+      }
     }
   }
   secondarySuppress(families, hidden, (o) => o.count.value ?? 0);

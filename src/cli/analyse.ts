@@ -1,7 +1,9 @@
 /**
- * npm run analyse -- [--json] [--store] <files or folders>
+ * npm run analyse -- [--json] [--all] [--store] [--combine-city-with-hackney] <files or folders>
  * Reads DfE / ONS / local CSV files, prints a disparity report (or the JSON contract with --json) on
- * stdout, progress on stderr; --store also saves measures and headlines to Table Storage.
+ * stdout, progress on stderr. The report shows the eight boroughs, London and England at the latest
+ * period; --all shows every area and period. --combine-city-with-hackney adds a combined "Hackney and
+ * City of London" area for children's data. --store also saves measures and headlines to Table Storage.
  */
 import { toContractJson } from "../analysis/contract";
 import { renderReport } from "../analysis/report";
@@ -12,7 +14,8 @@ export interface CliIo {
   err: (text: string) => void;
 }
 
-const USAGE = "usage: npm run analyse -- [--json] [--store] <files or folders>";
+const OPTIONS = ["--json", "--all", "--store", "--combine-city-with-hackney"];
+const USAGE = "usage: npm run analyse -- [--json] [--all] [--store] [--combine-city-with-hackney] <files or folders>";
 
 async function store(result: AnalysisResult, io: CliIo): Promise<void> {
   // Loaded only with --store, so a plain report does not pay for the storage SDK's start-up.
@@ -34,7 +37,7 @@ async function store(result: AnalysisResult, io: CliIo): Promise<void> {
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
   const flags = new Set(argv.filter((a) => a.startsWith("--")));
   const paths = argv.filter((a) => !a.startsWith("--"));
-  const unknown = [...flags].filter((f) => f !== "--json" && f !== "--store");
+  const unknown = [...flags].filter((f) => !OPTIONS.includes(f));
   if (unknown.length > 0 || paths.length === 0) {
     io.err(unknown.length ? `unknown option ${unknown.join(", ")}\n${USAGE}` : USAGE);
     return 2;
@@ -42,7 +45,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const started = Date.now();
   let result: AnalysisResult;
   try {
-    result = analyseFiles(paths, { onProgress: io.err });
+    result = analyseFiles(paths, { onProgress: io.err, combineCityWithHackney: flags.has("--combine-city-with-hackney") });
   } catch (error) {
     io.err(`cannot read input: ${(error as Error).message}`);
     return 1;
@@ -50,7 +53,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   const unread = result.sources.filter((s) => s.problem);
   io.err(`${result.sources.length} files, ${result.measures.length} measures, ${result.headlines.length} headlines in ${Date.now() - started} ms`);
   for (const s of unread) io.err(`warning: ${s.name}: ${s.problem}`);
-  io.out(flags.has("--json") ? JSON.stringify(toContractJson(result)) + "\n" : renderReport(result));
+  io.out(flags.has("--json") ? JSON.stringify(toContractJson(result)) + "\n" : renderReport(result, { all: flags.has("--all") }));
   if (flags.has("--store")) await store(result, io);
   return 0;
 }

@@ -2,6 +2,8 @@ import assert from "node:assert/strict";
 import type { Cell } from "../../src/analysis/cell";
 import { groupOf, resolveLabel, TOTAL_GROUP, type EthnicGroup } from "../../src/analysis/ethnicity";
 import type { Observation } from "../../src/analysis/observation";
+import { HACKNEY_AND_CITY } from "../../src/analysis/geography";
+import { analyseLoaded } from "../../src/analysis/run-analysis";
 import { applyDisclosureControl, derivedCountHidden, REASONS } from "../../src/analysis/suppression";
 
 function obs(areaCode: string, group: EthnicGroup, count: Cell, childrenData = true): Observation {
@@ -65,5 +67,45 @@ describe("disclosure control", () => {
     const out = applyDisclosureControl(minors.map(([l, c]) => obs("E09000012", resolveLabel("dfe", l) as EthnicGroup, c)));
     assert.equal(out.filter((o) => o.hidden).length, 2);
     assert.ok(out.find((o) => o.group.key === groupOf(["both"]).key)!.hidden);
+  });
+});
+
+describe("combining City of London with Hackney", () => {
+  const cla = (area: string, label: string, count: Cell) => obs(area, label === "Total" ? TOTAL_GROUP : major(label), count);
+
+  it("when both areas give numbers, then the combined area adds the counts and neither area is shown alone", () => {
+    const cells = [cla("E09000012", "Total", n(352)), cla("E09000012", "White", n(100)), cla("E09000001", "Total", n(7)), cla("E09000001", "White", n(3))];
+    const out = applyDisclosureControl(cells, { combineCityWithHackney: true });
+    const combined = out.filter((o) => o.areaCode === HACKNEY_AND_CITY);
+    assert.deepEqual(combined.map((o) => [o.areaName, o.group.name, o.count.value, o.hidden]), [
+      ["Hackney and City of London", "All", 359, null],
+      ["Hackney and City of London", "White", 103, null],
+    ]);
+    assert.ok(out.filter((o) => o.areaCode === "E09000001").every((o) => o.hidden === REASONS.cityOfLondon));
+    assert.ok(out.filter((o) => o.areaCode === "E09000012").every((o) => o.hidden === REASONS.acrossAreas), "Hackney alone would reveal City");
+  });
+
+  it("when either area's cell is a source symbol, then that combined cell is hidden and Hackney's own cell may stay", () => {
+    const out = applyDisclosureControl([cla("E09000012", "Total", n(352)), cla("E09000001", "Total", { value: null, symbol: "c" })], { combineCityWithHackney: true });
+    const combined = out.find((o) => o.areaCode === HACKNEY_AND_CITY)!;
+    assert.equal(combined.count.value, null);
+    assert.equal(combined.hidden, REASONS.notCombined);
+    assert.equal(out.find((o) => o.areaCode === "E09000012")!.hidden, null);
+  });
+
+  it("when the option is off, then no combined area appears", () => {
+    const out = applyDisclosureControl([cla("E09000012", "Total", n(352)), cla("E09000001", "Total", n(7))]);
+    assert.ok(out.every((o) => o.areaCode !== HACKNEY_AND_CITY));
+  });
+
+  it("when rates are made for the combined area, then counts and bases are added, never rates", () => {
+    const pop = (area: string, value: number): Observation => ({ ...obs(area, TOTAL_GROUP, n(value)), datasetId: "p", stage: "population-0-17", source: "p.csv" });
+    const files = [{ source: "t.csv", checksum: "", synthetic: false, dataset: null, problem: null, rows: 0, unknownLabels: [], published: [],
+      observations: [cla("E09000012", "Total", n(352)), cla("E09000001", "Total", n(7)), pop("E09000012", 54_191), pop("E09000001", 918)] }];
+    const result = analyseLoaded(files, { combineCityWithHackney: true });
+    const m = result.measures.find((r) => r.measure === "cla-rate" && r.areaCode === HACKNEY_AND_CITY)!;
+    assert.deepEqual([m.areaName, m.numerator, m.denominator, m.suppressed], ["Hackney and City of London", 359, 55_109, false]);
+    assert.ok(Math.abs(m.value! - (10_000 * 359) / 55_109) < 1e-9);
+    assert.ok(result.measures.filter((r) => r.areaCode === "E09000012" || r.areaCode === "E09000001").every((r) => r.suppressed && r.value === null));
   });
 });
