@@ -162,6 +162,33 @@ describe("analyse --json on the real files", () => {
     assert.match(r.out, /City of London is not shown on its own/);
   });
 
+  it("when the default report is asked for, then headlines come first and tables hold only the eight boroughs, London and England", async () => {
+    const r = await run([SHARED_DATA]);
+    const everything = await run(["--all", SHARED_DATA]);
+    assert.ok(r.out.indexOf("HEADLINES") < r.out.indexOf("== "), "headlines before the tables");
+    assert.doesNotMatch(r.out, /^Inner London /m);
+    assert.match(everything.out, /^Inner London /m);
+    assert.match(r.out, /^London /m);
+    assert.match(r.out, /^England /m);
+    assert.ok(r.out.split("\n").length < 800, `${r.out.split("\n").length} lines`);
+    assert.ok(everything.out.split("\n").length > r.out.split("\n").length);
+    assert.doesNotMatch(r.out, /^read /m, "progress stays on stderr");
+    assert.match(r.err, /^read /m);
+  });
+
+  it("when --combine-city-with-hackney is given, then Hackney and City of London is one area of added counts and Hackney alone is hidden", async () => {
+    const r = await run(["--json", "--combine-city-with-hackney", SHARED_DATA]);
+    const combined = JSON.parse(r.out) as Contract;
+    const get = (area: string, period: string) => combined.measures.find((m) => m.measure === "cla-rate" && m.area_code === area && m.period === period && m.group === "All")!;
+    const alone = find("cla-rate", "E09000012", "2024", "All")!;
+    const both = get("E09000012+E09000001", "2024");
+    assert.equal(both.area_name, "Hackney and City of London");
+    assert.deepEqual([both.numerator, both.denominator], [alone.numerator! + 7, alone.denominator! + 918], "City's 7 of 918 in 2024 added as counts");
+    assert.equal(get("E09000012", "2024").suppressed, true);
+    assert.equal(get("E09000012+E09000001", "2025").suppressed, true, "City 2025 is 'c' at source, so no combination");
+    assert.ok(combined.measures.filter((m) => m.area_code === "E09000001" && m.topic !== "workforce").every((m) => m.suppressed && m.numerator === null));
+  });
+
   it("when called without files or with an unknown option, then it prints usage and fails", async () => {
     assert.equal((await run([])).code, 2);
     assert.equal((await run(["--jsn", SHARED_DATA])).code, 2);

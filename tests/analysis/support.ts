@@ -2,8 +2,8 @@ import { existsSync } from "node:fs";
 import path from "node:path";
 
 export const REPO_ROOT = path.resolve(__dirname, "../..");
-/** Real DfE / ONS extracts, kept outside the repository. */
-export const SHARED_DATA = path.resolve(REPO_ROOT, "../shared/data");
+/** Real DfE / ONS extracts, kept outside the repository; DISPARITY_DATA_DIR points elsewhere. */
+export const SHARED_DATA = path.resolve(REPO_ROOT, process.env.DISPARITY_DATA_DIR || "../shared/data");
 export const SEED_DATA = path.resolve(REPO_ROOT, "seeds/data");
 
 /** Skips the calling test (with the reason printed) when the shared data folder is absent. */
