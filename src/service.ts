@@ -4,6 +4,7 @@ import { createTeamsEdge } from "./bot/bot-endpoint";
 import type { Config } from "./config/config";
 import type { Logger } from "./logging/logger";
 import { createServer } from "./server/create-server";
+import { registerTabRoutes } from "./server/tab-routes";
 import { openStorage } from "./storage/open-storage";
 
 export interface RunningService {
@@ -17,7 +18,7 @@ export async function startService(config: Config, logger: Logger, options: { no
   const storage = await openStorage({ config, logger });
   const teams = createTeamsEdge(config, logger);
   const app = createAppContext({ config, logger, storage, messenger: teams.messenger, now: options.now });
-  const server = createServer(app, teams.endpoint(app));
+  const server = createServer(app, teams.endpoint(app), (routes) => registerTabRoutes(routes, app));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => resolve());

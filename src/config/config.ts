@@ -29,6 +29,8 @@ export interface Config {
   publicHostname: string;
   /** Days after which declined and withdrawn nominations are purged. */
   nominationRetentionDays: number;
+  /** Where Entra ID publishes the keys that sign Teams single sign-on tokens, which the tab's API checks. */
+  ssoJwksUrl: string;
 }
 
 export class ConfigError extends Error {
@@ -84,6 +86,7 @@ const schema = z.object({
   DIGEST_CRON: optionalText.transform((v) => v ?? "0 8 * * 1"),
   PUBLIC_HOSTNAME: optionalText.transform((v) => v ?? "localhost"),
   NOMINATION_RETENTION_DAYS: wholeNumber(90, 1, 3650),
+  SSO_JWKS_URL: optionalText.transform((v) => v ?? "https://login.microsoftonline.com/common/discovery/v2.0/keys"),
 });
 
 function parseTenantBoroughs(text: string | undefined): Record<string, string> {
@@ -149,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     digestCron: v.DIGEST_CRON,
     publicHostname: v.PUBLIC_HOSTNAME,
     nominationRetentionDays: v.NOMINATION_RETENTION_DAYS,
+    ssoJwksUrl: checkedJwksUrl(v.SSO_JWKS_URL),
   };
 }
 
@@ -156,4 +160,16 @@ export function isLoopback(address: string | undefined): boolean {
   if (!address) return false;
   const a = address.replace(/^::ffff:/, "");
   return a === "::1" || a === "localhost" || /^127\.\d+\.\d+\.\d+$/.test(a);
+}
+
+/** The single sign-on keys' address: https, or plain http on this machine (a test key server). */
+function checkedJwksUrl(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError("SSO_JWKS_URL", `"${text}" is not a URL`);
+  }
+  if (url.protocol !== "https:" && !(url.protocol === "http:" && isLoopback(url.hostname))) throw new ConfigError("SSO_JWKS_URL", "must be an https address");
+  return url.toString();
 }

@@ -1,0 +1,64 @@
+import type { AppContext } from "../app-context";
+import { CATALOGUE } from "../analysis/catalogue";
+import { HubError } from "../domain/errors";
+import type { StoredHeadline, StoredMeasure } from "../headlines/measure-store";
+import { TableMeasureStore } from "../headlines/table-measure-store";
+import { guardStorage } from "../storage/guard-storage";
+
+/** One measure the tab can show: rates by ethnic group, or levels of intervention (a ladder). */
+export interface MeasureChoice {
+  id: string;
+  title: string;
+  topic: string;
+  unit: string;
+  kind: "rate" | "ladder" | "workforce";
+}
+
+/** What the Data page lists first: the measures it can chart, and the latest headlines. */
+export interface MeasuresOverview {
+  measures: MeasureChoice[];
+  headlines: StoredHeadline[];
+}
+
+export interface MeasureFigures {
+  measure: MeasureChoice;
+  rows: StoredMeasure[];
+}
+
+const WORKFORCE: MeasureChoice[] = [
+  { id: "workforce-share", title: "Children's social work staff by ethnic group and seniority", topic: "workforce", unit: "%", kind: "workforce" },
+  { id: "workforce-vs-population", title: "Staff at each level compared with the local population", topic: "workforce", unit: "%", kind: "workforce" },
+];
+
+export function measureChoices(): MeasureChoice[] {
+  return [
+    ...CATALOGUE.measures.map((m): MeasureChoice => ({ id: m.id, title: m.title, topic: m.topic, unit: m.unit, kind: "rate" })),
+    ...CATALOGUE.ladders.map((l): MeasureChoice => ({ id: l.id, title: l.title, topic: l.topic, unit: l.steps[0]?.unit ?? "%", kind: "ladder" })),
+    ...WORKFORCE,
+  ];
+}
+
+const AREA = /^[EKNSW]\d{8}$/;
+const HEADLINE_LIMIT = 12;
+
+function storeOf(app: AppContext): TableMeasureStore {
+  return new TableMeasureStore(app.storage.tableClient("measures"), app.storage.tableClient("headlines"), app.now);
+}
+
+export async function measuresOverview(app: AppContext): Promise<MeasuresOverview> {
+  const headlines = await guardStorage(() => storeOf(app).latestHeadlines(HEADLINE_LIMIT));
+  return { measures: measureChoices(), headlines };
+}
+
+/** One measure's stored figures, optionally for one area; suppressed cells come without numbers. */
+export async function measureFigures(app: AppContext, query: { measure?: unknown; area?: unknown }): Promise<MeasureFigures> {
+  const measure = measureChoices().find((m) => m.id === query.measure);
+  if (!measure) throw new HubError("invalid-input", "Choose one of the listed measures.");
+  let areaCode: string | undefined;
+  if (query.area !== undefined && query.area !== "") {
+    if (typeof query.area !== "string" || !AREA.test(query.area)) throw new HubError("invalid-input", "The area should be a GSS code such as E09000012.");
+    areaCode = query.area;
+  }
+  const rows = await guardStorage(() => storeOf(app).listMeasures({ measure: measure.id, areaCode }));
+  return { measure, rows };
+}

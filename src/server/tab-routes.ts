@@ -1,0 +1,96 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { Request, Response, Server } from "restify";
+import type { AppContext } from "../app-context";
+import { HubError } from "../domain/errors";
+import { guardApi } from "./api-auth";
+import { sendError } from "./create-server";
+import { leadsOverview } from "./leads-api";
+import { measureFigures, measuresOverview, type MeasureFigures, type MeasuresOverview } from "./measures-api";
+
+/** Where `npm run build:tab` (scripts/build-tab.ts) writes the tab's files. */
+export const TAB_DIR = path.resolve(__dirname, "..", "..", "build", "tab");
+
+const FILES: Record<string, string> = {
+  "index.html": "text/html; charset=utf-8",
+  "config.html": "text/html; charset=utf-8",
+  "privacy.html": "text/html; charset=utf-8",
+  "terms.html": "text/html; charset=utf-8",
+  "tab.js": "text/javascript; charset=utf-8",
+  "config.js": "text/javascript; charset=utf-8",
+  "tab.css": "text/css; charset=utf-8",
+};
+
+/** Teams and Microsoft 365 hosts that may frame the tab; on a laptop also this computer's pages. */
+const TEAMS_ANCESTORS = [
+  "https://teams.microsoft.com",
+  "https://*.teams.microsoft.com",
+  "https://*.cloud.microsoft",
+  "https://*.office.com",
+  "https://*.microsoft365.com",
+  "https://*.skype.com",
+];
+
+function securityHeaders(res: Response, local: boolean): void {
+  const ancestors = ["'self'", ...TEAMS_ANCESTORS, ...(local ? ["http://127.0.0.1:*", "http://localhost:*"] : [])];
+  res.header(
+    "Content-Security-Policy",
+    `default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors.join(" ")}`,
+  );
+  res.header("X-Content-Type-Options", "nosniff");
+  res.header("Referrer-Policy", "same-origin");
+  res.header("Cache-Control", "no-cache");
+}
+
+function answer<T>(app: AppContext, work: (req: Request) => Promise<T>) {
+  return async (req: Request, res: Response) => {
+    try {
+      res.header("Cache-Control", "no-store");
+      res.json(200, await work(req));
+    } catch (error) {
+      if (!(error instanceof HubError) || error.code === "internal" || error.code === "storage-unavailable") {
+        app.logger.error({ err: error, url: req.url }, "tab API request failed");
+      }
+      sendError(res, error);
+    }
+  };
+}
+
+/**
+ * The tab: its static page (built by `npm run build:tab`) under /tab/, and its JSON API, guarded by
+ * api-auth (Teams single sign-on in production, this computer only in local mode).
+ */
+export function registerTabRoutes(server: Server, app: AppContext, options: { tabDir?: string } = {}): void {
+  const tabDir = options.tabDir ?? TAB_DIR;
+  const local = app.config.auth.mode === "local";
+  guardApi(server, app);
+
+  server.get("/api/measures", answer<MeasuresOverview | MeasureFigures>(app, (req) => {
+    const query = (req.query ?? {}) as Record<string, unknown>;
+    return query.measure === undefined ? measuresOverview(app) : measureFigures(app, query);
+  }));
+  server.get("/api/leads", answer(app, () => leadsOverview(app)));
+
+  server.get("/tab", async (_req: Request, res: Response) => {
+    res.redirect(302, "/tab/index.html", () => {});
+  });
+  server.get("/tab/:file", async (req: Request, res: Response) => {
+    const name = String(req.params.file ?? "");
+    const type = FILES[name];
+    try {
+      if (!type) throw new HubError("not-found", "There is nothing at this address.");
+      let body: Buffer;
+      try {
+        body = await readFile(path.join(tabDir, name));
+      } catch {
+        throw new HubError("not-found", "The tab has not been built yet: run npm run build:tab (npm start does it).");
+      }
+      securityHeaders(res, local);
+      res.header("Content-Type", type);
+      res.writeHead(200);
+      res.end(body);
+    } catch (error) {
+      sendError(res, error);
+    }
+  });
+}
