@@ -11,6 +11,8 @@ import { TablePeopleStore } from "./people/table-people-store";
 import type { ChannelStore } from "./channels/channel-store";
 import { TableChannelStore } from "./channels/table-channel-store";
 import { TableActivityFeed, type ActivityFeed } from "./activity-feed/activity-feed";
+import type { AuditTrail } from "./audit/audit-trail";
+import { TableAuditTrail } from "./audit/table-audit-trail";
 import type { MeasureStore } from "./headlines/measure-store";
 import { TableMeasureStore } from "./headlines/table-measure-store";
 import type { NominationStore } from "./nominations/nomination-store";
@@ -30,6 +32,7 @@ export interface AppContext {
   people: PeopleStore;
   channels: ChannelStore;
   feed: ActivityFeed;
+  audit: AuditTrail;
   nominations: NominationStore;
   leads: LeadStore;
   meetings: MeetingStore;
@@ -48,6 +51,7 @@ export function createAppContext(options: { config: Config; logger: Logger; stor
     people: new TablePeopleStore(storage),
     channels: new TableChannelStore(storage),
     feed: new TableActivityFeed(storage),
+    audit: new TableAuditTrail(storage),
     nominations: new TableNominationStore(storage),
     leads: new TableLeadStore(storage),
     meetings: new TableMeetingStore(storage),

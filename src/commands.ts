@@ -2,6 +2,8 @@ import type { CommandHandler, VerbHandler } from "./app-context";
 import { renderCard } from "./cards/render-card";
 import { myProformas, openProforma, submitProformaVerb } from "./proforma/proforma-actions";
 import { listChannels, registerChannel, unregisterChannel } from "./channels/channel-commands";
+import { listPeople, setRole } from "./people/people-commands";
+import { showAudit } from "./audit/audit-commands";
 
 /**
  * Every command people can type and every card verb, in one typed list: the bot routes by it, the
@@ -30,6 +32,9 @@ export const COMMANDS: CommandSpec[] = [
   { words: "register this channel", description: "Coordinators: register this channel as dcs [borough], borough <name>, leads or coordinators", inMenu: false, handler: registerChannel },
   { words: "unregister this channel", description: "Coordinators: remove this channel's role", inMenu: false, handler: unregisterChannel },
   { words: "channels", description: "Coordinators: the registered channels and their roles", inMenu: false, handler: listChannels },
+  { words: "role", description: "Coordinators: role <object id> <coordinator|dcs|lead|staff> [borough] gives a person a role", inMenu: false, handler: setRole },
+  { words: "people", description: "Coordinators: everyone given a role, with their borough", inMenu: false, handler: listPeople },
+  { words: "audit", description: "Coordinators: audit [record id] shows who did what to a record", inMenu: false, handler: showAudit },
 ];
 
 export const VERBS = {

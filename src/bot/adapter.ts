@@ -1,4 +1,5 @@
 import { CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from "botbuilder";
+import { AuthenticationConstants, AuthenticationError } from "botframework-connector";
 import type { Config } from "../config/config";
 import type { Logger } from "../logging/logger";
 
@@ -15,12 +16,48 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
           MicrosoftAppPassword: config.auth.appPassword,
           MicrosoftAppType: config.auth.appType,
           MicrosoftAppTenantId: config.auth.tenantId,
+          ...signingKeysAt(config.auth.openIdMetadataUrl),
         })
       : new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: "", MicrosoftAppPassword: "", MicrosoftAppType: "MultiTenant" });
+  refuseUnreadableTokens(auth);
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     // The bot answers its own errors with cards; this is the backstop for anything that escaped.
     logger.error({ err: error, activityType: context.activity.type }, "unhandled error in a bot turn");
   };
   return adapter;
+}
+
+/**
+ * botbuilder's own public-cloud settings, with only the signing keys' address changed. Giving any one
+ * of these makes botbuilder read all of them, so all are given.
+ */
+function signingKeysAt(openIdMetadataUrl: string | undefined): Record<string, string> {
+  if (!openIdMetadataUrl) return {};
+  return {
+    ToChannelFromBotLoginUrl: AuthenticationConstants.ToChannelFromBotLoginUrl,
+    ToChannelFromBotOAuthScope: AuthenticationConstants.ToChannelFromBotOAuthScope,
+    ToBotFromChannelTokenIssuer: AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    OAuthUrl: AuthenticationConstants.OAuthUrl,
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: AuthenticationConstants.ToBotFromEmulatorOpenIdMetadataUrl,
+    CallerId: "urn:botframework:azure",
+  };
+}
+
+/**
+ * A token botbuilder cannot verify (bad signature, malformed, keys unobtainable) is thrown as a plain
+ * error, which CloudAdapter would answer with 500 and the error's text. Every failure to authenticate
+ * becomes an AuthenticationError, so the caller gets 401.
+ */
+function refuseUnreadableTokens(auth: ConfigurationBotFrameworkAuthentication): void {
+  const authenticate = auth.authenticateRequest.bind(auth);
+  auth.authenticateRequest = async (activity, authHeader) => {
+    try {
+      return await authenticate(activity, authHeader);
+    } catch (error) {
+      if (error instanceof AuthenticationError) throw error;
+      throw new AuthenticationError("Unauthorized: the token could not be verified.", 401);
+    }
+  };
 }

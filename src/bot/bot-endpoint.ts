@@ -6,6 +6,7 @@ import type { Logger } from "../logging/logger";
 import type { Messenger } from "../messaging/messenger";
 import type { BotEndpoint } from "../server/create-server";
 import { createAdapter } from "./adapter";
+import { answerGuarded } from "./guarded-response";
 import { BotMessenger } from "./bot-messenger";
 import { HubBot } from "./hub-bot";
 
@@ -21,7 +22,9 @@ export function createTeamsEdge(config: Config, logger: Logger): TeamsEdge {
     messenger: new BotMessenger(config),
     endpoint(app: AppContext): BotEndpoint {
       const bot = new HubBot(app);
-      return { process: (req: Request, res: Response) => adapter.process(req, res, (context) => bot.run(context)) };
+      return {
+        process: (req: Request, res: Response) => answerGuarded(res, logger, (held) => adapter.process(req, held as unknown as Response, (context) => bot.run(context))),
+      };
     },
   };
 }

@@ -8,6 +8,7 @@ import { newId } from "../domain/ids";
 import { toHubError } from "../domain/errors";
 import { resolveActor } from "../people/resolve-actor";
 import { conversationRefOf, identityOf, tenantOf } from "./activity-actor";
+import { auditRefusal } from "./audit-refusal";
 
 const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
 
@@ -101,6 +102,7 @@ export class HubBot extends ActivityHandler {
       const e = toHubError(error);
       const reference = e.code === "internal" || e.code === "storage-unavailable" ? newId() : "";
       this.app.logger.error({ err: e.cause ?? e, code: e.code, reference, activityId: context.activity.id }, e.message);
+      if (e.code === "forbidden") await auditRefusal(this.app, context.activity, e);
       return errorCard(e, reference);
     }
   }

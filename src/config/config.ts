@@ -15,7 +15,15 @@ export interface Config {
     | { mode: "connection-string"; connectionString: string };
   auth:
     | { mode: "local" }
-    | { mode: "bot-framework"; appId: string; appPassword: string; appType: "SingleTenant" | "MultiTenant" | "UserAssignedMSI"; tenantId: string };
+    | {
+        mode: "bot-framework";
+        appId: string;
+        appPassword: string;
+        appType: "SingleTenant" | "MultiTenant" | "UserAssignedMSI";
+        tenantId: string;
+        /** Where the Bot Connector's signing keys are published (botbuilder's BotOpenIdMetadata); unset means the public cloud's. */
+        openIdMetadataUrl?: string;
+      };
   /** Entra object ids of LIIA coordinators. */
   coordinators: string[];
   /** Tenant ids allowed to use the bot; empty means any tenant (local mode only). */
@@ -78,6 +86,7 @@ const schema = z.object({
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: optionalText.pipe(z.enum(["SingleTenant", "MultiTenant", "UserAssignedMSI"]).default("SingleTenant")),
   MicrosoftAppTenantId: optionalText,
+  BotOpenIdMetadata: optionalText,
   COORDINATORS: guidList,
   ALLOWED_TENANTS: guidList,
   TENANT_BOROUGHS: optionalText,
@@ -123,6 +132,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       appPassword: v.MicrosoftAppPassword ?? "",
       appType: v.MicrosoftAppType,
       tenantId: v.MicrosoftAppTenantId ?? "",
+      openIdMetadataUrl: checkedMetadataUrl(v.BotOpenIdMetadata, production),
     };
   }
   if (production && v.ALLOWED_TENANTS.length === 0) {
@@ -154,6 +164,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nominationRetentionDays: v.NOMINATION_RETENTION_DAYS,
     ssoJwksUrl: checkedJwksUrl(v.SSO_JWKS_URL),
   };
+}
+
+/** The signing keys' address must be https, except a loopback address outside production (tests). */
+function checkedMetadataUrl(text: string | undefined, production: boolean): string | undefined {
+  if (text === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError("BotOpenIdMetadata", `"${text}" is not a URL`);
+  }
+  const loopbackHttp = url.protocol === "http:" && isLoopback(url.hostname) && !production;
+  if (url.protocol !== "https:" && !loopbackHttp) throw new ConfigError("BotOpenIdMetadata", "must be an https address");
+  return url.toString();
 }
 
 export function isLoopback(address: string | undefined): boolean {

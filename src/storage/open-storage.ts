@@ -6,6 +6,7 @@ import type { Logger } from "../logging/logger";
 import { HubError } from "../domain/errors";
 import { startEmbeddedAzurite, devConnectionString, type EmbeddedAzurite } from "./embedded-azurite";
 import { TABLES, type TableName } from "./table-names";
+import { recreateMissingTablePolicy } from "./recreate-table-policy";
 
 /** Each storage request gives up after this long, so a user hears back well inside Teams' 15 s. */
 const REQUEST_TIMEOUT_MS = 3000;
@@ -18,12 +19,12 @@ const requestTimeoutPolicy: PipelinePolicy = {
   },
 };
 
-function clientOptions(connectionString: string): TableServiceClientOptions {
+function clientOptions(connectionString: string, extraPolicies: PipelinePolicy[] = []): TableServiceClientOptions {
   return {
     allowInsecureConnection: /^DefaultEndpointsProtocol=http;|TableEndpoint=http:/i.test(connectionString) || connectionString.includes("127.0.0.1"),
     // Two quick retries at most: the SDK's default (3 retries, up to 64 s) would outlast a Teams turn.
     retryOptions: { maxRetries: 2, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
-    additionalPolicies: [{ policy: requestTimeoutPolicy, position: "perRetry" }],
+    additionalPolicies: [{ policy: requestTimeoutPolicy, position: "perRetry" }, ...extraPolicies.map((policy) => ({ policy, position: "perCall" as const }))],
   };
 }
 
@@ -52,7 +53,8 @@ class TableStorage implements Storage {
   tableClient(name: TableName): TableClient {
     let client = this.clients.get(name);
     if (!client) {
-      client = TableClient.fromConnectionString(this.connectionString, name, clientOptions(this.connectionString));
+      const recreate = recreateMissingTablePolicy(() => this.createTable(name));
+      client = TableClient.fromConnectionString(this.connectionString, name, clientOptions(this.connectionString, [recreate]));
       this.clients.set(name, client);
     }
     return client;
@@ -68,15 +70,15 @@ class TableStorage implements Storage {
   }
 
   async ensureTables(): Promise<void> {
-    await Promise.all(
-      TABLES.map(async (name) => {
-        try {
-          await this.service.createTable(name);
-        } catch (error) {
-          if ((error as { statusCode?: number }).statusCode !== 409) throw error;
-        }
-      }),
-    );
+    await Promise.all(TABLES.map((name) => this.createTable(name)));
+  }
+
+  private async createTable(name: string): Promise<void> {
+    try {
+      await this.service.createTable(name);
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode !== 409) throw error;
+    }
   }
 
   close(): Promise<void> {

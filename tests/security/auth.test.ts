@@ -1,0 +1,4 @@
+import { authSuite } from "./cases/auth-cases";
+import { describeSuite } from "./support/run-suite";
+
+describeSuite(authSuite);
