@@ -1,9 +1,14 @@
 import type { CommandHandler, VerbHandler } from "./app-context";
 import { renderCard } from "./cards/render-card";
-import { myProformas, openProforma, submitProformaVerb } from "./proforma/proforma-actions";
+import { PROFORMA_VERBS, myProformas, openProforma, reviewProformas } from "./proforma/proforma-actions";
 import { listChannels, registerChannel, unregisterChannel } from "./channels/channel-commands";
 import { listPeople, setRole } from "./people/people-commands";
 import { showAudit } from "./audit/audit-commands";
+import { openNomination, submitNomination } from "./nominations/nominate";
+import { acceptNomination, declineNomination } from "./nominations/respond-to-nomination";
+import { confirmNomination, withdrawNomination } from "./nominations/confirm-nomination";
+import { listNominations } from "./nominations/list-nominations";
+import { showLeads } from "./leads/leads-directory";
 
 /**
  * Every command people can type and every card verb, in one typed list: the bot routes by it, the
@@ -29,17 +34,25 @@ export const COMMANDS: CommandSpec[] = [
   { words: "help", description: "What this bot does and the commands it knows", inMenu: true, handler: helpCommand },
   { words: "proforma", description: "Share an initiative that tackles racial disparities (the good-practice proforma)", inMenu: true, handler: openProforma },
   { words: "my proformas", description: "The proformas you have shared or drafted", inMenu: true, handler: myProformas },
+  { words: "review proformas", description: "Coordinators: submitted proformas waiting to be published or returned", inMenu: false, handler: reviewProformas },
   { words: "register this channel", description: "Coordinators: register this channel as dcs [borough], borough <name>, leads or coordinators", inMenu: false, handler: registerChannel },
   { words: "unregister this channel", description: "Coordinators: remove this channel's role", inMenu: false, handler: unregisterChannel },
   { words: "channels", description: "Coordinators: the registered channels and their roles", inMenu: false, handler: listChannels },
   { words: "role", description: "Coordinators: role <object id> <coordinator|dcs|lead|staff> [borough] gives a person a role", inMenu: false, handler: setRole },
   { words: "people", description: "Coordinators: everyone given a role, with their borough", inMenu: false, handler: listPeople },
   { words: "audit", description: "Coordinators: audit [record id] shows who did what to a record", inMenu: false, handler: showAudit },
+  { words: "nominate", description: "Nominate your borough's lead or a deputy lead", inMenu: true, handler: openNomination },
+  { words: "nominations", description: "Nominations waiting for you to accept, confirm or follow", inMenu: false, handler: listNominations },
+  { words: "leads", description: "The eight boroughs' leads and the cross-borough conversations coming up", inMenu: true, handler: showLeads },
 ];
 
 export const VERBS = {
-  "proforma.open": (ctx, turn) => openProforma(ctx, turn, ""),
-  "proforma.submit": submitProformaVerb,
+  ...PROFORMA_VERBS,
+  "nomination.submit": submitNomination,
+  "nomination.accept": acceptNomination,
+  "nomination.decline": declineNomination,
+  "nomination.confirm": confirmNomination,
+  "nomination.withdraw": withdrawNomination,
 } satisfies Record<string, VerbHandler>;
 
 export type Verb = keyof typeof VERBS;
