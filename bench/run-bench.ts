@@ -1,0 +1,48 @@
+import os from "node:os";
+import { benchAnalysis } from "./analysis-bench";
+import { benchSubmit } from "./submit-bench";
+
+/**
+ * `npm run bench [-- --json]`: the service's speed as ratios against floors measured in the same run.
+ * Absolute times on shared machines move from run to run; the ratios are what the goals are set on.
+ */
+async function main(): Promise<void> {
+  const json = process.argv.includes("--json");
+  const quick = process.argv.includes("--quick");
+  const log = (m: string) => process.stderr.write(`${m}\n`);
+  const results: Record<string, unknown> = {
+    machine: { cpus: os.cpus().length, cpu: os.cpus()[0]?.model ?? "", memory_gb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+  };
+
+  const submit = await benchSubmit({ sequential: quick ? 100 : 400, concurrent: quick ? 400 : 2000, log });
+  const { peak_rss_mb, ...submitFigures } = submit;
+  results.submit = submitFigures;
+  results.memory = { peak_rss_mb };
+  results.analysis = benchAnalysis({ runs: quick ? 3 : 7, log });
+
+  if (json) {
+    process.stdout.write(JSON.stringify(results) + "\n");
+    return;
+  }
+  const goals: Record<string, string> = {
+    "submit.ratio_p50": "<= 1.5",
+    "submit.ratio_rps_c16": ">= 0.6",
+    "submit.bot_p99_ms_c16": "< 100",
+    "analysis.ratio": "<= 2",
+    "memory.peak_rss_mb": "< 300",
+  };
+  const rows: string[][] = [["benchmark", "key", "value", "goal"]];
+  for (const [section, figures] of Object.entries(results)) {
+    if (section === "machine") continue;
+    for (const [key, value] of Object.entries(figures as Record<string, unknown>)) rows.push([section, key, String(value), goals[`${section}.${key}`] ?? ""]);
+  }
+  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));
+  for (const r of rows) process.stdout.write(r.map((cell, c) => cell.padEnd(widths[c]!)).join("  ") + "\n");
+  const m = results.machine as { cpus: number; cpu: string; memory_gb: number; node: string };
+  process.stdout.write(`\nmachine: ${m.cpus} cpus (${m.cpu}), ${m.memory_gb} GB, Node ${m.node}\n`);
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
