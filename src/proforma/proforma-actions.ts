@@ -1,26 +1,35 @@
 import type { Turn } from "../domain/conversation";
 import { newId } from "../domain/ids";
 import type { AppContext, CommandHandler, VerbHandler } from "../app-context";
-import { myProformasCard, proformaConfirmationCard, proformaFormCard } from "./proforma-cards";
-import { submitProforma } from "./submit-proforma";
-import { keptInputs } from "./validate-proforma";
+import { myProformasCard, proformaFormCard } from "./proforma-cards";
+import { publishProforma, returnProforma, withdrawProforma } from "./review-proforma";
+import { reviewQueue } from "./review-queue";
+import { saveProformaStep } from "./save-proforma";
+import { openForEditing, proformaHistory, viewProforma } from "./view-proforma";
 
 /** The proforma's commands and card verbs, in Teams' words but free of any Teams SDK. */
-export const openProforma: CommandHandler = async (ctx: AppContext) => proformaFormCard({ submissionId: newId(ctx.now().getTime()) });
+export const openProforma: CommandHandler = async (ctx: AppContext, turn: Turn) =>
+  proformaFormCard({ submissionId: newId(ctx.now().getTime()), step: 0, values: { borough: turn.actor.borough ?? "" } });
 
 export const myProformas: CommandHandler = async (ctx: AppContext, turn: Turn) => myProformasCard(await ctx.proformas.listByAuthor(turn.actor.id));
 
-export const submitProformaVerb: VerbHandler = async (ctx: AppContext, turn: Turn, data: unknown) => {
-  const result = await submitProforma({ proformas: ctx.proformas, now: ctx.now }, turn.actor, data);
-  if (result.outcome === "invalid") {
-    const submissionId = (data as { submissionId?: unknown })?.submissionId;
-    return proformaFormCard({
-      // A card without a server-made id gets a fresh one, so correcting it can still be saved.
-      submissionId: typeof submissionId === "string" && result.errors.every((e) => e.field !== "submissionId") ? submissionId : newId(ctx.now().getTime()),
-      values: keptInputs(data),
-      errors: result.errors,
-    });
-  }
-  ctx.logger.info({ event: result.outcome === "stored" ? "proforma.stored" : "proforma.duplicate", id: result.proforma.id, borough: result.proforma.borough }, "proforma submit");
-  return proformaConfirmationCard(result.proforma, result.outcome === "stored");
+export const reviewProformas: CommandHandler = (ctx, turn) => reviewQueue(ctx, turn);
+
+export const submitProformaVerb: VerbHandler = (ctx, turn, data) => saveProformaStep(ctx, turn, data, "submit");
+
+/** Every proforma verb; src/commands.ts lists them once. */
+export const PROFORMA_VERBS = {
+  "proforma.open": ((ctx, turn) => openProforma(ctx, turn, "")) as VerbHandler,
+  "proforma.submit": submitProformaVerb,
+  "proforma.draft": ((ctx, turn, data) => saveProformaStep(ctx, turn, data, "draft")) as VerbHandler,
+  "proforma.step": ((ctx, turn, data) => saveProformaStep(ctx, turn, data, "step")) as VerbHandler,
+  "proforma.save": ((ctx, turn, data) => saveProformaStep(ctx, turn, data, "save")) as VerbHandler,
+  "proforma.view": viewProforma as VerbHandler,
+  "proforma.edit": openForEditing as VerbHandler,
+  "proforma.resume": openForEditing as VerbHandler,
+  "proforma.history": proformaHistory as VerbHandler,
+  "proforma.publish": publishProforma as VerbHandler,
+  "proforma.return": returnProforma as VerbHandler,
+  "proforma.withdraw": withdrawProforma as VerbHandler,
+  "proforma.review": ((ctx, turn) => reviewQueue(ctx, turn)) as VerbHandler,
 };

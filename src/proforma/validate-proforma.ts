@@ -1,7 +1,6 @@
-import { z } from "zod";
-import { BOROUGHS, isBoroughCode } from "../domain/boroughs";
-import { CONSENT_SCOPES, FIELD_LABELS, LIMITS, OUTCOME_AREAS, type ProformaContent } from "./proforma";
 import { isSubmissionId } from "../domain/ids";
+import { MAX_LINKS, fullContent, type ProformaContent, type ProformaDetails } from "./proforma";
+import { ALL_FIELDS, STEPS, type FieldSpec } from "./proforma-fields";
 
 export interface FieldError {
   field: string;
@@ -10,123 +9,161 @@ export interface FieldError {
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
 
-/** Text as a card sends it: trimmed, line endings normalised; limits are UTF-16 units (String.length). */
-function text(field: keyof typeof LIMITS, required: boolean) {
-  const label = FIELD_LABELS[field];
-  const max = LIMITS[field];
-  return z
-    .unknown()
-    .transform((v, ctx) => {
-      if (v === undefined || v === null) v = "";
-      if (typeof v !== "string") {
-        ctx.addIssue({ code: "custom", message: `${label} must be text.` });
-        return z.NEVER;
-      }
-      const value = v.replace(/\r\n?/g, "\n").trim();
-      if (required && value === "") {
-        ctx.addIssue({ code: "custom", message: `${label} is required.` });
-        return z.NEVER;
-      }
-      if (value.length > max) {
-        ctx.addIssue({ code: "custom", message: `${label} is too long: at most ${max.toLocaleString("en-GB")} characters, this has ${value.length.toLocaleString("en-GB")}.` });
-        return z.NEVER;
-      }
-      return value;
-    });
+type FieldResult = { ok: true; value: unknown } | { ok: false; message: string };
+
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function units(n: number): string {
+  return n.toLocaleString("en-GB");
 }
 
-const outcomeValues = new Set(OUTCOME_AREAS.map((o) => o.value));
-const consentValues = new Set(CONSENT_SCOPES.map((c) => c.value));
+/** Text as a card sends it: control characters dropped, line endings normalised, trimmed. Limits are UTF-16 units (String.length). */
+function checkText(spec: FieldSpec, v: unknown): FieldResult {
+  if (v === undefined || v === null) v = "";
+  if (typeof v !== "string") return { ok: false, message: `${spec.label} must be text.` };
+  let value = v.replace(/\r\n?/g, "\n").replace(CONTROL, "").trim();
+  // A one-line field keeps one line: pasted line breaks become spaces.
+  if (spec.kind === "text") value = value.replace(/\s*\n\s*/g, " ");
+  const max = spec.limit!;
+  if (value.length > max) return { ok: false, message: `${spec.label} is too long: at most ${units(max)} characters, this has ${units(value.length)}.` };
+  return { ok: true, value };
+}
 
-const contentSchema = z.object({
-  title: text("title", true),
-  borough: z.unknown().transform((v, ctx) => {
-    if (v === undefined || v === null || v === "") {
-      ctx.addIssue({ code: "custom", message: "Borough is required." });
-      return z.NEVER;
-    }
-    if (!isBoroughCode(v)) {
-      ctx.addIssue({ code: "custom", message: `Borough must be one of: ${BOROUGHS.map((b) => b.name).join(", ")}.` });
-      return z.NEVER;
-    }
-    return v;
-  }),
-  outcomeAreas: z.unknown().transform((v, ctx) => {
-    // A multi-select ChoiceSet sends "a,b"; an API client may send an array.
-    const items = v === undefined || v === null || v === "" ? [] : typeof v === "string" ? v.split(",") : Array.isArray(v) ? v : null;
-    if (items === null || items.some((i) => typeof i !== "string")) {
-      ctx.addIssue({ code: "custom", message: "Outcome areas must be a list of choices." });
-      return z.NEVER;
-    }
-    const values = [...new Set((items as string[]).map((s) => s.trim()).filter(Boolean))];
-    const unknown = values.filter((s) => !outcomeValues.has(s));
-    if (unknown.length > 0) {
-      ctx.addIssue({ code: "custom", message: `Outcome areas must be chosen from: ${OUTCOME_AREAS.map((o) => o.title).join(", ")}.` });
-      return z.NEVER;
-    }
-    return values;
-  }),
-  summary: text("summary", true),
-  impact: text("impact", false),
-  contactName: text("contactName", true),
-  consentScope: z.unknown().transform((v, ctx) => {
-    if (typeof v !== "string" || !consentValues.has(v)) {
-      ctx.addIssue({ code: "custom", message: v === undefined || v === "" ? "Consent to share is required." : "Consent to share must be one of the listed choices." });
-      return z.NEVER;
-    }
-    return v;
-  }),
-  noPersonalData: z.unknown().transform((v, ctx) => {
-    if (v !== true && v !== "true") {
-      ctx.addIssue({ code: "custom", message: "Please confirm the entry holds no personal data about children or families." });
-      return z.NEVER;
-    }
-    return true as const;
-  }),
-});
-
-function firstErrors(error: z.ZodError): FieldError[] {
-  const seen = new Set<string>();
-  const errors: FieldError[] = [];
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "form");
-    if (seen.has(field)) continue;
-    seen.add(field);
-    errors.push({ field, message: issue.message });
+function checkChoice(spec: FieldSpec, v: unknown): FieldResult {
+  if (v === undefined || v === null || v === "") return { ok: true, value: "" };
+  const choices = spec.choices!;
+  if (typeof v !== "string" || !choices.some((c) => c.value === v)) {
+    return { ok: false, message: `${spec.label} must be one of the listed choices: ${choices.map((c) => c.title).join(", ")}.` };
   }
-  return errors;
+  return { ok: true, value: v };
+}
+
+function checkMulti(spec: FieldSpec, v: unknown): FieldResult {
+  // A multi-select ChoiceSet sends "a,b"; an API client may send an array.
+  const items = v === undefined || v === null || v === "" ? [] : typeof v === "string" ? v.split(",") : Array.isArray(v) ? v : null;
+  if (items === null || items.some((i) => typeof i !== "string")) return { ok: false, message: `${spec.label} must be a list of choices.` };
+  const values = [...new Set((items as string[]).map((s) => s.trim()).filter(Boolean))];
+  const choices = spec.choices!;
+  if (values.some((s) => !choices.some((c) => c.value === s))) {
+    return { ok: false, message: `${spec.label} must be chosen from: ${choices.map((c) => c.title).join(", ")}.` };
+  }
+  return { ok: true, value: choices.map((c) => c.value).filter((c) => values.includes(c)) };
+}
+
+function checkDate(spec: FieldSpec, v: unknown): FieldResult {
+  if (v === undefined || v === null || v === "") return { ok: true, value: "" };
+  const m = typeof v === "string" ? DATE.exec(v.trim()) : null;
+  const problem = `${spec.label} must be a date written YYYY-MM-DD, from 1990 to 2100.`;
+  if (!m) return { ok: false, message: problem };
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  if (y < 1990 || y > 2100 || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return { ok: false, message: problem };
+  return { ok: true, value: m[0] };
+}
+
+function checkLinks(spec: FieldSpec, v: unknown): FieldResult {
+  if (v === undefined || v === null || v === "") return { ok: true, value: [] };
+  const lines = typeof v === "string" ? v.split(/[\r\n]+/) : Array.isArray(v) && v.every((x) => typeof x === "string") ? (v as string[]) : null;
+  if (lines === null) return { ok: false, message: `${spec.label} must be text, one address a line.` };
+  const links = lines.map((l) => l.trim()).filter(Boolean);
+  if (links.length > MAX_LINKS) return { ok: false, message: `${spec.label}: at most ${MAX_LINKS} addresses, this has ${links.length}.` };
+  for (const [i, link] of links.entries()) {
+    if (link.length > spec.limit!) return { ok: false, message: `${spec.label}: each address at most ${units(spec.limit!)} characters; address ${i + 1} has ${units(link.length)}.` };
+    let url: URL | undefined;
+    try {
+      url = new URL(link);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.protocol !== "https:" || !url.hostname.includes(".") || /[\s<>"]/.test(link) || url.username || url.password) {
+      return { ok: false, message: `${spec.label}: address ${i + 1} is not an https address (it must start with https:// and name a web site).` };
+    }
+  }
+  return { ok: true, value: links };
+}
+
+function checkConfirm(spec: FieldSpec, v: unknown): FieldResult {
+  if (v === true || v === "true") return { ok: true, value: true };
+  if (v === false || v === "false" || v === undefined || v === null || v === "") return { ok: true, value: false };
+  return { ok: false, message: `${spec.label} must be ticked to confirm, or left unticked.` };
+}
+
+const CHECKS: Record<FieldSpec["kind"], (spec: FieldSpec, v: unknown) => FieldResult> = {
+  text: checkText,
+  longtext: checkText,
+  choice: checkChoice,
+  multi: checkMulti,
+  date: checkDate,
+  links: checkLinks,
+  confirm: checkConfirm,
+};
+
+function isEmpty(value: unknown): boolean {
+  return value === "" || value === false || (Array.isArray(value) && value.length === 0);
+}
+
+function missingMessage(spec: FieldSpec): string {
+  if (spec.id === "noPersonalData") return "Please confirm the entry holds no personal data about children or families.";
+  return `${spec.label} is required.`;
+}
+
+function inputOf(raw: unknown): Record<string, unknown> {
+  return raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
 }
 
 /**
- * Checks a proforma as the card (or anyone forging one) sent it. Unknown fields are dropped; only the
- * listed fields are read, so `__proto__` and friends are never copied anywhere.
+ * Checks the listed fields as a card (or anyone forging one) sent them: a missing field counts as
+ * empty. Only the listed fields are read, so unknown fields, `__proto__` and friends are dropped.
  */
-export function checkProformaContent(raw: unknown): Checked<ProformaContent> {
-  const input = raw !== null && typeof raw === "object" && !Array.isArray(raw) ? (raw as Record<string, unknown>) : {};
-  const picked: Record<string, unknown> = {};
-  for (const field of Object.keys(contentSchema.shape)) {
-    picked[field] = Object.prototype.hasOwnProperty.call(input, field) ? input[field] : null;
+export function checkFields(raw: unknown, specs: readonly FieldSpec[], options: { requireAll: boolean }): Checked<Record<string, unknown>> {
+  const input = inputOf(raw);
+  const value: Record<string, unknown> = Object.create(null);
+  const errors: FieldError[] = [];
+  for (const spec of specs) {
+    const v = Object.prototype.hasOwnProperty.call(input, spec.id) ? input[spec.id] : undefined;
+    const result = CHECKS[spec.kind](spec, v);
+    if (!result.ok) errors.push({ field: spec.id, message: result.message });
+    else if (options.requireAll && spec.required && isEmpty(result.value)) errors.push({ field: spec.id, message: missingMessage(spec) });
+    else value[spec.id] = result.value;
   }
-  const result = contentSchema.safeParse(picked);
-  if (!result.success) return { ok: false, errors: firstErrors(result.error) };
-  return { ok: true, value: result.data as ProformaContent };
+  return errors.length > 0 ? { ok: false, errors } : { ok: true, value: { ...value } };
+}
+
+/** The inputs of one step (0-based): types, choices and limits checked; required fields only if asked. */
+export function checkStepInputs(raw: unknown, step: number, requireAll = false): Checked<Record<string, unknown>> {
+  return checkFields(raw, STEPS[step]!.fields, { requireAll });
+}
+
+/** A whole proforma, as a submit needs it: every required field present, every field within its limit. */
+export function checkProformaContent(raw: unknown): Checked<ProformaContent & ProformaDetails> {
+  const result = checkFields(raw, ALL_FIELDS, { requireAll: true });
+  if (!result.ok) return result;
+  return { ok: true, value: fullContent(result.value as unknown as ProformaContent) };
+}
+
+/** The fields still missing before a stored draft can be submitted. */
+export function missingForSubmit(content: ProformaContent): FieldError[] {
+  const record = content as unknown as Record<string, unknown>;
+  return ALL_FIELDS.filter((f) => f.required && (record[f.id] === undefined || isEmpty(record[f.id]))).map((f) => ({ field: f.id, message: missingMessage(f) }));
 }
 
 export function checkSubmissionId(raw: unknown): Checked<string> {
-  const id = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>).submissionId : undefined;
+  const id = inputOf(raw).submissionId;
   if (!isSubmissionId(id)) return { ok: false, errors: [{ field: "submissionId", message: "This card is not one the bot made: open a new proforma with the command proforma." }] };
   return { ok: true, value: id };
 }
 
-/** The text fields a person typed, kept as typed so an error card can show them again. */
+/** What a person typed, kept as typed (up to a bound) so an error card can show it again. */
 export function keptInputs(raw: unknown): Record<string, string> {
-  const input = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  const input = inputOf(raw);
   const kept: Record<string, string> = {};
-  for (const field of Object.keys(contentSchema.shape)) {
-    const v = Object.prototype.hasOwnProperty.call(input, field) ? input[field] : undefined;
-    if (typeof v === "string") kept[field] = v.slice(0, 40000);
-    else if (typeof v === "boolean") kept[field] = String(v);
-    else if (Array.isArray(v)) kept[field] = v.filter((x) => typeof x === "string").join(",");
+  for (const spec of ALL_FIELDS) {
+    const v = Object.prototype.hasOwnProperty.call(input, spec.id) ? input[spec.id] : undefined;
+    const bound = Math.min((spec.limit ?? 300) * (spec.kind === "links" ? MAX_LINKS + 1 : 1) + 200, 6000);
+    if (typeof v === "string") kept[spec.id] = v.replace(CONTROL, "").slice(0, bound);
+    else if (typeof v === "boolean") kept[spec.id] = String(v);
+    else if (Array.isArray(v)) kept[spec.id] = v.filter((x) => typeof x === "string").join(spec.kind === "links" ? "\n" : ",").slice(0, bound);
   }
   return kept;
 }

@@ -1,0 +1,89 @@
+import type { AppContext } from "../app-context";
+import type { AdaptiveCard } from "../cards/render-card";
+import type { Turn } from "../domain/conversation";
+import { HubError, isHubError } from "../domain/errors";
+import { LIBRARY_SCOPES, type Proforma, type ProformaStatus, type StoredProforma } from "./proforma";
+import { assertCanEdit, assertCoordinator } from "./proforma-access";
+import { COMMENT_LIMIT } from "./proforma-entry-card";
+import type { VersionAction } from "./proforma-version";
+import { keepVersion } from "./save-proforma";
+import { entryCardFor, loadFromCard, staleCard } from "./view-proforma";
+
+type Decision = "published" | "returned" | "withdrawn";
+
+function etagOf(data: unknown): string | undefined {
+  const v = data !== null && typeof data === "object" ? (data as Record<string, unknown>).etag : undefined;
+  return typeof v === "string" ? v : undefined;
+}
+
+function commentOf(data: unknown): string {
+  const v = data !== null && typeof data === "object" ? (data as Record<string, unknown>).reviewComment : undefined;
+  if (v !== undefined && v !== null && typeof v !== "string") throw new HubError("invalid-input", "Comment must be text.");
+  const comment = (v ?? "").replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").trim();
+  if (!comment) throw new HubError("invalid-input", "Comment is required: tell the borough what to change before it is shared.");
+  if (comment.length > COMMENT_LIMIT) throw new HubError("invalid-input", `Comment is too long: at most ${COMMENT_LIMIT.toLocaleString("en-GB")} characters, this has ${comment.length.toLocaleString("en-GB")}.`);
+  return comment;
+}
+
+/** Writes a status change with the card's ETag; a stale card changes nothing and sees the current version. */
+async function decide(ctx: AppContext, turn: Turn, stored: StoredProforma, cardEtag: string | undefined, status: Decision, comment: string): Promise<{ card: AdaptiveCard } | { saved: StoredProforma }> {
+  if (cardEtag !== stored.etag) return { card: await staleCard(ctx, turn, stored) };
+  const now = ctx.now().toISOString();
+  const before = stored.proforma;
+  const next: Proforma = {
+    ...before,
+    status,
+    updatedAt: now,
+    version: before.version + 1,
+    reviewComment: status === "returned" ? comment : "",
+    publishedAt: status === "published" ? now : status === "withdrawn" ? "" : (before.publishedAt ?? ""),
+  };
+  let etag: string;
+  try {
+    etag = await ctx.proformas.replace(next, stored.etag);
+  } catch (error) {
+    if (!isHubError(error, "changed-since-opened")) throw error;
+    const current = await ctx.proformas.read(before.borough, before.id);
+    if (!current) throw new HubError("not-found", "This proforma is no longer stored.");
+    return { card: await staleCard(ctx, turn, current) };
+  }
+  await keepVersion(ctx, turn, next, status as VersionAction, [], comment);
+  return { saved: { proforma: next, etag } };
+}
+
+function requireStatus(p: Proforma, allowed: readonly ProformaStatus[], what: string): void {
+  if (!allowed.includes(p.status)) throw new HubError("conflict", `This proforma is ${p.status}, so it cannot be ${what}.`);
+}
+
+/** `proforma.publish` (coordinators): into the library if consent reaches beyond East London. */
+export async function publishProforma(ctx: AppContext, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+  assertCoordinator(turn.actor, "publish proformas");
+  const stored = await loadFromCard(ctx, data);
+  requireStatus(stored.proforma, ["submitted"], "published");
+  const result = await decide(ctx, turn, stored, etagOf(data), "published", "");
+  if ("card" in result) return result.card;
+  const inLibrary = LIBRARY_SCOPES.includes(result.saved.proforma.consentScope);
+  const where = result.saved.proforma.consentScope === "public" ? "It is in the LIIA library and the website export." : inLibrary ? "It is in the LIIA library (not the public website)." : "Its consent covers the eight East London boroughs only, so it stays out of the LIIA library.";
+  return entryCardFor(ctx, turn, result.saved, 0, { heading: "Published", text: where, color: "Good" });
+}
+
+/** `proforma.return` (coordinators): back to the author with a comment. */
+export async function returnProforma(ctx: AppContext, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+  assertCoordinator(turn.actor, "return proformas");
+  const comment = commentOf(data);
+  const stored = await loadFromCard(ctx, data);
+  requireStatus(stored.proforma, ["submitted", "published"], "returned");
+  const result = await decide(ctx, turn, stored, etagOf(data), "returned", comment);
+  if ("card" in result) return result.card;
+  return entryCardFor(ctx, turn, result.saved, 0, { heading: "Returned", text: "The author sees your comment and can submit it again.", color: "Good" });
+}
+
+/** `proforma.withdraw` (author or coordinator): out of the library and exports; the history stays. */
+export async function withdrawProforma(ctx: AppContext, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+  const stored = await loadFromCard(ctx, data);
+  assertCanEdit(turn.actor, stored.proforma);
+  requireStatus(stored.proforma, ["submitted", "published", "returned"], "withdrawn");
+  const result = await decide(ctx, turn, stored, etagOf(data), "withdrawn", "");
+  if ("card" in result) return result.card;
+  return entryCardFor(ctx, turn, result.saved, 0, { heading: "Withdrawn", text: "It is no longer shared; its history is kept.", color: "Good" });
+}

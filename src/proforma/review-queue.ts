@@ -1,0 +1,29 @@
+import type { AppContext } from "../app-context";
+import { inert } from "../cards/inert-text";
+import { renderCard, type AdaptiveCard } from "../cards/render-card";
+import { BOROUGHS } from "../domain/boroughs";
+import type { Turn } from "../domain/conversation";
+import { assertCoordinator } from "./proforma-access";
+
+/** Data bound to cards/review-queue.json. */
+export interface ReviewQueueData {
+  entries: { title: string; line: string; data: Record<string, unknown> }[];
+  more: string;
+}
+
+const SHOWN = 20;
+
+/** `review proformas` (coordinators): submitted entries waiting, oldest first; one query per borough partition. */
+export async function reviewQueue(ctx: AppContext, turn: Turn): Promise<AdaptiveCard> {
+  assertCoordinator(turn.actor, "review proformas");
+  const waiting = (await Promise.all(BOROUGHS.map((b) => ctx.proformas.inBorough(b.code, { statuses: ["submitted"] })))).flat();
+  waiting.sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : 1));
+  return renderCard<ReviewQueueData>("review-queue", {
+    entries: waiting.slice(0, SHOWN).map((p) => ({
+      title: inert(p.title),
+      line: `${BOROUGHS.find((b) => b.code === p.borough)?.name ?? p.borough} · submitted ${p.updatedAt.slice(0, 10)}`,
+      data: { verb: "proforma.view", submissionId: p.id, entryBorough: p.borough },
+    })),
+    more: waiting.length > SHOWN ? `And ${waiting.length - SHOWN} more waiting.` : "",
+  });
+}

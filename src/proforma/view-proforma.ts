@@ -1,0 +1,89 @@
+import type { AppContext } from "../app-context";
+import type { AdaptiveCard } from "../cards/render-card";
+import { isCoordinator } from "../domain/actor";
+import { isBoroughCode } from "../domain/boroughs";
+import type { Turn } from "../domain/conversation";
+import { HubError } from "../domain/errors";
+import { isSubmissionId } from "../domain/ids";
+import type { StoredProforma } from "./proforma";
+import { assertCanEdit, canEdit } from "./proforma-access";
+import { formValues, proformaFormCard, proformaEntryCard, proformaHistoryCard } from "./proforma-cards";
+import type { EntryView } from "./proforma-entry-card";
+
+/** Reads the record a button points at; the card only says where, the server decides who may see it. */
+export async function loadFromCard(ctx: AppContext, data: unknown): Promise<StoredProforma> {
+  const d = data !== null && typeof data === "object" ? (data as Record<string, unknown>) : {};
+  if (!isSubmissionId(d.submissionId) || !isBoroughCode(d.entryBorough)) throw new HubError("invalid-input", "This card does not point at a proforma the bot knows.");
+  const stored = await ctx.proformas.read(d.entryBorough, d.submissionId);
+  if (!stored) throw new HubError("not-found", "This proforma is no longer stored.");
+  return stored;
+}
+
+function sectionOf(data: unknown, key: "section" | "step"): number {
+  const v = data !== null && typeof data === "object" ? (data as Record<string, unknown>)[key] : undefined;
+  return typeof v === "number" && Number.isInteger(v) ? v : 0;
+}
+
+/**
+ * The Teams user ids of the people who see the editable view: the author and the coordinators, found
+ * by point reads of their one-to-one chats with the bot (Teams refreshes at most 60 users).
+ */
+async function refreshUserIds(ctx: AppContext, stored: StoredProforma): Promise<string[]> {
+  const p = stored.proforma;
+  const people = [...new Set([p.authorId, ...ctx.config.coordinators])].slice(0, 60);
+  const chats = await Promise.all(people.map((objectId) => ctx.channels.personalChat(p.tenantId, objectId).catch(() => undefined)));
+  return chats.map((c) => c?.ref.userId).filter((u): u is string => typeof u === "string" && u.length > 0);
+}
+
+export async function entryCardFor(ctx: AppContext, turn: Turn, stored: StoredProforma, section: number, banner?: EntryView["banner"]): Promise<AdaptiveCard> {
+  return proformaEntryCard({
+    proforma: stored.proforma,
+    etag: stored.etag,
+    canEdit: canEdit(turn.actor, stored.proforma),
+    canReview: isCoordinator(turn.actor),
+    section,
+    banner,
+    refreshUserIds: await refreshUserIds(ctx, stored),
+  });
+}
+
+/** A stale card's answer: the current version, and a plain word that nothing was overwritten. */
+export function staleCard(ctx: AppContext, turn: Turn, current: StoredProforma): Promise<AdaptiveCard> {
+  ctx.logger.info({ event: "proforma.stale", id: current.proforma.id, version: current.proforma.version }, "stale card refused");
+  return entryCardFor(ctx, turn, current, 0, {
+    heading: "Changed since you opened it",
+    text: `Someone saved version ${current.proforma.version} after you opened your card, so nothing was overwritten. This is the current version: open it again to make your change.`,
+    color: "Warning",
+  });
+}
+
+/** `proforma.view` (also the card's refresh): the author and coordinators get their buttons, others read only. */
+export async function viewProforma(ctx: AppContext, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+  const stored = await loadFromCard(ctx, data);
+  if (stored.proforma.status === "draft" && !canEdit(turn.actor, stored.proforma)) {
+    throw new HubError("forbidden", "This proforma is still a draft: only its author and LIIA coordinators can see it.");
+  }
+  return entryCardFor(ctx, turn, stored, sectionOf(data, "section"));
+}
+
+/** `proforma.edit` / `proforma.resume`: the form at a step, holding the stored values and the ETag. */
+export async function openForEditing(ctx: AppContext, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+  const stored = await loadFromCard(ctx, data);
+  assertCanEdit(turn.actor, stored.proforma);
+  const p = stored.proforma;
+  return proformaFormCard({
+    submissionId: p.id,
+    entryBorough: p.borough,
+    etag: stored.etag,
+    step: sectionOf(data, "step"),
+    mode: p.status === "submitted" || p.status === "published" ? "edit" : p.status === "returned" ? "returned" : "draft",
+    values: formValues(p),
+  });
+}
+
+/** `proforma.history`: every kept version, who and when and what changed (author and coordinators). */
+export async function proformaHistory(ctx: AppContext, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+  const stored = await loadFromCard(ctx, data);
+  if (!canEdit(turn.actor, stored.proforma)) throw new HubError("forbidden", "Only the author and LIIA coordinators can see a proforma's history.");
+  return proformaHistoryCard(stored.proforma, await ctx.proformas.versions(stored.proforma.id));
+}
