@@ -2,6 +2,8 @@ import type { CommandHandler, VerbHandler } from "./app-context";
 import { renderCard } from "./cards/render-card";
 import { PROFORMA_VERBS, myProformas, openProforma, reviewProformas } from "./proforma/proforma-actions";
 import { listChannels, registerChannel, unregisterChannel } from "./channels/channel-commands";
+import { digestCorrect, digestPreview, digestSendNow } from "./digest/digest-commands";
+import { postHeadlinesCommand, showHeadlines } from "./digest/headline-commands";
 import { listPeople, setRole } from "./people/people-commands";
 import { showAudit } from "./audit/audit-commands";
 import { openNomination, submitNomination } from "./nominations/nominate";
@@ -38,6 +40,11 @@ export const COMMANDS: CommandSpec[] = [
   { words: "register this channel", description: "Coordinators: register this channel as dcs [borough], borough <name>, leads or coordinators", inMenu: false, handler: registerChannel },
   { words: "unregister this channel", description: "Coordinators: remove this channel's role", inMenu: false, handler: unregisterChannel },
   { words: "channels", description: "Coordinators: the registered channels and their roles", inMenu: false, handler: listChannels },
+  { words: "digest preview", description: "This week's digest, shown to you only (digest preview 2026-W48 for another week)", inMenu: true, handler: digestPreview },
+  { words: "digest send now", description: "Coordinators: send this week's digest to every DCS channel that has not had it", inMenu: false, handler: digestSendNow },
+  { words: "digest correct", description: "Coordinators: update the digest cards already sent, in place", inMenu: false, handler: digestCorrect },
+  { words: "headlines", description: "The current top data headlines, shown to you only", inMenu: true, handler: showHeadlines },
+  { words: "post headlines", description: "Coordinators: post the latest data headlines to the DCS channels", inMenu: false, handler: postHeadlinesCommand },
   { words: "role", description: "Coordinators: role <object id> <coordinator|dcs|lead|staff> [borough] gives a person a role", inMenu: false, handler: setRole },
   { words: "people", description: "Coordinators: everyone given a role, with their borough", inMenu: false, handler: listPeople },
   { words: "audit", description: "Coordinators: audit [record id] shows who did what to a record", inMenu: false, handler: showAudit },

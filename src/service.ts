@@ -5,20 +5,28 @@ import type { Config } from "./config/config";
 import type { Logger } from "./logging/logger";
 import { createServer } from "./server/create-server";
 import { registerTabRoutes } from "./server/tab-routes";
+import { libraryRoutes } from "./server/library-routes";
 import { openStorage } from "./storage/open-storage";
+import { startDigestSchedule, type Schedule } from "./scheduler/digest-schedule";
+import { settleBackground } from "./delivery/background";
 
 export interface RunningService {
   url: string;
   app: AppContext;
+  /** The weekly digest schedule, unless started with `schedule: false`. */
+  schedule?: Schedule;
   stop(): Promise<void>;
 }
 
 /** Starts storage and the HTTP service; used by `npm start` and by the tests, which run it for real. */
-export async function startService(config: Config, logger: Logger, options: { now?: () => Date } = {}): Promise<RunningService> {
+export async function startService(config: Config, logger: Logger, options: { now?: () => Date; schedule?: boolean } = {}): Promise<RunningService> {
   const storage = await openStorage({ config, logger });
   const teams = createTeamsEdge(config, logger);
   const app = createAppContext({ config, logger, storage, messenger: teams.messenger, now: options.now });
-  const server = createServer(app, teams.endpoint(app), (routes) => registerTabRoutes(routes, app));
+  const server = createServer(app, teams.endpoint(app), (routes) => {
+    registerTabRoutes(routes, app);
+    libraryRoutes(app)(routes);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(config.port, config.host, () => resolve());
@@ -29,11 +37,17 @@ export async function startService(config: Config, logger: Logger, options: { no
     { url, storage: storage.description, auth: config.auth.mode === "local" ? "local mode: unauthenticated, loopback clients only" : `Bot Framework tokens for app ${config.auth.appId}` },
     `Disparities Hub listening on ${url}/api/messages; storage ${storage.description}; auth ${config.auth.mode}`,
   );
+  const schedule = options.schedule === false ? undefined : startDigestSchedule(app);
+  if (schedule) logger.info({ next: schedule.nextRun()?.toISOString(), cron: config.digestCron }, "weekly digest scheduled");
   return {
     url,
     app,
+    schedule,
     async stop() {
+      schedule?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await schedule?.catchUp;
+      await settleBackground(app);
       await storage.close();
     },
   };

@@ -1,0 +1,52 @@
+import type { AppContext } from "../app-context";
+import { isIsoWeek } from "../domain/iso-week";
+import { HubError } from "../domain/errors";
+import { MAX_STORED_LINES, type DigestData, type DigestHeadline, type DigestSection } from "./digest-data";
+import { DIGEST_SECTIONS } from "./digest-sections";
+import type { DigestSectionSource } from "./digest-section-source";
+import { weekLabel } from "./digest-week";
+
+/** How many data headlines a digest shows. */
+export const DIGEST_HEADLINES = 5;
+
+export async function digestHeadlines(ctx: AppContext, limit = DIGEST_HEADLINES): Promise<DigestHeadline[]> {
+  try {
+    const stored = await ctx.measures.latestHeadlines(limit);
+    return stored.map((h) => ({
+      rank: h.rank,
+      text: h.text,
+      label: `${h.group}, ${h.areaName}`,
+      ratio: Math.round(h.ratio * 100) / 100,
+      ratioLow: Math.round(h.ratioLow * 100) / 100,
+      ratioHigh: Math.round(h.ratioHigh * 100) / 100,
+      period: h.period,
+      source: h.source,
+      synthetic: h.synthetic,
+    }));
+  } catch (error) {
+    ctx.logger.warn({ err: error }, "headlines could not be read for the digest");
+    return [];
+  }
+}
+
+/**
+ * Composes the digest of one ISO week: reads that week's activity-feed partition once and gives it to
+ * every section source, then adds the latest data headlines. The cost follows the week's rows (plus a
+ * few point reads), never the size of the archive.
+ */
+export async function composeDigest(ctx: AppContext, week: string, sources: readonly DigestSectionSource[] = DIGEST_SECTIONS): Promise<DigestData> {
+  if (!isIsoWeek(week)) throw new HubError("invalid-input", `"${week.slice(0, 40)}" is not an ISO week: write it like 2026-W48.`);
+  const events = await ctx.feed.week(week);
+  const sections: DigestSection[] = [];
+  for (const source of [...sources].sort((a, b) => a.order - b.order)) {
+    try {
+      const content = await source.build({ ctx, week, events });
+      sections.push({ id: source.id, title: source.title, summary: content.summary, lines: content.lines.slice(0, MAX_STORED_LINES), omitted: Math.max(0, content.lines.length - MAX_STORED_LINES) });
+    } catch (error) {
+      // One broken source must not stop the digest: its section says so, and the log has the detail.
+      ctx.logger.error({ err: error, section: source.id, week }, "a digest section could not be composed");
+      sections.push({ id: source.id, title: source.title, summary: "This section could not be prepared this week.", lines: [], omitted: 0 });
+    }
+  }
+  return { week, weekLabel: weekLabel(week), composedAt: ctx.now().toISOString(), events: events.length, sections, headlines: await digestHeadlines(ctx) };
+}

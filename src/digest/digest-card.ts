@@ -1,0 +1,92 @@
+import { inert } from "../cards/inert-text";
+import { renderCard, type AdaptiveCard } from "../cards/render-card";
+import { boroughByCode } from "../domain/boroughs";
+import { isHubError } from "../domain/errors";
+import type { DigestData, DigestHeadline, DigestLine } from "./digest-data";
+
+interface LineView {
+  borough: string;
+  text: string;
+  subject: string;
+}
+
+/** Data bound to cards/digest.json; every title a person typed has been through inert(). */
+export interface DigestCardData {
+  weekLabel: string;
+  week: string;
+  note: string;
+  sections: { title: string; summary: string; lines: LineView[]; more: string }[];
+  headlines: HeadlineView[];
+  headlineNote: string;
+  chartTitle: string;
+}
+
+export interface HeadlineView {
+  rank: number;
+  text: string;
+  label: string;
+  ratio: number;
+  interval: string;
+}
+
+export function headlineViews(headlines: readonly DigestHeadline[]): HeadlineView[] {
+  return headlines.map((h) => ({
+    rank: h.rank,
+    text: inert(h.text),
+    label: inert(h.label),
+    ratio: h.ratio,
+    interval: `${h.ratioLow.toFixed(2)} to ${h.ratioHigh.toFixed(2)}`,
+  }));
+}
+
+export function headlineNote(headlines: readonly DigestHeadline[]): string {
+  if (headlines.length === 0) return "";
+  const sources = [...new Set(headlines.map((h) => h.source))].join("; ");
+  const synthetic = headlines.some((h) => h.synthetic) ? " Includes SYNTHETIC demonstration data, not real figures." : "";
+  return inert(`Rate ratios with 95% confidence intervals; a ratio of 1 means no difference. Source: ${sources}.${synthetic}`);
+}
+
+/** Lines of the channel's own borough first, then the rest in their order. */
+function ordered(lines: readonly DigestLine[], leadBorough: string | undefined): DigestLine[] {
+  if (!leadBorough) return [...lines];
+  return [...lines.filter((l) => l.borough === leadBorough), ...lines.filter((l) => l.borough !== leadBorough)];
+}
+
+function view(data: DigestData, options: { leadBorough?: string; note?: string }, perSection: number): DigestCardData {
+  return {
+    week: data.week,
+    weekLabel: data.weekLabel,
+    note: options.note ?? (options.leadBorough ? `${boroughByCode(options.leadBorough)?.name ?? ""} items first.` : ""),
+    sections: data.sections.map((s) => {
+      const lines = ordered(s.lines, options.leadBorough);
+      return {
+        title: s.title,
+        summary: s.summary,
+        lines: lines.slice(0, perSection).map((l) => ({
+          borough: (l.borough && boroughByCode(l.borough)?.name) || "All boroughs",
+          text: l.text,
+          subject: inert(l.subject ?? ""),
+        })),
+        more: lines.length + (s.omitted ?? 0) > perSection ? `and ${lines.length + (s.omitted ?? 0) - perSection} more` : "",
+      };
+    }),
+    headlines: headlineViews(data.headlines),
+    headlineNote: headlineNote(data.headlines),
+    chartTitle: "Times as likely as the reference group (rate ratio)",
+  };
+}
+
+/**
+ * The digest card for one channel. A DCS channel registered for a borough sees that borough's items
+ * first. Lines per section shrink until the card weighs under Teams' 28 KB; what is left out is counted.
+ */
+export function digestCard(data: DigestData, options: { leadBorough?: string; note?: string } = {}): AdaptiveCard {
+  for (const perSection of [10, 6, 3, 1]) {
+    try {
+      return renderCard<DigestCardData>("digest", view(data, options, perSection));
+    } catch (error) {
+      if (!isHubError(error, "too-large")) throw error;
+    }
+  }
+  return renderCard<DigestCardData>("digest", view({ ...data, headlines: data.headlines.slice(0, 3) }, options, 0));
+}

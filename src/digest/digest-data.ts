@@ -1,0 +1,50 @@
+/**
+ * A week's digest as data: composed once per run and stored with it, so every channel, a resend after
+ * a crash and the command line all show the same figures. Text a person typed (titles) is kept raw
+ * here and made inert when the card is drawn.
+ */
+export interface DigestLine {
+  /** GSS code, when the line is about one borough (a DCS channel's own borough leads its digest). */
+  borough?: string;
+  /** Our own words, e.g. "new · Social care, Youth justice". */
+  text: string;
+  /** A title someone typed, shown as plain text. */
+  subject?: string;
+}
+
+export interface DigestSection {
+  id: string;
+  title: string;
+  /** One sentence over the lines, e.g. "3 new and 1 published, from 2 boroughs". */
+  summary: string;
+  lines: DigestLine[];
+  /** Lines left out of the stored digest (more than MAX_STORED_LINES); the card counts them. */
+  omitted: number;
+}
+
+/** Lines kept per section in the stored digest; the card shows fewer. */
+export const MAX_STORED_LINES = 40;
+
+export interface DigestHeadline {
+  rank: number;
+  text: string;
+  /** Short label for the chart and table: group and area. */
+  label: string;
+  ratio: number;
+  ratioLow: number;
+  ratioHigh: number;
+  period: string;
+  source: string;
+  synthetic: boolean;
+}
+
+export interface DigestData {
+  week: string;
+  /** "Monday 23 to Sunday 29 November 2026". */
+  weekLabel: string;
+  composedAt: string;
+  /** How many activity-feed rows the week held. */
+  events: number;
+  sections: DigestSection[];
+  headlines: DigestHeadline[];
+}

@@ -1,0 +1,69 @@
+import type { AppContext, CommandHandler } from "../app-context";
+import { noticeCard } from "../cards/notice-card";
+import { renderCard, type AdaptiveCard } from "../cards/render-card";
+import { withinTurn } from "../delivery/background";
+import { deliverRun, type DeliveryOptions, type DeliveryPlan } from "../delivery/deliver-run";
+import type { RunSummary } from "../delivery/delivery-state";
+import { isCoordinator } from "../domain/actor";
+import type { Turn } from "../domain/conversation";
+import { HubError } from "../domain/errors";
+import { safeKey } from "../storage/table-limits";
+import { digestHeadlines } from "./compose-digest";
+import { headlineNote, headlineViews, type HeadlineView } from "./digest-card";
+import type { DigestHeadline } from "./digest-data";
+import { summaryCard } from "./digest-commands";
+import { showPrivately } from "./show-privately";
+
+/** Data bound to cards/headlines.json. */
+export interface HeadlinesCardData {
+  heading: string;
+  headlines: HeadlineView[];
+  headlineNote: string;
+  chartTitle: string;
+}
+
+export function headlinesCard(headlines: readonly DigestHeadline[], heading = "Data headlines"): AdaptiveCard {
+  return renderCard<HeadlinesCardData>("headlines", {
+    heading,
+    headlines: headlineViews(headlines),
+    headlineNote: headlineNote(headlines),
+    chartTitle: "Times as likely as the reference group (rate ratio)",
+  });
+}
+
+const HEADLINES_SHOWN = 5;
+
+/** `headlines`: the current top headlines, to the asker only. */
+export const showHeadlines: CommandHandler = async (ctx: AppContext, turn: Turn) =>
+  showPrivately(ctx, turn, headlinesCard(await digestHeadlines(ctx, HEADLINES_SHOWN)), "headlines");
+
+/**
+ * The latest stored headlines as a delivery to the DCS channels: the run key names the analysis run,
+ * so each set of headlines reaches each channel once, with the digest's guarantees.
+ */
+export async function headlinesPlan(ctx: AppContext): Promise<DeliveryPlan | undefined> {
+  const stored = await ctx.measures.latestHeadlines(HEADLINES_SHOWN);
+  if (stored.length === 0) return undefined;
+  const headlines = await digestHeadlines(ctx, HEADLINES_SHOWN);
+  return {
+    runKey: `headlines-${safeKey(stored[0]!.runId)}`,
+    label: "the data headlines",
+    audience: "dcs",
+    compose: async () => JSON.stringify(headlines),
+    render: (content) => headlinesCard(JSON.parse(content) as DigestHeadline[], "New data headlines"),
+  };
+}
+
+export async function postHeadlines(ctx: AppContext, options?: DeliveryOptions): Promise<RunSummary | undefined> {
+  const plan = await headlinesPlan(ctx);
+  return plan ? deliverRun(ctx, plan, options) : undefined;
+}
+
+/** `post headlines` (coordinators): posts the latest stored headlines to every DCS channel, once. */
+export const postHeadlinesCommand: CommandHandler = async (ctx: AppContext, turn: Turn) => {
+  if (!isCoordinator(turn.actor)) throw new HubError("forbidden", "Only an LIIA coordinator can post headlines.");
+  const result = await withinTurn(ctx, postHeadlines(ctx));
+  if (!result.done) return noticeCard("Posting", "The data headlines are going out; any problem will be reported in the coordinators' channel.");
+  if (!result.value) return noticeCard("No headlines yet", "No headlines are stored yet: load data with npm run analyse -- --store <files>.", "Warning");
+  return summaryCard("the data headlines", result.value);
+};

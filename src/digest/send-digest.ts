@@ -1,0 +1,32 @@
+import type { AppContext } from "../app-context";
+import { correctRun, type CorrectionSummary } from "../delivery/correct-run";
+import { deliverRun, type DeliveryOptions, type DeliveryPlan } from "../delivery/deliver-run";
+import type { RunSummary } from "../delivery/delivery-state";
+import { composeDigest } from "./compose-digest";
+import { digestCard } from "./digest-card";
+import type { DigestData } from "./digest-data";
+
+export function digestRunKey(week: string): string {
+  return `digest-${week}`;
+}
+
+/** The week's digest as a delivery: one card per DCS channel, its own borough's items first. */
+export function digestPlan(ctx: AppContext, week: string): DeliveryPlan {
+  return {
+    runKey: digestRunKey(week),
+    label: `the digest for ${week}`,
+    audience: "dcs",
+    compose: async () => JSON.stringify(await composeDigest(ctx, week)),
+    render: (content, channel) => digestCard(JSON.parse(content) as DigestData, { leadBorough: channel.borough }),
+  };
+}
+
+/** Sends a week's digest to every DCS channel that has not had it: exactly once per channel. */
+export function sendDigest(ctx: AppContext, week: string, options?: DeliveryOptions): Promise<RunSummary> {
+  return deliverRun(ctx, digestPlan(ctx, week), options);
+}
+
+/** Recomposes a week's digest and updates the cards already sent, in place. */
+export function correctDigest(ctx: AppContext, week: string, options?: DeliveryOptions): Promise<CorrectionSummary> {
+  return correctRun(ctx, digestPlan(ctx, week), options);
+}
