@@ -1,6 +1,7 @@
 import { loadConfig, ConfigError } from "./config/config";
 import { createLogger } from "./logging/logger";
 import { startService } from "./service";
+import { storeDemoHeadlinesIfEmpty } from "./headlines/demo-headlines";
 
 /** `npm start`: read the configuration, start storage and the HTTP service, stop cleanly on a signal. */
 async function main(): Promise<void> {
@@ -16,6 +17,7 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: config.logLevel });
   const service = await startService(config, logger);
+  storeDemoHeadlinesIfEmpty(service.app.measures, logger).catch((error) => logger.warn({ err: error }, "could not store the demo headlines"));
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

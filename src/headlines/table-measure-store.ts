@@ -44,12 +44,17 @@ async function submitAll(client: TableClient, entities: Entity[]): Promise<void>
     if (list) list.push(e);
     else byPartition.set(e.partitionKey, [e]);
   }
+  const batches: TransactionAction[][] = [];
   for (const list of byPartition.values()) {
-    for (let i = 0; i < list.length; i += MAX_BATCH) {
-      const actions: TransactionAction[] = list.slice(i, i + MAX_BATCH).map((e) => ["upsert", e, "Replace"]);
-      await client.submitTransaction(actions);
-    }
+    for (let i = 0; i < list.length; i += MAX_BATCH) batches.push(list.slice(i, i + MAX_BATCH).map((e) => ["upsert", e, "Replace"]));
   }
+  // A few transactions at a time: each is all-or-nothing within its partition, and upserts make a
+  // repeated run harmless, so order between partitions does not matter.
+  let next = 0;
+  const worker = async () => {
+    while (next < batches.length) await client.submitTransaction(batches[next++]!);
+  };
+  await Promise.all(Array.from({ length: Math.min(8, batches.length) }, worker));
 }
 
 /**
