@@ -12,7 +12,7 @@ export interface ConnectorCall {
 }
 
 /** What the fake answers a call with: a status (and headers), or "hang" to never answer. */
-export type FakeAnswer = { status: number; headers?: Record<string, string>; body?: unknown } | "hang";
+export type FakeAnswer = { status: number; headers?: Record<string, string>; body?: unknown } | "hang" | "drop";
 
 /**
  * A local stand-in for the Teams Bot Connector: an HTTP server on loopback that records every post and
@@ -77,6 +77,11 @@ export class FakeConnector {
     const call: ConnectorCall & { ok?: boolean } = { method: req.method ?? "GET", path: url.pathname, conversationId, activityId, body, at: Date.now() };
     this.calls.push(call);
     const answer = this.answer(call);
+    if (answer === "drop") {
+      // The connection dies with no answer: the sender cannot know whether the post landed.
+      req.socket.destroy();
+      return;
+    }
     if (answer === "hang") {
       this.hanging.push(res);
       return;
