@@ -5,6 +5,8 @@ import { isCoordinator } from "../domain/actor";
 import { boroughByCode } from "../domain/boroughs";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
+import { isSubmissionId } from "../domain/ids";
+import type { ProformaVersion } from "../proforma/proforma-version";
 import type { AuditEntry } from "./audit-entry";
 
 /** A record id as the audit command accepts it: the server's ULIDs and Entra GUIDs, nothing else. */
@@ -36,5 +38,22 @@ export const showAudit: CommandHandler = async (ctx: AppContext, turn: Turn, arg
   const recordId = args.trim();
   if (!recordId) return auditCard("Audit trail: the last two weeks", await ctx.audit.recent(ctx.now()));
   if (!RECORD_ID.test(recordId)) throw new HubError("invalid-input", "A record id is letters, digits and dashes, as shown on the record's card.");
-  return auditCard(`Audit trail of record ${recordId}`, await ctx.audit.forRecord(recordId));
+  const [lines, versions] = await Promise.all([ctx.audit.forRecord(recordId), isSubmissionId(recordId) ? ctx.proformas.versions(recordId) : Promise.resolve([])]);
+  const all = [...lines, ...versions.map((v) => versionLine(v))].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+  return auditCard(`Audit trail of record ${recordId}`, all);
 };
+
+/** A proforma's kept versions are its audit lines too: each says who saved what and when. */
+function versionLine(v: ProformaVersion): AuditEntry {
+  return {
+    key: `version:${v.proformaId}:${v.version}`,
+    at: v.at,
+    actorId: v.actorId,
+    actorName: v.actorName,
+    action: `proforma.${v.action}`,
+    recordId: v.proformaId,
+    borough: v.content.borough,
+    outcome: "done",
+    detail: [`version ${v.version}`, v.changed.length ? `changed: ${v.changed.join(", ")}` : "", v.comment].filter(Boolean).join(" · "),
+  };
+}

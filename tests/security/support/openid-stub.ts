@@ -1,17 +1,20 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { exportJWK, generateKeyPair, SignJWT, type JWK, type CryptoKey } from "jose";
+// jose is an ES module; this project compiles to CommonJS, so it is loaded with import().
+type Jose = typeof import("jose", { with: { "resolution-mode": "import" } });
+const loadJose = (): Promise<Jose> => import("jose");
 
 /** The Bot Connector's token issuer, as botbuilder expects it. */
 export const CHANNEL_ISSUER = "https://api.botframework.com";
 
 interface SigningKey {
   kid: string;
-  privateKey: CryptoKey;
-  jwk: JWK;
+  privateKey: Awaited<ReturnType<Jose["generateKeyPair"]>>["privateKey"];
+  jwk: Record<string, unknown>;
 }
 
 async function makeKey(kid: string, endorsements?: string[]): Promise<SigningKey> {
+  const { generateKeyPair, exportJWK } = await loadJose();
   const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });
   const jwk = { ...(await exportJWK(publicKey)), kid, use: "sig", alg: "RS256", ...(endorsements ? { endorsements } : {}) };
   return { kid, privateKey, jwk };
@@ -68,6 +71,7 @@ export class OpenIdStub {
     const now = Math.floor(Date.now() / 1000);
     const claims: Record<string, unknown> = { iss: CHANNEL_ISSUER, aud: options.appId, serviceurl: options.serviceUrl, nbf: now - 60, iat: now - 60, exp: now + (options.expiresInSeconds ?? 3600), ...options.claims };
     for (const [k, v] of Object.entries(claims)) if (v === undefined) delete claims[k];
+    const { SignJWT } = await loadJose();
     return new SignJWT(claims).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: options.kid ?? key.kid }).sign(key.privateKey);
   }
 }

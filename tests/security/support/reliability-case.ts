@@ -9,6 +9,11 @@ export interface ReliabilityCase<F> {
   /** "when ..., then ..." */
   title: string;
   expected: string;
+  /**
+   * A known gap in another part of the product, reported to its owner: mocha lists it as pending and
+   * the reliability table shows what it observes today, marked GAP, instead of failing the build.
+   */
+  knownGap?: boolean;
   run(fixture: F): Promise<string>;
 }
 

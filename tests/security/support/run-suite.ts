@@ -13,6 +13,10 @@ export function describeSuite<F>(suite: ReliabilitySuite<F>): void {
       if (fixture !== undefined) await suite.teardown(fixture);
     });
     for (const c of suite.cases) {
+      if (c.knownGap) {
+        it.skip(`${c.id} (known gap, see npm run test:reliability): ${c.title}`);
+        continue;
+      }
       it(`${c.id}: ${c.title}`, async function () {
         this.timeout(60_000);
         await c.run(fixture!);

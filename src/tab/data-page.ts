@@ -1,0 +1,132 @@
+import type { MeasureChoice, MeasureFigures, MeasuresOverview } from "../server/measures-api";
+import type { StoredMeasure } from "../headlines/measure-store";
+import { getJson } from "./api-client";
+import { barChart, figureTable } from "./bar-chart";
+import { clear, el, labelledSelect } from "./dom";
+import type { Host } from "./teams-host";
+
+const KIND_NAMES: Record<MeasureChoice["kind"], string> = { rate: "Rates by ethnic group", ladder: "Levels of intervention", workforce: "Workforce" };
+
+function headlineList(overview: MeasuresOverview): HTMLElement {
+  if (overview.headlines.length === 0) return el("p", {}, "No headlines yet: data has not been loaded.");
+  return el(
+    "ol",
+    { class: "headlines" },
+    ...overview.headlines.map((h) =>
+      el(
+        "li",
+        {},
+        el("p", {}, h.text),
+        el("p", { class: "source" }, `Source: ${h.source}. Period: ${h.period}. Area: ${h.areaName}.`),
+        h.synthetic ? el("p", { class: "flag" }, "Synthetic demonstration data") : null,
+      ),
+    ),
+  );
+}
+
+function distinct<T>(items: T[]): T[] {
+  return [...new Set(items)];
+}
+
+function ratioText(row: StoredMeasure): string {
+  if (row.ratio === null) return row.referenceGroup === row.group ? "reference group" : "";
+  const interval = row.ratioLow !== null && row.ratioHigh !== null ? ` (${row.ratioLow.toFixed(2)} to ${row.ratioHigh.toFixed(2)})` : "";
+  return `${row.ratio.toFixed(2)}${interval} vs ${row.referenceGroup ?? "reference"}`;
+}
+
+/** One figure: chart, numbers table, and the source and period beneath. */
+function figure(measure: MeasureChoice, rows: StoredMeasure[], level: string | null): HTMLElement {
+  const first = rows[0]!;
+  const title = `${measure.title}${level ? `: ${level}` : ""}, ${first.areaName}, ${first.period}`;
+  const unit = first.unit || measure.unit;
+  const bars = rows.map((r) => ({ label: r.group, value: r.value, low: r.ciLow, high: r.ciHigh, suppressed: r.suppressed, ratio: ratioText(r) }));
+  const sources = distinct(rows.map((r) => r.source)).join("; ");
+  const notes = distinct(rows.map((r) => r.note).filter((n): n is string => Boolean(n)));
+  return el(
+    "figure",
+    { class: "figure" },
+    el("figcaption", {}, title),
+    barChart(title, unit, bars),
+    el("p", { class: "source" }, `Source: ${sources}. Period: ${first.period}. Method: ${first.method}.`),
+    rows.some((r) => r.synthetic) ? el("p", { class: "flag" }, "Synthetic demonstration data") : null,
+    notes.length ? el("p", { class: "meta" }, `Notes: ${notes.join("; ")}`) : null,
+    el("details", {}, el("summary", {}, "Show the figures as a table"), figureTable(title, unit, bars)),
+  );
+}
+
+function renderFigures(target: HTMLElement, measure: MeasureChoice, rows: StoredMeasure[], area: string, period: string): void {
+  clear(target);
+  const chosen = rows.filter((r) => r.areaCode === area && r.period === period);
+  if (chosen.length === 0) {
+    target.append(el("p", {}, "No figures for this area and period."));
+    return;
+  }
+  const levels = distinct(chosen.map((r) => r.level));
+  for (const level of levels) target.append(figure(measure, chosen.filter((r) => r.level === level), level));
+}
+
+/** Data: headlines, and each measure charted by ethnic group and level of intervention. */
+export async function renderData(root: HTMLElement, host: Host): Promise<void> {
+  const overview = await getJson<MeasuresOverview>(host, "/api/measures");
+  const groups = (Object.keys(KIND_NAMES) as MeasureChoice["kind"][]).map((kind) => {
+    const group = el("optgroup", { label: KIND_NAMES[kind] });
+    for (const m of overview.measures.filter((x) => x.kind === kind)) group.appendChild(el("option", { value: m.id }, m.title));
+    return group;
+  });
+  const measure = labelledSelect("Measure", [["", "Choose a measure"]]);
+  measure.select.append(...groups);
+  const area = labelledSelect("Area", []);
+  const period = labelledSelect("Period", []);
+  area.wrapper.hidden = true;
+  period.wrapper.hidden = true;
+  const status = el("p", { role: "status", "aria-live": "polite", class: "count" });
+  const figures = el("div", { class: "figures" });
+  let loaded: MeasureFigures | undefined;
+
+  const fill = (select: HTMLSelectElement, options: [string, string][], keep: string) => {
+    clear(select);
+    for (const [value, text] of options) select.appendChild(el("option", { value }, text));
+    select.value = options.some(([v]) => v === keep) ? keep : (options[0]?.[0] ?? "");
+  };
+  const draw = () => loaded && renderFigures(figures, loaded.measure, loaded.rows, area.select.value, period.select.value);
+  const periodsFor = () => {
+    if (!loaded) return;
+    const periods = distinct(loaded.rows.filter((r) => r.areaCode === area.select.value).map((r) => r.period)).sort().reverse();
+    fill(period.select, periods.map((p): [string, string] => [p, p]), period.select.value);
+    draw();
+  };
+
+  measure.select.addEventListener("change", async () => {
+    clear(figures);
+    loaded = undefined;
+    if (!measure.select.value) return;
+    status.textContent = "Loading figures…";
+    try {
+      loaded = await getJson<MeasureFigures>(host, `/api/measures?measure=${encodeURIComponent(measure.select.value)}`);
+    } catch (error) {
+      status.textContent = "";
+      figures.append(el("p", { role: "alert", class: "error" }, error instanceof Error ? error.message : "The figures could not be loaded."));
+      return;
+    }
+    const areas = distinct(loaded.rows.map((r) => `${r.areaCode}\u0000${r.areaName}`)).map((a) => a.split("\u0000") as [string, string]).sort((a, b) => a[1].localeCompare(b[1]));
+    fill(area.select, areas, area.select.value);
+    area.wrapper.hidden = areas.length === 0;
+    period.wrapper.hidden = areas.length === 0;
+    status.textContent = areas.length ? `${loaded.rows.length} figures loaded for ${loaded.measure.title}.` : "No figures have been loaded for this measure yet.";
+    periodsFor();
+  });
+  area.select.addEventListener("change", periodsFor);
+  period.select.addEventListener("change", draw);
+
+  clear(root);
+  root.append(
+    el("h2", {}, "Data"),
+    el("h3", {}, "Headlines"),
+    headlineList(overview),
+    el("h3", {}, "Measures"),
+    el("p", {}, "Rates by ethnic group with 95% intervals. Counts from 1 to 9, and cells that would reveal them, are suppressed."),
+    el("form", { class: "filters", "aria-label": "Choose figures" }, measure.wrapper, area.wrapper, period.wrapper),
+    status,
+    figures,
+  );
+}

@@ -1,0 +1,247 @@
+import assert from "node:assert/strict";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { chromium, type Browser, type Page } from "playwright-core";
+import type { Headline } from "../../src/analysis/headlines";
+import type { MeasureRow } from "../../src/analysis/measure-row";
+import { TableMeetingStore } from "../../src/convening/table-meeting-store";
+import { TableMeasureStore } from "../../src/headlines/table-measure-store";
+import { TableLeadStore } from "../../src/leads/table-lead-store";
+import type { Proforma } from "../../src/proforma/proforma";
+import type { RunningService } from "../../src/service";
+import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
+import { buildTab } from "../../scripts/build-tab";
+import { startTestAzurite, startTestService } from "../support/test-service";
+
+const HACKNEY = "E09000012";
+const NEWHAM = "E09000025";
+const NOW = new Date("2026-11-30T10:00:00Z");
+const SCRIPT = "<script>window.__pwned = 'script'</script>";
+const IMG = "<img src=x onerror=\"window.__pwned = 'img'\">";
+
+function proforma(id: string, borough: string, title: string, summary: string, outcomeAreas: string[], status = "published"): Proforma {
+  const at = "2026-11-20T09:00:00.000Z";
+  return {
+    id, borough, title, summary, outcomeAreas, impact: `Impact of ${title}`, contactName: "Sam Lead", consentScope: "liia", noPersonalData: true,
+    status, authorId: "author-1", authorName: "Author", tenantId: "local", createdAt: at, updatedAt: at, version: 1, demo: false, publishedAt: at,
+  } as unknown as Proforma;
+}
+
+function row(group: string, value: number | null, extra: Partial<MeasureRow> = {}): MeasureRow {
+  const suppressed = value === null;
+  return {
+    measure: "cla-rate", topic: "social-care", title: "Children looked after on 31 March", areaCode: HACKNEY, areaName: "Hackney", geography: "la", period: "2024", year: 2024,
+    group, groupKey: group.toLowerCase().replace(/\W+/g, "-"), level: null, numerator: suppressed ? null : 40, denominator: suppressed ? null : 8000, value,
+    unit: "per 10,000", ciLow: suppressed ? null : value! * 0.8, ciHigh: suppressed ? null : value! * 1.2, referenceGroup: "White British",
+    ratio: suppressed || group === "White British" ? null : value! / 50, ratioLow: null, ratioHigh: null, ratioSe: null, reference: null, suppressed,
+    note: suppressed ? "count from 1 to 9" : null, denominatorStage: "population-0-17", method: "Byar", source: "cla_ethnicity_2024.csv", synthetic: false,
+    outcome: "to be looked after", unknownShare: null, ...extra,
+  } as MeasureRow;
+}
+
+const HEADLINE: Headline = {
+  text: `Black Caribbean children in Hackney were 3 times as likely to be looked after ${IMG}`, measure: "cla-rate", areaCode: HACKNEY, areaName: "Hackney", period: "2024",
+  group: "Black Caribbean", referenceGroup: "White British", ratio: 3, ratioLow: 2.1, ratioHigh: 4.2, pAdjusted: 0.001, significant: true,
+  numerator: 120, denominator: 8000, value: 150, reference: { numerator: 40, denominator: 8000, value: 50 }, unit: "per 10,000", source: "cla_ethnicity_2024.csv", synthetic: false,
+};
+
+async function seed(service: RunningService): Promise<void> {
+  const app = service.app;
+  await app.proformas.create(proforma("01JTAB0000000000000000000A", HACKNEY, "Family group conferencing for Black Caribbean families", "Conferences led by community advocates.", ["social-care"]));
+  await app.proformas.create(proforma("01JTAB0000000000000000000B", NEWHAM, "Inclusive exclusions panel", "Every exclusion reviewed with a cultural lens.", ["education"]));
+  await app.proformas.create(proforma("01JTAB0000000000000000000C", NEWHAM, `Mentoring ${SCRIPT}`, `Peer mentors ${IMG}`, ["youth-justice"]));
+  await app.proformas.create(proforma("01JTAB0000000000000000000D", HACKNEY, "A draft nobody should see", "Not yet published.", ["health"], "draft"));
+  const measures = new TableMeasureStore(app.storage.tableClient("measures"), app.storage.tableClient("headlines"), () => NOW);
+  const ladder = (group: string, level: string, value: number | null) => row(group, value, { measure: "social-care-ladder", level, unit: "%" });
+  await measures.saveRun(
+    [
+      row("White British", 50), row("Black Caribbean", 150), row("Chinese", null), row(`Other ${SCRIPT}`, 70),
+      ladder("White British", "child in need (per base population)", 2), ladder("Black Caribbean", "child in need (per base population)", 5),
+      ladder("White British", "child protection plan (of children in need)", 10), ladder("Black Caribbean", "child protection plan (of children in need)", null),
+    ],
+    [HEADLINE],
+    [{ name: "cla_ethnicity_2024.csv", checksum: "abc123" }],
+  );
+  await new TableLeadStore(app.storage).confirm({
+    borough: HACKNEY, id: "01JTABLEAD000000000000000A", kind: "lead", objectId: "lead-1", tenantId: "local", name: `Dana Lead ${IMG}`, jobTitle: "Head of Service",
+    since: "2026-10-01T09:00:00.000Z", until: "", confirmedById: "dcs-1",
+  });
+  await new TableMeetingStore(app.storage).create({
+    id: "01JTABMEET000000000000000A", topic: "Disproportionality in child protection", theme: "Social care", startsAt: "2026-12-10T14:00:00.000Z", format: "Online", place: "Teams",
+    proformas: [], proformaNote: "", convenerId: "lead-1", convenerTenantId: "local", convenerName: "Dana Lead", convenerBorough: HACKNEY, status: "scheduled",
+    outcomes: "", outcomesRecordedAt: "", peerReview: false, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(),
+  });
+}
+
+/** A page that frames the tab and answers @microsoft/teams-js as a Teams host would. */
+function hostPage(tabUrl: string): string {
+  return `<!doctype html><html><body><iframe id="tab" title="tab" src="${tabUrl}" style="width:900px;height:1200px"></iframe><script>
+    window.seen = [];
+    window.addEventListener("message", (e) => {
+      const m = e.data;
+      if (!m || typeof m.func !== "string") return;
+      window.seen.push(m.func);
+      const reply = (args) => e.source.postMessage({ id: m.id, uuidAsString: m.uuidAsString, args }, e.origin);
+      if (m.func === "initialize") reply(["content", "web", JSON.stringify({ apiVersion: 4, supports: { app: {}, authentication: {}, pages: { config: {} } } }), "2.58.0"]);
+      else if (m.func === "getContext") reply([{ theme: "dark", locale: "en-gb", entityId: "hub", subEntityId: "data", frameContext: "content", hostClientType: "web", tid: "t", userObjectId: "u" }]);
+      else if (m.func === "authentication.getAuthToken") reply([true, "token-from-host"]);
+    });
+  </script></body></html>`;
+}
+
+describe("Tab in headless Chromium", () => {
+  let azurite: EmbeddedAzurite;
+  let service: RunningService;
+  let browser: Browser;
+  let hostServer: Server;
+  let page: Page;
+  const dialogs: string[] = [];
+  const apiAuthHeaders: (string | undefined)[] = [];
+
+  before(async function () {
+    this.timeout(90000);
+    await buildTab();
+    azurite = await startTestAzurite();
+    service = await startTestService({ azurite, now: () => NOW });
+    await seed(service);
+    browser = await chromium.launch({
+      executablePath: "/usr/bin/chromium",
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+    hostServer = createServer((_req, res) => {
+      res.setHeader("content-type", "text/html");
+      res.end(hostPage(`${service.url}/tab/index.html?surface=personal`));
+    });
+    await new Promise<void>((resolve) => hostServer.listen(0, "127.0.0.1", resolve));
+  });
+  after(async () => {
+    await browser?.close();
+    await service?.stop();
+    await azurite?.stop();
+    await new Promise((resolve) => hostServer?.close(resolve));
+  });
+  beforeEach(async () => {
+    page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    page.on("request", (r) => {
+      if (r.url().includes("/api/")) apiAuthHeaders.push(r.headers().authorization);
+    });
+  });
+  afterEach(async () => page?.close());
+
+  async function open(hash: string): Promise<void> {
+    await page.goto(`${service.url}/tab/index.html${hash}`);
+    await page.waitForSelector(`body[data-ready="${hash.slice(1) || "library"}"]`);
+  }
+
+  async function assertNothingRan(): Promise<void> {
+    assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined);
+    assert.equal(await page.locator("#page img, #page script").count(), 0);
+    assert.deepEqual(dialogs, []);
+  }
+
+  it("when the practice library opens outside Teams, then published entries show and search and filters narrow them", async () => {
+    await open("#library");
+    assert.equal(await page.getAttribute("body", "data-host"), "browser");
+    assert.equal(await page.locator("h2").first().textContent(), "Practice library");
+    const titles = () => page.locator("#page article h3").allTextContents();
+    assert.deepEqual((await titles()).sort(), ["Family group conferencing for Black Caribbean families", "Inclusive exclusions panel", `Mentoring ${SCRIPT}`]);
+    assert.match((await page.locator(".count").textContent()) ?? "", /3 of 3 published entries shown/);
+    await page.getByLabel("Search", { exact: true }).fill("panel");
+    assert.deepEqual(await titles(), ["Inclusive exclusions panel"]);
+    await page.getByLabel("Search", { exact: true }).fill("");
+    await page.getByLabel("Borough").selectOption(HACKNEY);
+    assert.deepEqual(await titles(), ["Family group conferencing for Black Caribbean families"]);
+    await page.getByLabel("Borough").selectOption("");
+    await page.getByLabel("Outcome area").selectOption("youth-justice");
+    assert.deepEqual(await titles(), [`Mentoring ${SCRIPT}`]);
+    assert.match(await page.locator("#page article").first().textContent() ?? "", /Peer mentors <img src=x onerror/);
+    await assertNothingRan();
+  });
+
+  it("when the leads page opens, then the directory and the conversations show, typed text inert", async () => {
+    await open("#leads");
+    const hackney = page.locator("tr", { has: page.locator("th", { hasText: "Hackney" }) });
+    assert.match((await hackney.textContent()) ?? "", /Dana Lead <img src=x onerror=.*Head of Service/);
+    assert.match((await page.locator("tr", { has: page.locator("th", { hasText: "Newham" }) }).textContent()) ?? "", /No lead confirmed yet/);
+    assert.equal(await page.locator("tbody tr").count(), 8);
+    assert.match((await page.locator("#page li.card").first().textContent()) ?? "", /Disproportionality in child protection.*10 December 2026.*Convened by Dana Lead \(Hackney\)/);
+    await assertNothingRan();
+  });
+
+  it("when a measure is chosen on the data page, then charts draw by group and level with suppressed cells, sources and periods", async () => {
+    await open("#data");
+    const headline = page.locator(".headlines li").first();
+    assert.match((await headline.textContent()) ?? "", /3 times as likely.*<img src=x onerror=.*Source: cla_ethnicity_2024\.csv\. Period: 2024/);
+    await page.getByLabel("Measure").selectOption("cla-rate");
+    await page.waitForSelector("figure svg");
+    const chart = page.locator("figure svg");
+    assert.equal(await chart.getAttribute("role"), "img");
+    assert.equal(await chart.locator("g.bar").count(), 4);
+    assert.equal(await chart.locator("g.bar rect").count(), 3, "three bars drawn, one suppressed");
+    assert.equal(await chart.locator("g.suppressed text.note").textContent(), "suppressed (small numbers)");
+    assert.match((await chart.locator("desc").textContent()) ?? "", /From highest to lowest: Black Caribbean 150 per 10,000.*1 group is suppressed/);
+    const width = async (group: string) => Number(await chart.locator(`g.bar[data-group="${group}"] rect`).getAttribute("width"));
+    const ratio = (await width("Black Caribbean")) / (await width("White British"));
+    assert.ok(Math.abs(ratio - 3) < 0.01, `Black Caribbean's bar is three times White British's (${ratio})`);
+    assert.match((await page.locator("figure .source").textContent()) ?? "", /Source: cla_ethnicity_2024\.csv\. Period: 2024/);
+    assert.match((await page.locator("figure table").textContent()) ?? "", /Chinese\s*suppressed/);
+    assert.equal(await page.getByLabel("Area").inputValue(), HACKNEY);
+
+    await page.getByLabel("Measure").selectOption("social-care-ladder");
+    await page.waitForFunction(() => document.querySelectorAll("figure").length === 2);
+    const captions = await page.locator("figcaption").allTextContents();
+    assert.deepEqual(captions, [
+      "Levels of intervention in children's social care: child in need (per base population), Hackney, 2024",
+      "Levels of intervention in children's social care: child protection plan (of children in need), Hackney, 2024",
+    ]);
+    assert.equal(await page.locator("figure").nth(1).locator("g.suppressed").count(), 1);
+    await assertNothingRan();
+  });
+
+  it("when used by keyboard on a phone-sized screen, then the pages are reachable and nothing overflows sideways", async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    await open("#library");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to content");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Leads");
+    await page.keyboard.press("Enter");
+    await page.waitForSelector('body[data-ready="leads"]');
+    assert.equal(await page.getAttribute('nav a[href="#leads"]', "aria-current"), "page");
+    for (const hash of ["#leads", "#data", "#library"]) {
+      await open(hash);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${hash} overflows by ${overflow}px`);
+    }
+    const labelled = await page.locator("input, select").evaluateAll((fields) => fields.every((f) => (f as HTMLInputElement).labels?.length === 1));
+    assert.ok(labelled, "every field has a label");
+  });
+
+  it("when framed by a Teams host, then teams-js initialises, takes the dark theme and the page from the context, and sends the host's token", async () => {
+    const hostUrl = `http://127.0.0.1:${(hostServer.address() as AddressInfo).port}/`;
+    apiAuthHeaders.length = 0;
+    await page.goto(hostUrl);
+    const frame = page.frameLocator("#tab");
+    await frame.locator('body[data-ready="data"]').waitFor();
+    assert.equal(await frame.locator("body").getAttribute("data-host"), "teams");
+    assert.equal(await frame.locator("body").getAttribute("data-theme"), "dark");
+    const seen = await page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    assert.ok(seen.includes("initialize") && seen.includes("getContext") && seen.includes("appInitialization.success"), seen.join(","));
+    assert.match((await frame.locator(".headlines li").first().textContent()) ?? "", /3 times as likely/);
+    assert.ok(apiAuthHeaders.includes("Bearer token-from-host"), "the API call carried the host's sign-in token");
+  });
+
+  it("when the tab's files are served, then a content security policy forbids inline scripts and foreign framing", async () => {
+    const res = await fetch(`${service.url}/tab/index.html`);
+    const csp = res.headers.get("content-security-policy") ?? "";
+    assert.match(csp, /script-src 'self';/);
+    assert.match(csp, /frame-ancestors 'self' https:\/\/teams\.microsoft\.com/);
+    assert.equal((await fetch(`${service.url}/tab/../package.json`)).status, 404);
+    assert.equal((await fetch(`${service.url}/tab/secrets.json`)).status, 404);
+  });
+});
