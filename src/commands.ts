@@ -1,6 +1,8 @@
 import type { CommandHandler, VerbHandler } from "./app-context";
 import { renderCard } from "./cards/render-card";
 import { PROFORMA_VERBS, myProformas, openProforma, reviewProformas } from "./proforma/proforma-actions";
+import { CIRCULATION_VERBS, proformaStatus } from "./circulation/circulation-actions";
+import { circulateProforma } from "./circulation/circulate-proforma";
 import { listChannels, registerChannel, unregisterChannel } from "./channels/channel-commands";
 import { digestCorrect, digestPreview, digestSendNow } from "./digest/digest-commands";
 import { postHeadlinesCommand, showHeadlines } from "./digest/headline-commands";
@@ -11,6 +13,12 @@ import { acceptNomination, declineNomination } from "./nominations/respond-to-no
 import { confirmNomination, withdrawNomination } from "./nominations/confirm-nomination";
 import { listNominations } from "./nominations/list-nominations";
 import { showLeads } from "./leads/leads-directory";
+import { openConvene, submitConvene } from "./convening/convene";
+import { rsvpToMeeting } from "./convening/rsvp";
+import { cancelMeeting } from "./convening/cancel-meeting";
+import { markActionDone, openOutcomes, recordOutcomes } from "./convening/record-outcomes";
+import { showMyData } from "./privacy/my-data";
+import { forgetPerson } from "./privacy/forget-person";
 
 /**
  * Every command people can type and every card verb, in one typed list: the bot routes by it, the
@@ -37,6 +45,8 @@ export const COMMANDS: CommandSpec[] = [
   { words: "proforma", description: "Share an initiative that tackles racial disparities (the good-practice proforma)", inMenu: true, handler: openProforma },
   { words: "my proformas", description: "The proformas you have shared or drafted", inMenu: true, handler: myProformas },
   { words: "review proformas", description: "Coordinators: submitted proformas waiting to be published or returned", inMenu: false, handler: reviewProformas },
+  { words: "circulate proforma", description: "Coordinators: circulate proforma by <date> invites every borough channel and reminds them", inMenu: false, handler: circulateProforma },
+  { words: "proforma status", description: "Which boroughs have submitted, have a draft only or nothing, and who is overdue", inMenu: false, handler: proformaStatus },
   { words: "register this channel", description: "Coordinators: register this channel as dcs [borough], borough <name>, leads or coordinators", inMenu: false, handler: registerChannel },
   { words: "unregister this channel", description: "Coordinators: remove this channel's role", inMenu: false, handler: unregisterChannel },
   { words: "channels", description: "Coordinators: the registered channels and their roles", inMenu: false, handler: listChannels },
@@ -51,15 +61,25 @@ export const COMMANDS: CommandSpec[] = [
   { words: "nominate", description: "Nominate your borough's lead or a deputy lead", inMenu: true, handler: openNomination },
   { words: "nominations", description: "Nominations waiting for you to accept, confirm or follow", inMenu: false, handler: listNominations },
   { words: "leads", description: "The eight boroughs' leads and the cross-borough conversations coming up", inMenu: true, handler: showLeads },
+  { words: "convene", description: "Leads and coordinators: call a cross-borough conversation and invite every lead", inMenu: true, handler: openConvene },
+  { words: "my data", description: "Everything the Hub holds about you", inMenu: true, handler: showMyData },
+  { words: "forget", description: "Coordinators: forget <object id> erases a person, leaving anonymous counts", inMenu: false, handler: forgetPerson },
 ];
 
 export const VERBS = {
   ...PROFORMA_VERBS,
+  ...CIRCULATION_VERBS,
   "nomination.submit": submitNomination,
   "nomination.accept": acceptNomination,
   "nomination.decline": declineNomination,
   "nomination.confirm": confirmNomination,
   "nomination.withdraw": withdrawNomination,
+  "convene.submit": submitConvene,
+  "convene.rsvp": rsvpToMeeting,
+  "convene.cancel": cancelMeeting,
+  "convene.outcomes": openOutcomes,
+  "convene.record": recordOutcomes,
+  "action.done": markActionDone,
 } satisfies Record<string, VerbHandler>;
 
 export type Verb = keyof typeof VERBS;

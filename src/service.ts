@@ -6,9 +6,11 @@ import type { Logger } from "./logging/logger";
 import { createServer } from "./server/create-server";
 import { registerTabRoutes } from "./server/tab-routes";
 import { libraryRoutes } from "./server/library-routes";
+import { startReminderTimer } from "./circulation/remind-boroughs";
 import { openStorage } from "./storage/open-storage";
 import { startDigestSchedule, type Schedule } from "./scheduler/digest-schedule";
 import { settleBackground } from "./delivery/background";
+import { startHousekeeping } from "./convening/housekeeping-timer";
 
 export interface RunningService {
   url: string;
@@ -39,14 +41,22 @@ export async function startService(config: Config, logger: Logger, options: { no
   );
   const schedule = options.schedule === false ? undefined : startDigestSchedule(app);
   if (schedule) logger.info({ next: schedule.nextRun()?.toISOString(), cron: config.digestCron }, "weekly digest scheduled");
+  // Action reminders, overdue marks and the purge of closed nominations; off with the schedule.
+  const housekeeping = options.schedule === false ? undefined : startHousekeeping(app);
+  // Hourly: reminds boroughs that have not submitted in the last days before a circulation's deadline.
+  const proformaReminders = options.schedule === false ? undefined : startReminderTimer(app);
   return {
     url,
     app,
     schedule,
     async stop() {
       schedule?.stop();
+      housekeeping?.stop();
+      proformaReminders?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await schedule?.catchUp;
+      await housekeeping?.settled();
+      await proformaReminders?.settled();
       await settleBackground(app);
       await storage.close();
     },

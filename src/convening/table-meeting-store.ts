@@ -75,7 +75,8 @@ export class TableMeetingStore implements MeetingStore {
   }
 
   between(from: string, to: string): Promise<Meeting[]> {
-    return this.listMeetings(odata`PartitionKey eq ${MEETINGS} and startsAt ge ${from} and startsAt lt ${to}`).then((m) => m.sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1)));
+    const whole = (iso: string) => iso.replace(/\.\d{3}Z$/, "Z");
+    return this.listMeetings(odata`PartitionKey eq ${MEETINGS} and startsAt ge ${whole(from)} and startsAt lt ${whole(to)}`).then((m) => m.sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1)));
   }
 
   convenedBy(objectId: string): Promise<Meeting[]> {

@@ -1,0 +1,106 @@
+import type { AppContext, CommandHandler, VerbHandler } from "../app-context";
+import type { AdaptiveCard } from "../cards/render-card";
+import { BOROUGHS } from "../domain/boroughs";
+import type { ConversationRef } from "../domain/conversation";
+import type { Turn } from "../domain/conversation";
+import { HubError } from "../domain/errors";
+import { isSubmissionId, newId } from "../domain/ids";
+import { channelsWithRole } from "../leads/send-cards";
+import { londonInstant, londonLabel } from "./london-time";
+import { MEETING_LIMITS, type Meeting } from "./meeting";
+import { CONVENE_FIELDS, conveneFormCard, invitationCard } from "./meeting-cards";
+import { mayConvene } from "./meeting-rights";
+import { postCopies } from "./refresh-copies";
+import { FORMATS, isTheme, themeTitle } from "./themes";
+
+function requireConvener(turn: Turn): void {
+  if (!mayConvene(turn.actor)) throw new HubError("forbidden", "Only a confirmed borough lead or an LIIA coordinator can convene a cross-borough conversation.");
+}
+
+async function ownProformas(ctx: AppContext, turn: Turn): Promise<{ id: string; title: string }[]> {
+  return (await ctx.proformas.listByAuthor(turn.actor.id)).filter((p) => p.status !== "draft" && p.status !== "withdrawn").map((p) => ({ id: p.id, title: p.title }));
+}
+
+/** `convene`: the convening card, with a server-made id so a double click stores one conversation. */
+export const openConvene: CommandHandler = async (ctx, turn) => {
+  requireConvener(turn);
+  return conveneFormCard({ meetingId: newId(ctx.now().getTime()), now: ctx.now(), proformas: await ownProformas(ctx, turn) });
+};
+
+const text = (data: Record<string, unknown>, key: string) => (typeof data[key] === "string" ? (data[key] as string).trim() : "");
+
+type MeetingInput = Pick<Meeting, "topic" | "theme" | "startsAt" | "format" | "place" | "proformas" | "proformaNote">;
+
+function readInput(ctx: AppContext, data: Record<string, unknown>, mine: { id: string; title: string }[]): { input?: MeetingInput; errors: string[] } {
+  const errors: string[] = [];
+  const topic = text(data, "topic");
+  if (!topic) errors.push("Topic is required.");
+  if (topic.length > MEETING_LIMITS.topic) errors.push(`Topic: at most ${MEETING_LIMITS.topic} characters.`);
+  const theme = text(data, "theme");
+  if (!isTheme(theme)) errors.push("Theme: choose one of the outcome areas or pan-London priorities.");
+  const start = londonInstant(data.date, data.time);
+  if (!start) errors.push("Date and time: choose a date and a start time.");
+  else if (start.getTime() <= ctx.now().getTime()) errors.push(`Date and time: ${londonLabel(start)} is in the past. Choose a time still to come.`);
+  const format = text(data, "format");
+  if (!FORMATS.some((f) => f.value === format)) errors.push("Format: choose online, in person or hybrid.");
+  const place = text(data, "place");
+  if (place.length > MEETING_LIMITS.place) errors.push(`Place or link: at most ${MEETING_LIMITS.place} characters.`);
+  const proformaNote = text(data, "proformaNote");
+  if (proformaNote.length > MEETING_LIMITS.proformaNote) errors.push(`Other proformas: at most ${MEETING_LIMITS.proformaNote} characters.`);
+  const picked = text(data, "proformas").split(",").map((s) => s.trim()).filter(Boolean);
+  const proformas = mine.filter((p) => picked.includes(p.id));
+  if (proformas.length !== new Set(picked).size) errors.push("Proformas: choose from your own shared proformas; name others in the box below.");
+  if (errors.length || !start) return { errors };
+  return { input: { topic, theme, startsAt: start.toISOString().replace(/\.\d{3}Z$/, "Z"), format, place, proformas, proformaNote }, errors };
+}
+
+/** Where the invitation goes: the leads' channels, and every current lead and deputy one-to-one. */
+async function invitationTargets(ctx: AppContext): Promise<ConversationRef[]> {
+  const refs: ConversationRef[] = (await channelsWithRole(ctx, "leads")).map((c) => c.ref);
+  const rosters = await Promise.all(BOROUGHS.map((b) => ctx.leads.roster(b.code)));
+  const people = rosters.flatMap((r) => [...(r.lead ? [r.lead] : []), ...r.deputies]);
+  for (const p of new Map(people.map((t) => [t.objectId, t])).values()) {
+    const chat = await ctx.channels.personalChat(p.tenantId, p.objectId);
+    if (chat) refs.push(chat.ref);
+  }
+  return refs;
+}
+
+function formAgain(ctx: AppContext, data: Record<string, unknown>, meetingId: string, mine: { id: string; title: string }[], errors: string[]): AdaptiveCard {
+  const values: Record<string, string> = {};
+  for (const f of CONVENE_FIELDS) values[f] = text(data, f).slice(0, 1000);
+  return conveneFormCard({ meetingId: isSubmissionId(meetingId) ? meetingId : newId(ctx.now().getTime()), now: ctx.now(), proformas: mine, values, errors });
+}
+
+export const submitConvene: VerbHandler = async (ctx, turn, raw) => {
+  requireConvener(turn);
+  const data = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+  const meetingId = text(data, "meetingId");
+  const mine = await ownProformas(ctx, turn);
+  const { input, errors } = readInput(ctx, data, mine);
+  if (!isSubmissionId(meetingId)) errors.push("This card has expired: the form below is fresh, please send it again.");
+  if (!input || errors.length) return formAgain(ctx, data, meetingId, mine, errors);
+
+  const now = ctx.now().toISOString();
+  const meeting: Meeting = {
+    id: meetingId,
+    ...input,
+    convenerId: turn.actor.id,
+    convenerTenantId: turn.actor.tenantId,
+    convenerName: turn.actor.name,
+    convenerBorough: turn.actor.borough ?? "",
+    status: "scheduled",
+    outcomes: "",
+    outcomesRecordedAt: "",
+    peerReview: false,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const { created, meeting: stored } = await ctx.meetings.create(meeting);
+  if (!created) return invitationCard(stored, await ctx.meetings.rsvps(stored.id), [], ctx.now(), "This conversation was already convened; the invitation went out once.");
+  await ctx.feed.record({ key: `conversation.convened:${stored.id}`, kind: "conversation.convened", at: now, borough: stored.convenerBorough || undefined, subjectId: stored.id, title: stored.topic.slice(0, 150), data: { startsAt: stored.startsAt, theme: themeTitle(stored.theme) } });
+  ctx.logger.info({ event: "conversation.convened", id: stored.id, startsAt: stored.startsAt }, "cross-borough conversation convened");
+  const card = invitationCard(stored, [], [], ctx.now());
+  const posted = await postCopies(ctx, stored.id, await invitationTargets(ctx), card);
+  return invitationCard(stored, [], [], ctx.now(), `The invitation was posted to ${posted} conversation${posted === 1 ? "" : "s"} (the leads' channel and each lead one-to-one).`);
+};

@@ -1,0 +1,41 @@
+import type { AppContext } from "../app-context";
+import { purgeNominations } from "../privacy/purge-nominations";
+import { checkActions } from "./action-checks";
+
+export interface Housekeeping {
+  stop(): void;
+  /** Resolves when the run in progress (if any) has finished. */
+  settled(): Promise<void>;
+}
+
+/** How often reminders, overdue marks and the nomination purge run. */
+export const HOUSEKEEPING_EVERY_MS = 15 * 60 * 1000;
+
+/** One pass: action reminders and overdue marks, then the purge of closed nominations. */
+export async function runHousekeeping(ctx: AppContext): Promise<void> {
+  try {
+    await checkActions(ctx);
+    await purgeNominations(ctx);
+  } catch (error) {
+    ctx.logger.warn({ err: error }, "housekeeping run failed; the next run will try again");
+  }
+}
+
+/**
+ * Runs housekeeping on a timer. Runs never overlap: a tick while one is in progress is skipped. The
+ * timer does not keep the process alive.
+ */
+export function startHousekeeping(ctx: AppContext, everyMs = HOUSEKEEPING_EVERY_MS): Housekeeping {
+  let running: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = runHousekeeping(ctx).finally(() => (running = undefined));
+  }, everyMs);
+  timer.unref?.();
+  return {
+    stop: () => clearInterval(timer),
+    settled: async () => {
+      await running;
+    },
+  };
+}

@@ -1,0 +1,22 @@
+import type { AppContext } from "../app-context";
+import { isCoordinator, type Actor } from "../domain/actor";
+import { HubError } from "../domain/errors";
+import type { Meeting } from "./meeting";
+
+/** A confirmed lead or deputy (the "lead" role, given on confirmation) or a coordinator may convene. */
+export function mayConvene(actor: Actor): boolean {
+  return isCoordinator(actor) || actor.roles.includes("lead");
+}
+
+/** The convener or a coordinator may cancel a conversation and record its outcomes. */
+export function mayManage(actor: Actor, m: Meeting): boolean {
+  return isCoordinator(actor) || (actor.id !== "" && actor.id === m.convenerId);
+}
+
+/** Reads the meeting a card's button points at; the id is only a locator, rights come from the record. */
+export async function meetingOf(ctx: AppContext, data: unknown): Promise<Meeting> {
+  const id = (data as { meetingId?: unknown } | undefined)?.meetingId;
+  const meeting = typeof id === "string" ? await ctx.meetings.get(id) : undefined;
+  if (!meeting) throw new HubError("not-found", "This conversation is not known to the Hub. Type leads to see the conversations coming up.");
+  return meeting;
+}

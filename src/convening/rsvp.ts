@@ -1,0 +1,21 @@
+import type { VerbHandler } from "../app-context";
+import { HubError } from "../domain/errors";
+import { RSVP_ANSWERS, type RsvpAnswer } from "./meeting";
+import { meetingOf } from "./meeting-rights";
+import { currentInvitation, refreshCopies } from "./refresh-copies";
+
+/**
+ * Yes / maybe / no on an invitation: stored once per person (a second answer replaces the first),
+ * then the card comes back with live counts, and every other posted copy is updated in place.
+ */
+export const rsvpToMeeting: VerbHandler = async (ctx, turn, data) => {
+  const m = await meetingOf(ctx, data);
+  if (m.status === "cancelled") throw new HubError("conflict", "This conversation was cancelled, so your answer was not recorded. Type leads to see the conversations coming up.");
+  if (new Date(m.startsAt).getTime() <= ctx.now().getTime()) throw new HubError("conflict", "This conversation has already taken place, so answers are closed.");
+  const answer = (data as { answer?: unknown }).answer;
+  if (typeof answer !== "string" || !RSVP_ANSWERS.includes(answer as RsvpAnswer)) throw new HubError("invalid-input", "Answer yes, maybe or no.");
+  await ctx.meetings.putRsvp({ meetingId: m.id, objectId: turn.actor.id, name: turn.actor.name, borough: turn.actor.borough ?? "", answer: answer as RsvpAnswer, at: ctx.now().toISOString() });
+  const card = await currentInvitation(ctx, m);
+  await refreshCopies(ctx, m.id, card);
+  return card;
+};
