@@ -6,6 +6,8 @@ import type { Storage } from "./storage/open-storage";
 import type { Messenger } from "./messaging/messenger";
 import type { ProformaStore } from "./proforma/proforma-store";
 import { TableProformaStore } from "./proforma/table-proforma-store";
+import type { CirculationStore } from "./circulation/circulation-store";
+import { TableCirculationStore } from "./circulation/table-circulation-store";
 import type { PeopleStore } from "./people/people-store";
 import { TablePeopleStore } from "./people/table-people-store";
 import type { ChannelStore } from "./channels/channel-store";
@@ -29,6 +31,7 @@ export interface AppContext {
   storage: Storage;
   messenger: Messenger;
   proformas: ProformaStore;
+  circulations: CirculationStore;
   people: PeopleStore;
   channels: ChannelStore;
   feed: ActivityFeed;
@@ -48,6 +51,7 @@ export function createAppContext(options: { config: Config; logger: Logger; stor
     storage,
     messenger: options.messenger,
     proformas: new TableProformaStore(storage),
+    circulations: new TableCirculationStore(storage),
     people: new TablePeopleStore(storage),
     channels: new TableChannelStore(storage),
     feed: new TableActivityFeed(storage),

@@ -1,0 +1,69 @@
+import type { AppContext } from "../app-context";
+import { boroughByCode } from "../domain/boroughs";
+import { boroughResponses } from "./borough-responses";
+import { reminderCard } from "./circulation-cards";
+import { endOfLondonDay } from "./parse-deadline";
+
+/** Reminders go out this many days before the deadline day ends. */
+export const REMIND_DAYS_BEFORE = 3;
+
+/**
+ * The reminder check, run by a timer: within the last few days before the deadline, each borough that
+ * has not submitted gets one reminder in its borough channel(s). The claim is a conditional create, so
+ * several instances (or checks) remind once; a borough whose every post failed is released for the next check.
+ */
+export async function remindBoroughs(ctx: AppContext): Promise<{ reminded: string[] }> {
+  const round = await ctx.circulations.latest();
+  if (!round) return { reminded: [] };
+  const now = ctx.now();
+  const end = endOfLondonDay(round.deadline);
+  if (now.getTime() >= end.getTime() || now.getTime() < end.getTime() - REMIND_DAYS_BEFORE * 86400_000) return { reminded: [] };
+  const waiting = (await boroughResponses(ctx, round)).filter((r) => r.state !== "submitted");
+  if (waiting.length === 0) return { reminded: [] };
+  const channels = await ctx.channels.withRole("borough");
+  const reminded: string[] = [];
+  for (const response of waiting) {
+    const targets = channels.filter((c) => c.borough === response.borough);
+    if (targets.length === 0 || !(await ctx.circulations.claimReminder(round.id, response.borough, now.toISOString()))) continue;
+    let posted = 0;
+    for (const channel of targets) {
+      try {
+        await ctx.messenger.post(channel.ref, reminderCard(boroughByCode(response.borough)!.name, round, response.state === "draft only"));
+        posted++;
+      } catch (error) {
+        ctx.logger.warn({ err: error, event: "circulation.reminder-failed", borough: response.borough }, "reminder not posted");
+      }
+    }
+    if (posted === 0) await ctx.circulations.releaseReminder(round.id, response.borough);
+    else reminded.push(response.borough);
+  }
+  if (reminded.length) ctx.logger.info({ event: "circulation.reminded", round: round.id, boroughs: reminded }, "proforma reminders posted");
+  return { reminded };
+}
+
+export interface ReminderTimer {
+  stop(): void;
+  /** Resolves when the check in progress (if any) has finished. */
+  settled(): Promise<void>;
+}
+
+/** Runs the reminder check every `everyMs` (hourly by default); a check never overlaps the one before. */
+export function startReminderTimer(ctx: AppContext, everyMs = 60 * 60 * 1000): ReminderTimer {
+  let running: Promise<void> | undefined;
+  const timer = setInterval(() => {
+    if (running) return;
+    running = remindBoroughs(ctx)
+      .then(() => undefined)
+      .catch((error) => ctx.logger.error({ err: error, event: "circulation.reminder-check-failed" }, "reminder check failed"))
+      .finally(() => {
+        running = undefined;
+      });
+  }, everyMs);
+  timer.unref?.();
+  return {
+    stop: () => clearInterval(timer),
+    settled: async () => {
+      await running;
+    },
+  };
+}
