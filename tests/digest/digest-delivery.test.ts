@@ -3,7 +3,7 @@ import sinon from "sinon";
 import { TableClient } from "@azure/data-tables";
 import type { RunningService } from "../../src/service";
 import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
-import { sendDigest, correctDigest, digestRunKey } from "../../src/digest/send-digest";
+import { sendDigest, digestRunKey } from "../../src/digest/send-digest";
 import { TableRunStore } from "../../src/delivery/table-run-store";
 import { MAX_CARD_BYTES } from "../../src/cards/render-card";
 import { checkCard } from "../support/card-check";
