@@ -19,6 +19,8 @@ export interface MeetingStore {
 
   addPosted(meetingId: string, ref: ConversationRef, activityId: string): Promise<void>;
   posted(meetingId: string): Promise<PostedCopy[]>;
+  /** Forgets the copy posted in one conversation (e.g. an erased person's one-to-one chat). */
+  removePosted(meetingId: string, conversationId: string): Promise<void>;
 
   addActions(actions: FollowUpAction[]): Promise<void>;
   actionsOf(meetingId: string): Promise<FollowUpAction[]>;

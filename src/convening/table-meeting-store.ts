@@ -132,6 +132,10 @@ export class TableMeetingStore implements MeetingStore {
     });
   }
 
+  removePosted(meetingId: string, conversationId: string): Promise<void> {
+    return guardStorage(() => ignore404(this.meetings.deleteEntity(postedPartition(meetingId), safeKey(conversationId))));
+  }
+
   addActions(actions: FollowUpAction[]): Promise<void> {
     return guardStorage(async () => {
       for (const a of actions) {

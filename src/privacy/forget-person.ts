@@ -57,6 +57,9 @@ export async function erasePerson(ctx: AppContext, objectId: string): Promise<Er
   for (const tenant of tenants) {
     const chat = tenant ? await ctx.channels.personalChat(tenant, objectId) : undefined;
     if (!chat) continue;
+    // The copies of invitations posted in that chat keep its address: forget them too.
+    const meetings = await ctx.meetings.between("2000-01-01T00:00:00Z", "9999-12-31T00:00:00Z");
+    for (const m of meetings) await ctx.meetings.removePosted(m.id, chat.ref.conversationId);
     await ctx.channels.forget(tenant, chat.ref.conversationId);
     await ctx.channels.forget(tenant, `person:${objectId}`);
     report.chats++;

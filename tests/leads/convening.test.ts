@@ -186,6 +186,9 @@ describe("cross-borough conversations over HTTP against Azurite", function () {
       await tick();
       assert.equal(hackneyCards().length, hackney0 + 1);
       assert.match(hackneyCards().at(-1)!, /An action falls due soon\nAudit strategy meetings/);
+      const reminder = FakeConnector.card(connector.posts(PERSONAL(HACKNEY_LEAD)).at(-1)!);
+      assertGoodCard(reminder);
+      assert.ok(actionData(reminder, "action.done").actionId);
       assert.equal(newhamCards().length, newham0, "Newham's action is not due within three days");
       await tick();
       assert.equal(hackneyCards().length, hackney0 + 1, "reminded once");
