@@ -54,6 +54,6 @@ function versionLine(v: ProformaVersion): AuditEntry {
     recordId: v.proformaId,
     borough: v.content.borough,
     outcome: "done",
-    detail: [`version ${v.version}`, v.changed.length ? `changed: ${v.changed.join(", ")}` : "", v.comment].filter(Boolean).join(" · "),
+    detail: [v.content.title, `version ${v.version}`, v.version > 1 && v.changed.length ? `changed: ${v.changed.join(", ")}` : "", v.comment].filter(Boolean).join(" · "),
   };
 }

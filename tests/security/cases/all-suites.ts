@@ -1,0 +1,10 @@
+import { authSuite } from "./auth-cases";
+import { faultSuite } from "./fault-cases";
+import { inputSuite } from "./input-cases";
+import { loadSuite } from "./load-cases";
+import { recordsSuite } from "./records-cases";
+import { startupSuite } from "./startup-cases";
+import type { ReliabilitySuite } from "../support/reliability-case";
+
+/** Every suite, in the order the reliability table lists them. */
+export const ALL_SUITES: ReliabilitySuite<any>[] = [startupSuite, authSuite, recordsSuite, inputSuite, faultSuite, loadSuite];

@@ -1,0 +1,4 @@
+import { startupSuite } from "./cases/startup-cases";
+import { describeSuite } from "./support/run-suite";
+
+describeSuite(startupSuite);
