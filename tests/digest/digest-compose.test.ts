@@ -1,0 +1,115 @@
+import assert from "node:assert/strict";
+import type { RunningService } from "../../src/service";
+import { composeDigest } from "../../src/digest/compose-digest";
+import { digestCard } from "../../src/digest/digest-card";
+import { MAX_STORED_LINES, type DigestData } from "../../src/digest/digest-data";
+import { main as digestCli } from "../../src/cli/digest";
+import { MAX_CARD_BYTES } from "../../src/cards/render-card";
+import { Pacer } from "../../src/delivery/pacer";
+import { checkCard } from "../support/card-check";
+import { startTestAzurite, startTestService } from "../support/test-service";
+import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
+import { ANN, cardText, say } from "../support/teams-client";
+import { HACKNEY, feedEvent } from "./digest-support";
+
+describe("composing the digest, its card, and pacing", function () {
+  let service: RunningService;
+  let azurite: EmbeddedAzurite;
+  before(async () => {
+    azurite = await startTestAzurite();
+    service = await startTestService({ azurite, now: () => new Date("2026-12-02T10:00:00Z") });
+  });
+  after(async () => {
+    await service?.stop();
+    await azurite?.stop();
+  });
+
+  it("when a week has nothing in it, then every section says nothing this week and the card still parses", async () => {
+    const data = await composeDigest(service.app, "2026-W30");
+    assert.equal(data.events, 0);
+    const card = digestCard(data);
+    assert.deepEqual(checkCard(card).errors, []);
+    const text = cardText(card);
+    for (const title of ["Practice shared", "Circulation and responses", "Conversations", "Actions overdue", "Data headlines"]) {
+      assert.match(text, new RegExp(`${title}\\nNothing this week`), title);
+    }
+    assert.match(text, /0 of 8 boroughs have a confirmed lead/, "lead coverage comes from current state even in an empty week");
+  });
+
+  it("when a week is full of long titles, then the card stays under 28 KB, counts what it leaves out, and shows every title inert", () => {
+    const title = "${x} <at>everyone</at> https://example.org {{DATE(2026-01-01)}} ".padEnd(140, "x");
+    const lines = Array.from({ length: MAX_STORED_LINES }, () => ({ borough: HACKNEY, text: "new · Social care, Youth justice, Education", subject: title }));
+    const data: DigestData = {
+      week: "2026-W48",
+      weekLabel: "Monday 23 to Sunday 29 November 2026",
+      composedAt: "",
+      events: 500,
+      sections: ["a", "b", "c", "d", "e"].map((id) => ({ id, title: id, summary: "lots", lines, omitted: 60 })),
+      headlines: Array.from({ length: 5 }, (_, i) => ({ rank: i + 1, text: "x".repeat(300), label: "Black Caribbean, Hackney", ratio: 2.5, ratioLow: 1.9, ratioHigh: 3.2, period: "2024", source: "DfE CLA", synthetic: false })),
+    };
+    const card = digestCard(data);
+    const check = checkCard(card);
+    assert.deepEqual(check.errors, []);
+    assert.ok(check.bytes < MAX_CARD_BYTES, `${check.bytes} bytes`);
+    const json = JSON.stringify(card);
+    assert.ok(!json.includes("${") && !json.includes("<at>") && !json.includes("{{") && !json.includes("https://"));
+    assert.match(cardText(card), /and \d+ more/);
+  });
+
+  it("when a DCS previews the digest in a one-to-one chat, then it comes back in that chat, and a week that does not exist gets a clear card", async () => {
+    await feedEvent(service.app, "2026-W49", { key: "pv", kind: "proforma.submitted", at: "2026-12-01T10:00:00Z", borough: HACKNEY, title: "Preview item" });
+    const [card] = await say(service.url, ANN, "digest preview");
+    assert.deepEqual(checkCard(card).errors, []);
+    assert.match(cardText(card), /Preview: only you can see this[\s\S]*Preview item/);
+    const [bad] = await say(service.url, ANN, "digest preview 2026-W99");
+    assert.match(cardText(bad), /not an ISO week/);
+  });
+
+  it("when no headlines are stored, then headlines says so and post headlines sends nothing", async () => {
+    const [shown] = await say(service.url, ANN, "headlines");
+    assert.deepEqual(checkCard(shown).errors, []);
+    assert.match(cardText(shown), /No headlines have been stored yet/);
+    const [posted] = await say(service.url, ANN, "post headlines");
+    assert.match(cardText(posted), /No headlines yet/);
+  });
+
+  it("when npm run digest is given a week, then it prints that week's digest as text or JSON, and a bad week gets the usage", async () => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (t: string) => out.push(t), err: (t: string) => err.push(t) };
+    assert.equal(await digestCli(["--week", "2026-W99"], io), 2);
+    assert.equal(await digestCli([], io), 2);
+    assert.match(err.join("\n"), /usage: npm run digest/);
+    await feedEvent(service.app, "2026-W47", { key: "cli", kind: "proforma.published", at: "2026-11-17T10:00:00Z", borough: HACKNEY, title: "Printed item" });
+    const saved = process.env.STORAGE_CONNECTION_STRING;
+    process.env.STORAGE_CONNECTION_STRING = azurite.connectionString;
+    try {
+      assert.equal(await digestCli(["--week", "2026-W47"], io), 0);
+      assert.match(out.join(""), /Weekly digest 2026-W47[\s\S]*Hackney · published · Printed item[\s\S]*Actions overdue\nNothing this week/);
+      out.length = 0;
+      assert.equal(await digestCli(["--week", "2026-W47", "--json"], io), 0);
+      const json = JSON.parse(out.join(""));
+      assert.equal(json.week, "2026-W47");
+      assert.equal(json.sections[0].lines[0].subject, "Printed item");
+    } finally {
+      if (saved === undefined) delete process.env.STORAGE_CONNECTION_STRING;
+      else process.env.STORAGE_CONNECTION_STRING = saved;
+    }
+  });
+
+  it("when forty channels are sent to at once, then no more than 30 requests start in any second and one conversation waits a second between posts", async () => {
+    let t = 0;
+    const pacer = new Pacer({ now: () => t, sleep: async (ms) => void (t += ms) });
+    const starts: { id: string; at: number }[] = [];
+    for (let i = 0; i < 40; i++) {
+      await pacer.turn(`c${i}`);
+      starts.push({ id: `c${i}`, at: t });
+    }
+    await pacer.turn("c0");
+    starts.push({ id: "c0", at: t });
+    for (const s of starts) assert.ok(starts.filter((o) => o.at >= s.at && o.at < s.at + 1000).length <= 30);
+    const c0 = starts.filter((s) => s.id === "c0").map((s) => s.at);
+    assert.ok(c0[1]! - c0[0]! >= 1000);
+    assert.ok(starts[30]!.at >= 1000, "the 31st request waited for the window");
+  });
+});
