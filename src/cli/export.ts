@@ -1,0 +1,56 @@
+/**
+ * npm run export -- --format csv|json|html --out DIR
+ * Writes the collated proforma library (CSV or JSON: the LIIA library; HTML: the public website pages).
+ * Progress on stderr; storage as configured (shares a running service's embedded Azurite).
+ */
+import { EXPORT_FORMATS, runExport, type ExportFormat } from "../library/run-export";
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const USAGE = "usage: npm run export -- --format csv|json|html --out DIR";
+
+function option(argv: readonly string[], name: string): string | undefined {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+export async function main(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const format = option(argv, "--format");
+  const out = option(argv, "--out");
+  const known = new Set(["--format", "--out"]);
+  const unknown = argv.filter((a, i) => a.startsWith("--") && !known.has(a) && !known.has(argv[i - 1] ?? ""));
+  if (unknown.length || !format || !out || out.startsWith("--") || !(EXPORT_FORMATS as readonly string[]).includes(format)) {
+    io.err(unknown.length ? `unknown option ${unknown.join(", ")}\n${USAGE}` : USAGE);
+    return 2;
+  }
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { loadConfig } = require("../config/config") as typeof import("../config/config");
+  const { openStorage } = require("../storage/open-storage") as typeof import("../storage/open-storage");
+  const { TableProformaStore } = require("../proforma/table-proforma-store") as typeof import("../proforma/table-proforma-store");
+  let storage;
+  try {
+    storage = await openStorage({ config: loadConfig(env), shareRunning: true });
+  } catch (error) {
+    io.err(`cannot open storage: ${(error as Error).message}`);
+    return 1;
+  }
+  try {
+    const result = await runExport({ proformas: new TableProformaStore(storage), now: () => new Date() }, { format: format as ExportFormat, outDir: out }, io.err);
+    io.out(result.files.length === 1 ? result.files[0]! : out);
+    return 0;
+  } catch (error) {
+    io.err(`export failed: ${(error as Error).message}`);
+    return 1;
+  } finally {
+    await storage.close();
+  }
+}
+
+if (require.main === module) {
+  void main(process.argv.slice(2), { out: (t) => console.log(t), err: (t) => console.error(t) }).then((code) => {
+    process.exitCode = code;
+  });
+}
