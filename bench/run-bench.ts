@@ -1,6 +1,8 @@
 import os from "node:os";
 import { benchAnalysis } from "./analysis-bench";
 import { benchSubmit } from "./submit-bench";
+import { benchDigest } from "./digest-bench";
+import { benchDelivery } from "./delivery-bench";
 
 /**
  * `npm run bench [-- --json]`: the service's speed as ratios against floors measured in the same run.
@@ -18,7 +20,9 @@ async function main(): Promise<void> {
   const { peak_rss_mb, ...submitFigures } = submit;
   results.submit = submitFigures;
   results.memory = { peak_rss_mb };
+  results.digest = await benchDigest({ archive: quick ? 10_000 : 100_000, runs: quick ? 5 : 15, log });
   results.analysis = benchAnalysis({ runs: quick ? 3 : 7, log });
+  results.delivery = await benchDelivery({ channels: quick ? 60 : 200, log });
 
   if (json) {
     process.stdout.write(JSON.stringify(results) + "\n");
@@ -29,6 +33,10 @@ async function main(): Promise<void> {
     "submit.ratio_rps_c16": ">= 0.6",
     "submit.bot_p99_ms_c16": "< 100",
     "analysis.ratio": "<= 2",
+    "digest.ratio": "<= 1.5",
+    "delivery.ratio": "<= 1.5",
+    "delivery.duplicates": "0",
+    "delivery.lost": "0",
     "memory.peak_rss_mb": "< 300",
   };
   const rows: string[][] = [["benchmark", "key", "value", "goal"]];

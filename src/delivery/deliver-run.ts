@@ -154,7 +154,7 @@ async function deliverRow(pass: Pass, listed: DeliveryRow): Promise<Tally> {
     // Nothing was posted: the row goes back to pending, so a crash while waiting leaves it safe to send.
     row = await store.update(row, { state: "pending", lastStatus: status ?? 0, reason: reasonFor(status) }, fence(), ctx.now());
     const wait = retryDelayMs(attempt, retryAfter, options.random);
-    if (status === 429 && retryAfter !== undefined) options.pacer.pause(retryAfter);
+    if (status === 429 && retryAfter !== undefined) options.pacer.throttled(row.conversationId, retryAfter);
     ctx.logger.info({ event: "delivery.retry", runKey: row.runKey, conversation: row.conversationId, status, wait }, "retrying a send");
     await options.sleep(wait);
   }

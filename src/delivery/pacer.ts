@@ -1,8 +1,10 @@
 /**
  * Keeps proactive sends within Teams' limits: at most one message a second in any one conversation
  * (Teams allows 7/s, 60 per 30 s; one a second stays inside both) and 30 requests a second in all
- * (the per-app, per-tenant limit in the older docs; the current one is 50). A 429's Retry-After pauses
- * every send, since Teams may be throttling the whole app. The clock and sleep can be replaced in tests.
+ * (the per-app, per-tenant limit in the older docs; the current one is 50). A 429's Retry-After holds
+ * back that conversation; a burst of 429s across conversations (three within a second) means Teams is
+ * throttling the whole app, and pauses every send for the longest Retry-After. The clock and sleep can
+ * be replaced in tests.
  */
 export interface PacerOptions {
   perConversationMs?: number;
@@ -21,6 +23,7 @@ export class Pacer {
   private readonly lastByConversation = new Map<string, number>();
   private readonly recent: number[] = [];
   private pausedUntil = 0;
+  private readonly recentThrottles: number[] = [];
 
   constructor(options: PacerOptions = {}) {
     this.perConversationMs = options.perConversationMs ?? 1000;
@@ -50,9 +53,19 @@ export class Pacer {
     }
   }
 
-  /** Holds every send for a while (Teams answered 429 with Retry-After). */
+  /** Holds every send for a while. */
   pause(ms: number): void {
     this.pausedUntil = Math.max(this.pausedUntil, this.now() + ms);
+  }
+
+  /** Teams answered 429 with Retry-After for this conversation: hold it back, and everything if 429s come in a burst. */
+  throttled(conversationId: string, retryAfterMs: number): void {
+    const t = this.now();
+    const last = this.lastByConversation.get(conversationId) ?? t;
+    this.lastByConversation.set(conversationId, Math.max(last, t + retryAfterMs - this.perConversationMs));
+    while (this.recentThrottles.length > 0 && this.recentThrottles[0]! <= t - 1000) this.recentThrottles.shift();
+    this.recentThrottles.push(t);
+    if (this.recentThrottles.length >= 3) this.pause(retryAfterMs);
   }
 
   /** Forgets conversations not sent to for a minute, so a long-running service does not grow. */

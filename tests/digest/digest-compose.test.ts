@@ -112,4 +112,23 @@ describe("composing the digest, its card, and pacing", function () {
     assert.ok(c0[1]! - c0[0]! >= 1000);
     assert.ok(starts[30]!.at >= 1000, "the 31st request waited for the window");
   });
+
+  it("when one conversation is throttled, then only it waits its Retry-After; when three are throttled within a second, then every send waits", async () => {
+    let t = 0;
+    const pacer = new Pacer({ now: () => t, sleep: async (ms) => void (t += ms) });
+    await pacer.turn("a");
+    pacer.throttled("a", 3000);
+    await pacer.turn("b");
+    assert.equal(t, 0, "another conversation goes on at once");
+    await pacer.turn("a");
+    assert.ok(t >= 3000, `the throttled conversation waited its Retry-After (${t} ms)`);
+
+    const start = t;
+    for (const id of ["c", "d", "e"]) {
+      await pacer.turn(id);
+      pacer.throttled(id, 2000);
+    }
+    await pacer.turn("f");
+    assert.ok(t - start >= 2000, "a burst of 429s pauses everything");
+  });
 });
