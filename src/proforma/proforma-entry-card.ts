@@ -2,8 +2,11 @@ import { boroughByCode } from "../domain/boroughs";
 import { inert } from "../cards/inert-text";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { CONSENT_SCOPES, FIELD_LABELS, choiceTitle, fullContent, type Proforma } from "./proforma";
-import { STEPS, type FieldSpec } from "./proforma-fields";
+import { ALL_FIELDS, STEPS, type FieldSpec } from "./proforma-fields";
 import type { ProformaVersion } from "./proforma-version";
+
+/** The author and up to nine coordinators refresh to their own view (Teams allows 60; ids weigh ~90 bytes each). */
+export const MAX_REFRESH_USERS = 10;
 
 /** A review comment's limit in UTF-16 units. */
 export const COMMENT_LIMIT = 1000;
@@ -20,7 +23,8 @@ export interface ProformaEntryData {
   facts: { title: string; value: string }[];
   sectionTitle: string;
   sectionFields: { label: string; text: string }[];
-  sections: { title: string; data: Record<string, unknown> }[];
+  /** Section buttons in rows of three (a card shows at most five actions in a set). */
+  sectionRows: { buttons: { title: string; data: Record<string, unknown> }[] }[];
   actions: { title: string; verb: string; style: "default" | "positive" | "destructive"; data: Record<string, unknown> }[];
   returnAction: Record<string, unknown> | null;
   commentLimit: number;
@@ -60,9 +64,9 @@ export function proformaEntryCard(view: EntryView): AdaptiveCard {
   const section = sectionOf(view.section);
   const key = { submissionId: p.id, entryBorough: p.borough };
   const record = p as unknown as Record<string, unknown>;
-  const shownInFacts = new Set(["title", "borough", "contactName", "consentScope", "noPersonalData"]);
-  const sectionFields = STEPS[section]!.fields
-    .filter((f) => !shownInFacts.has(f.id))
+  const shownElsewhere = new Set(["title", "borough", "contactName", "consentScope", "noPersonalData", ...STEPS.flatMap((s) => s.viewAlso ?? [])]);
+  const step = STEPS[section]!;
+  const sectionFields = [...step.fields.filter((f) => !shownElsewhere.has(f.id)), ...(step.viewAlso ?? []).map((id) => ALL_FIELDS.find((f) => f.id === id)!)]
     .map((f) => ({ label: f.label, text: fieldText(f, record[f.id]) }))
     .filter((f) => f.text !== "");
   const live = p.status !== "withdrawn";
@@ -79,7 +83,7 @@ export function proformaEntryCard(view: EntryView): AdaptiveCard {
   return renderCard<ProformaEntryData>("proforma-entry", {
     refresh: {
       action: { type: "Action.Execute", title: "Refresh", verb: "proforma.view", data: { verb: "proforma.view", ...key, section } },
-      userIds: (view.refreshUserIds ?? []).slice(0, 60),
+      userIds: (view.refreshUserIds ?? []).slice(0, MAX_REFRESH_USERS),
     },
     banner: banner ? { ...banner, text: inert(banner.text), style: BANNER_STYLE[banner.color] } : { heading: "", text: "", color: "Default", style: "default" },
     title: inert(p.title || "(untitled draft)"),
@@ -93,7 +97,9 @@ export function proformaEntryCard(view: EntryView): AdaptiveCard {
     ],
     sectionTitle: STEPS[section]!.title,
     sectionFields,
-    sections: STEPS.map((s, i) => ({ title: i === section ? `• ${s.title}` : s.title, data: { verb: "proforma.view", ...key, section: i } })),
+    sectionRows: [0, 3].map((start) => ({
+      buttons: STEPS.slice(start, start + 3).map((s, n) => ({ title: start + n === section ? `• ${s.title}` : s.title, data: { verb: "proforma.view", ...key, section: start + n } })),
+    })),
     actions,
     returnAction: canReturn ? { verb: "proforma.return", ...key, etag: view.etag } : null,
     commentLimit: COMMENT_LIMIT,

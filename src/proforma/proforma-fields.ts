@@ -37,6 +37,8 @@ export interface StepSpec {
   key: string;
   title: string;
   fields: FieldSpec[];
+  /** Fields typed in another step but read in this one (the entry view keeps each section light). */
+  viewAlso?: string[];
 }
 
 const boroughChoices: Choice[] = BOROUGHS.map((b) => ({ value: b.code, title: b.name }));
@@ -49,7 +51,7 @@ function pick(id: string, kind: "choice" | "multi", choices: readonly Choice[], 
 }
 
 /**
- * The proforma in five steps, each one card well under 28 KB. Step 1 is the issue-2 quick form
+ * The proforma in six steps, each one card well under 28 KB. Step 1 is the issue-2 quick form
  * (its input ids and order are a contract); it holds everything needed to submit.
  */
 export const STEPS: readonly StepSpec[] = [
@@ -84,14 +86,21 @@ export const STEPS: readonly StepSpec[] = [
     ],
   },
   {
-    key: "approach",
-    title: "The problem and what was done",
-    fields: [text("problem", "longtext"), text("whatWasDone", "longtext")],
+    key: "problem",
+    title: "The problem and the partners",
+    fields: [text("problem", "longtext"), text("partners", "longtext")],
+    viewAlso: ["resources"],
+  },
+  {
+    key: "done",
+    title: "What was done",
+    fields: [text("whatWasDone", "longtext")],
   },
   {
     key: "evidence",
     title: "Evidence, voice and resources",
-    fields: [pick("evidenceStrength", "choice", EVIDENCE_STRENGTHS), text("voice", "longtext"), text("partners", "longtext"), text("resources", "longtext")],
+    fields: [pick("evidenceStrength", "choice", EVIDENCE_STRENGTHS), text("voice", "longtext"), text("resources", "longtext")],
+    viewAlso: ["impact"],
   },
   {
     key: "learning",

@@ -8,7 +8,7 @@ import { isSubmissionId } from "../domain/ids";
 import type { StoredProforma } from "./proforma";
 import { assertCanEdit, canEdit } from "./proforma-access";
 import { formValues, proformaFormCard, proformaEntryCard, proformaHistoryCard } from "./proforma-cards";
-import type { EntryView } from "./proforma-entry-card";
+import { MAX_REFRESH_USERS, type EntryView } from "./proforma-entry-card";
 
 /** Reads the record a button points at; the card only says where, the server decides who may see it. */
 export async function loadFromCard(ctx: AppContext, data: unknown): Promise<StoredProforma> {
@@ -26,11 +26,11 @@ function sectionOf(data: unknown, key: "section" | "step"): number {
 
 /**
  * The Teams user ids of the people who see the editable view: the author and the coordinators, found
- * by point reads of their one-to-one chats with the bot (Teams refreshes at most 60 users).
+ * by point reads of their one-to-one chats with the bot (capped to keep the card light).
  */
 async function refreshUserIds(ctx: AppContext, stored: StoredProforma): Promise<string[]> {
   const p = stored.proforma;
-  const people = [...new Set([p.authorId, ...ctx.config.coordinators])].slice(0, 60);
+  const people = [...new Set([p.authorId, ...ctx.config.coordinators])].slice(0, MAX_REFRESH_USERS);
   const chats = await Promise.all(people.map((objectId) => ctx.channels.personalChat(p.tenantId, objectId).catch(() => undefined)));
   return chats.map((c) => c?.ref.userId).filter((u): u is string => typeof u === "string" && u.length > 0);
 }

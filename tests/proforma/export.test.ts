@@ -149,7 +149,7 @@ describe("seed and export of the collated library", function () {
     it("when used from the keyboard, then every filter has a label and is reached by Tab, and an entry page opens with its text", async () => {
       const page = await browser.newPage();
       await page.goto(pathToFileURL(path.join(html, "index.html")).href);
-      const unlabelled = await page.evaluate(() => [...document.querySelectorAll("select, input")].filter((el) => !document.querySelector(`label[for="${el.id}"]`)).length);
+      const unlabelled = await page.evaluate(() => Array.from(document.querySelectorAll("select, input")).filter((el) => !document.querySelector(`label[for="${el.id}"]`)).length);
       assert.equal(unlabelled, 0);
       const focused: string[] = [];
       for (let i = 0; i < 7; i++) {

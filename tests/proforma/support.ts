@@ -35,9 +35,10 @@ export const STEP_INPUTS: Record<number, Record<string, unknown>> = {
     stage: "live",
     startDate: "2024-09-01",
   },
-  2: { problem: "Over-representation at conference.", whatWasDone: "Community advocates co-chaired conferences." },
-  3: { evidenceStrength: "before-after", voice: "Young people shaped the advocate role.", partners: "Local churches", resources: "Two advocates, grant funded" },
-  4: { risksLearning: "Start with a small team.", replication: "Needs a community partner.", links: "https://example.org/report\nhttps://example.org/toolkit" },
+  2: { problem: "Over-representation at conference.", partners: "Local churches" },
+  3: { whatWasDone: "Community advocates co-chaired conferences." },
+  4: { evidenceStrength: "before-after", voice: "Young people shaped the advocate role.", resources: "Two advocates, grant funded" },
+  5: { risksLearning: "Start with a small team.", replication: "Needs a community partner.", links: "https://example.org/report\nhttps://example.org/toolkit" },
 };
 
 /** The data an Action.Execute button of a card carries, found by verb and (optionally) title. */

@@ -54,11 +54,11 @@ describe("proforma workflow over HTTP against Azurite", function () {
 
   it("when Next is pressed at each step, then every step's inputs are kept and the next step opens with the new ETag", async () => {
     card = await press(ANN, "proforma.step", buttonData(card, "proforma.step", "Next"), essentials());
-    for (const step of [1, 2, 3]) {
-      assert.match(cardText(card), new RegExp(`Step ${step + 1} of 5`));
+    for (const step of [1, 2, 3, 4]) {
+      assert.match(cardText(card), new RegExp(`Step ${step + 1} of 6`));
       card = await press(ANN, "proforma.step", buttonData(card, "proforma.step", "Next"), STEP_INPUTS[step]);
     }
-    assert.match(cardText(card), /Step 5 of 5: Learning and replication/);
+    assert.match(cardText(card), /Step 6 of 6: Learning and replication/);
     const row = (await stored())!;
     assert.equal(buttonData(card, "proforma.submit").etag, row.etag);
     assert.deepEqual(row.proforma.priorities, ["adolescent-safeguarding", "workforce-leadership"]);
@@ -76,7 +76,7 @@ describe("proforma workflow over HTTP against Azurite", function () {
 
   it("when a later step holds a bad input, then the field and its limit are named, the typing is kept and the draft is unchanged", async () => {
     const before = (await stored())!;
-    const bad = await press(ANN, "proforma.draft", buttonData(card, "proforma.draft"), { ...STEP_INPUTS[4], links: "http://insecure.example\nhttps://ok.example" });
+    const bad = await press(ANN, "proforma.draft", buttonData(card, "proforma.draft"), { ...STEP_INPUTS[5], links: "http://insecure.example\nhttps://ok.example" });
     assert.match(cardText(bad), /Links: address 1 is not an https address/);
     assert.equal(inputValue(bad, "replication"), "Needs a community partner.");
     const after = (await stored())!;
@@ -85,7 +85,7 @@ describe("proforma workflow over HTTP against Azurite", function () {
   });
 
   it("when submitted from the last step, then it is submitted, versioned, and a feed row carries its outcome areas and priorities", async () => {
-    const done = await press(ANN, "proforma.submit", buttonData(card, "proforma.submit"), STEP_INPUTS[4]);
+    const done = await press(ANN, "proforma.submit", buttonData(card, "proforma.submit"), STEP_INPUTS[5]);
     assert.match(cardText(done), /your proforma is saved/);
     const row = (await stored())!;
     assert.equal(row.proforma.status, "submitted");
@@ -96,7 +96,7 @@ describe("proforma workflow over HTTP against Azurite", function () {
     assert.equal(event?.data?.outcomeAreas, "social-care,youth-justice");
     assert.equal(event?.data?.priorities, "adolescent-safeguarding,workforce-leadership");
     const versions = await service.app.proformas.versions(id);
-    assert.deepEqual(versions.map((v) => v.action), ["draft", "draft", "draft", "draft", "draft", "submitted"]);
+    assert.deepEqual(versions.map((v) => v.action), ["draft", "draft", "draft", "draft", "draft", "draft", "submitted"]);
   });
 
   it("when three people open the entry, then the author and the coordinator see their buttons, others read only, and the refresh names the author", async () => {
@@ -111,16 +111,16 @@ describe("proforma workflow over HTTP against Azurite", function () {
     assert.equal(forBen.refresh.action.verb, "proforma.view");
     assert.deepEqual([...forBen.refresh.userIds].sort(), [`29:${ANN.id}`, `29:${CORA.id}`].sort());
     assert.match(cardText(forBen), /Culturally informed family group conferences/);
-    const approach = await press(BEN, "proforma.view", { ...key, section: 2 });
+    const approach = await press(BEN, "proforma.view", { ...key, section: 3 });
     assert.match(cardText(approach), /Community advocates co-chaired conferences/);
   });
 
   it("when the author edits a section, then the change is a new version naming the changed field, with a feed row", async () => {
     now = new Date("2026-03-03T09:00:00Z");
-    const form = await press(ANN, "proforma.edit", { ...buttonData(await press(ANN, "proforma.view", { submissionId: id, entryBorough: HACKNEY, section: 2 }), "proforma.edit") });
+    const form = await press(ANN, "proforma.edit", { ...buttonData(await press(ANN, "proforma.view", { submissionId: id, entryBorough: HACKNEY, section: 3 }), "proforma.edit") });
     assert.match(cardText(form), /Edit a shared proforma/);
     assert.equal(inputValue(form, "whatWasDone"), "Community advocates co-chaired conferences.");
-    const saved = await press(ANN, "proforma.save", buttonData(form, "proforma.save"), { problem: "Over-representation at conference.", whatWasDone: "Advocates co-chaired, and trained chairs." });
+    const saved = await press(ANN, "proforma.save", buttonData(form, "proforma.save"), { whatWasDone: "Advocates co-chaired, and trained chairs." });
     assert.match(cardText(saved), /Changes saved/);
     const versions = await service.app.proformas.versions(id);
     const last = versions[versions.length - 1]!;
@@ -148,7 +148,7 @@ describe("proforma workflow over HTTP against Azurite", function () {
   it("when the history is opened, then every version shows who, when and what changed", async () => {
     const history = await press(ANN, "proforma.history", { submissionId: id, entryBorough: HACKNEY });
     const text = cardText(history);
-    assert.match(text, /Version 8: edited, 2026-03-03 09:00/);
+    assert.match(text, /Version 9: edited, 2026-03-03 09:00/);
     assert.match(text, /By Cora Coordinator\. Changed: Title/);
     assert.match(text, /By Ann Example\. Changed: What was done/);
     const refused = await press(BEN, "proforma.history", { submissionId: id, entryBorough: HACKNEY });
