@@ -225,6 +225,17 @@ describe("proforma workflow over HTTP against Azurite", function () {
     assert.match(cardText(edit), /withdrawn/);
   });
 
+  it("when a forged submit carries 40,000 characters, 5,000 emoji, unknown fields and prototype keys, then each field is named with its limit and nothing is stored", async () => {
+    const [form] = await say(service.url, ANN, "proforma");
+    const data = buttonData(form, "proforma.submit");
+    const forged = JSON.parse(`{"__proto__":{"polluted":1},"constructor":{"prototype":{"bad":1}}}`);
+    const answer = await press(ANN, "proforma.submit", { ...data, ...forged, phone: "07700 900000" }, essentials({ summary: "x".repeat(40000), title: "😀".repeat(5000) }));
+    assert.match(cardText(answer), /Title is too long: at most 120 characters, this has 10,000/);
+    assert.match(cardText(answer), /Summary is too long: at most 2,000 characters, this has 40,000/);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+    assert.equal(await service.app.proformas.get(HACKNEY, String(data.submissionId)), undefined);
+  });
+
   it("when a borough's staff member shares for another borough, then it is refused and nothing is stored", async () => {
     await service.app.people.put({ tenantId: BEN.tenantId!, objectId: BEN.id, name: BEN.name, jobTitle: "", borough: NEWHAM, roles: ["staff"], updatedAt: now.toISOString(), updatedBy: CORA.id });
     const [form] = await say(service.url, BEN, "proforma");
