@@ -127,7 +127,10 @@ export async function saveProformaStep(ctx: AppContext, turn: Turn, raw: unknown
     if (!stored) {
       const result = await ctx.proformas.create(next);
       if (!result.created) {
-        // A retried or double-clicked first submit: the stored record stands and counts once.
+        // A retried or double-clicked first submit: the stored record stands and counts once. The
+        // retry also completes what the first attempt may not have finished (its version and feed
+        // rows, keyed by version, so writing them again changes nothing).
+        await keepVersion(ctx, turn, result.proforma, versionAction(undefined, result.proforma.status), []);
         if (result.proforma.status !== "draft" && submitting) return proformaConfirmationCard(result.proforma, false);
         return staleCard(ctx, turn, { proforma: result.proforma, etag: result.etag });
       }
@@ -176,7 +179,9 @@ function versionAction(before: Proforma | undefined, status: ProformaStatus): Ve
 
 /** Keeps the version and, for a submit or an edit of a shared entry, writes the feed row. */
 export async function keepVersion(ctx: AppContext, turn: Turn, p: Proforma, action: VersionAction, changed: string[], comment = ""): Promise<void> {
-  await ctx.proformas.addVersion({
+  // The version and the feed row do not depend on each other: write them side by side. If either
+  // fails the save is reported as not done, and the retry (same keys) completes it.
+  const version = ctx.proformas.addVersion({
     proformaId: p.id,
     version: p.version,
     action,
@@ -188,6 +193,7 @@ export async function keepVersion(ctx: AppContext, turn: Turn, p: Proforma, acti
     status: p.status,
     content: fullContent(p),
   });
+  const feed = action !== "draft" ? recordProformaEvent(ctx, `proforma.${action}`, p, turn.actor, comment ? { comment: comment.slice(0, 500) } : {}) : Promise.resolve();
+  await Promise.all([version, feed]);
   ctx.logger.info({ event: `proforma.${action}`, id: p.id, borough: p.borough, version: p.version }, "proforma saved");
-  if (action !== "draft") await recordProformaEvent(ctx, `proforma.${action}`, p, turn.actor, comment ? { comment: comment.slice(0, 500) } : {});
 }

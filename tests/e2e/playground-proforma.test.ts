@@ -55,12 +55,13 @@ describe("end to end in the Agents Playground", function () {
     const card = page.locator(".ac-adaptiveCard").filter({ hasText: "Good practice proforma" }).last();
     await card.waitFor({ timeout: 30_000 });
     await card.getByRole("textbox", { name: /^Title/ }).fill("Playground: culturally informed family group conferences");
-    await card.getByRole("combobox").click();
+    await card.getByRole("combobox", { name: /^Borough/ }).click();
     await page.getByRole("option", { name: "Hackney" }).click();
     await card.getByRole("checkbox", { name: "Social care" }).check();
     await card.getByRole("textbox", { name: /^Summary: the problem/ }).fill("Community advocates lead family group conferences for Black families.");
     await card.getByRole("textbox", { name: /^Lead contact/ }).fill("Alex Wilber, Head of Service");
-    await card.getByText("Share across London through LIIA").click();
+    await card.getByRole("combobox", { name: /^Consent to share/ }).click();
+    await page.getByRole("option", { name: "Share across London through LIIA" }).click();
     await card.getByRole("checkbox", { name: /no personal data about children/ }).check();
     await card.getByRole("button", { name: "Submit" }).click();
 

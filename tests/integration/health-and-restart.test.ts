@@ -24,7 +24,7 @@ async function submitOne(url: string, title: string): Promise<string> {
     consentScope: "liia",
     noPersonalData: "true",
   });
-  assert.match(cardText(answer.body.value), /saved/);
+  assert.match(cardText(answer.body.value), /your proforma is saved/);
   return submissionId;
 }
 

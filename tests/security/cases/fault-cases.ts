@@ -141,7 +141,6 @@ export const faultSuite = defineSuite<FaultFixture>({
     },
     {
       id: "F10b",
-      knownGap: true,
       title: "when any write of a submit failed and it was retried, then the week's activity feed holds its row once (the digest reads it)",
       expected: "1 feed row for each proforma broken in F10",
       async run(f) {
