@@ -1,5 +1,6 @@
 import { app, pages } from "@microsoft/teams-js";
 import { el } from "./dom";
+import { extraOrigins } from "./teams-host";
 
 /** The channel tab's settings page: which page of the hub the tab shows. */
 
@@ -22,7 +23,7 @@ async function start(): Promise<void> {
     note.textContent = "Open this page from Teams, when adding the hub as a tab, to choose what the tab shows.";
     return;
   }
-  await app.initialize();
+  await app.initialize(extraOrigins());
   const chosen = () => (form.querySelector<HTMLInputElement>("input[name=page]:checked")?.value ?? "library");
   pages.config.registerOnSaveHandler((save) => {
     const page = chosen();

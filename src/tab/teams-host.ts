@@ -24,7 +24,7 @@ function isLoopbackHost(hostname: string): boolean {
  * Besides Teams' own origins, a page served from this computer (local mode) also trusts a framing page
  * on this computer, so it can be tried in a local host page; a deployed page never does.
  */
-function extraOrigins(): string[] {
+export function extraOrigins(): string[] {
   if (!isLoopbackHost(location.hostname) || !document.referrer) return [];
   try {
     const parent = new URL(document.referrer);
