@@ -3,9 +3,10 @@ import path from "node:path";
 import type { Request, Response, Server } from "restify";
 import type { AppContext } from "../app-context";
 import { HubError } from "../domain/errors";
-import { guardApi } from "./api-auth";
+import { apiCaller, guardApi } from "./api-auth";
 import { sendError } from "./create-server";
 import { leadsOverview } from "./leads-api";
+import { whoAmI } from "./me-api";
 import { measureFigures, measuresOverview, type MeasureFigures, type MeasuresOverview } from "./measures-api";
 
 /** Where `npm run build:tab` (scripts/build-tab.ts) writes the tab's files. */
@@ -70,6 +71,7 @@ export function registerTabRoutes(server: Server, app: AppContext, options: { ta
     return query.measure === undefined ? measuresOverview(app) : measureFigures(app, query);
   }));
   server.get("/api/leads", answer(app, () => leadsOverview(app)));
+  server.get("/api/me", answer(app, (req) => whoAmI(app, apiCaller(req))));
 
   server.get("/tab", async (_req: Request, res: Response) => {
     res.redirect(302, "/tab/index.html", () => {});

@@ -56,7 +56,7 @@ describe("Tab API sign-in (production mode)", () => {
       azurite,
       env: {
         NODE_ENV: "production", HOST: "127.0.0.1", MicrosoftAppId: BOT, MicrosoftAppPassword: "not-used-here", MicrosoftAppTenantId: TENANT,
-        ALLOWED_TENANTS: TENANT, PUBLIC_HOSTNAME: HOST, SSO_JWKS_URL: jwksUrl,
+        ALLOWED_TENANTS: TENANT, PUBLIC_HOSTNAME: HOST, SSO_JWKS_URL: jwksUrl, TENANT_BOROUGHS: `${TENANT}=E09000012`,
       },
     });
   });
@@ -67,7 +67,7 @@ describe("Tab API sign-in (production mode)", () => {
   });
 
   it("when a request carries no token, then it is refused with 401 and a JSON message", async () => {
-    for (const path of ["/api/measures", "/api/leads", "/api/library"]) {
+    for (const path of ["/api/measures", "/api/leads", "/api/library", "/api/me"]) {
       const r = await call(path);
       assert.equal(r.status, 401, path);
       assert.equal(r.body.code, "unauthenticated");
@@ -106,6 +106,28 @@ describe("Tab API sign-in (production mode)", () => {
     assert.equal(v1.body.directory.length, 8);
   });
 
+  it("when /api/me is asked with a valid token, then it answers the caller's name, roles and borough from the people table", async () => {
+    const oid = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a";
+    await service.app.people.put({
+      tenantId: TENANT, objectId: oid, name: "Ada (stored)", jobTitle: "Head of Service", borough: "E09000025", roles: ["lead", "dcs"], updatedAt: "2026-11-01T09:00:00.000Z", updatedBy: "test",
+    });
+    try {
+      const me = await call("/api/me", await token());
+      assert.equal(me.status, 200, me.text);
+      assert.deepEqual(me.body, { mode: "teams", name: "Ada Example", roles: ["lead", "dcs", "staff"], borough: { code: "E09000025", name: "Newham" } });
+      // Claims other than oid and tid decide nothing: a token saying "roles" or "borough" is ignored.
+      const claimed = await call("/api/me", await token({ roles: ["coordinator"], borough: "E09000001" }));
+      assert.deepEqual([claimed.body.roles, claimed.body.borough.code], [["lead", "dcs", "staff"], "E09000025"]);
+    } finally {
+      await service.app.people.remove(TENANT, oid);
+    }
+    // Someone the people table does not know: staff, in the borough TENANT_BOROUGHS gives their tenant.
+    const stranger = await call("/api/me", await token({ oid: "0f0e0d0c-0b0a-4909-8807-060504030201", name: "Bo Stranger" }));
+    assert.equal(stranger.status, 200, stranger.text);
+    assert.deepEqual(stranger.body, { mode: "teams", name: "Bo Stranger", roles: ["staff"], borough: { code: "E09000012", name: "Hackney" } });
+    assert.equal((await call("/api/me", await token({}, { key: forgerKey }))).status, 401);
+  });
+
   it("when the health check or the bot endpoint is called, then the tab's sign-in does not apply", async () => {
     assert.equal((await call("/api/health")).status, 200);
     const bot = await fetch(`${service.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ type: "message", text: "help" }) });
@@ -124,5 +146,11 @@ describe("Tab API in local mode", () => {
     const bad = await fetch(`${service.url}/api/measures?measure=nonsense`);
     assert.equal(bad.status, 400);
     assert.deepEqual(Object.keys(await bad.json()).sort(), ["code", "message"]);
+  });
+
+  it("when this computer asks /api/me without a token, then it answers the local user, who coordinates", async () => {
+    const res = await fetch(`${service.url}/api/me`);
+    assert.equal(res.status, 200);
+    assert.deepEqual(await res.json(), { mode: "local", name: "", roles: ["staff", "coordinator"], borough: null });
   });
 });
