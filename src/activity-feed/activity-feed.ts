@@ -8,6 +8,8 @@ import type { FeedEvent } from "./feed-event";
 export interface ActivityFeed {
   record(event: Omit<FeedEvent, "week"> & { week?: string }): Promise<void>;
   week(week: string): Promise<FeedEvent[]>;
+  /** Erasure: blanks the person's id on every feed row they caused; the rows (the counts) stay. */
+  forgetActor(actorId: string): Promise<number>;
 }
 
 /** activity: PartitionKey ISO week, RowKey the event's stable key. */
@@ -41,7 +43,7 @@ export class TableActivityFeed implements ActivityFeed {
       const events: FeedEvent[] = [];
       for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${week}` } })) {
         const s = (k: string) => (typeof e[k] === "string" ? (e[k] as string) : "");
-        let data: FeedEvent["data"] = {};
+        let data: FeedEvent["data"];
         try {
           data = JSON.parse(s("data") || "{}");
         } catch {
@@ -60,6 +62,20 @@ export class TableActivityFeed implements ActivityFeed {
         });
       }
       return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+    });
+  }
+
+  forgetActor(actorId: string): Promise<number> {
+    return guardStorage(async () => {
+      // The feed is keyed by week, not by person: a scan filtered on the person's id, acceptable for
+      // erasure (rare, coordinators only). Only the keys come back.
+      const found: { partitionKey: string; rowKey: string }[] = [];
+      const filter = odata`actorId eq ${actorId}`;
+      for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ["PartitionKey", "RowKey"] } })) {
+        found.push({ partitionKey: String(e.partitionKey), rowKey: String(e.rowKey) });
+      }
+      for (const key of found) await this.table.updateEntity({ ...key, actorId: "" }, "Merge");
+      return found.length;
     });
   }
 }

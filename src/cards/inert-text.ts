@@ -1,3 +1,5 @@
+import { withoutControlCharacters } from "../domain/typed-text";
+
 /**
  * Makes a string a user typed safe to show in a card. Cards show user text in TextRun elements, which
  * Teams does not read as markdown; on top of that this breaks the sequences that would still come
@@ -9,8 +11,7 @@ const ZW = "\u2060";
 
 export function inert(text: string | undefined | null): string {
   if (!text) return "";
-  return text
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "")
+  return withoutControlCharacters(text)
     .replace(/\{\{/g, `{${ZW}{`)
     .replace(/\$\{/g, `$${ZW}{`)
     .replace(/<(\/?)at\b/gi, `<${ZW}$1at`)

@@ -8,6 +8,7 @@ import { COMMENT_LIMIT } from "./proforma-entry-card";
 import type { VersionAction } from "./proforma-version";
 import { keepVersion } from "./save-proforma";
 import { entryCardFor, loadFromCard, staleCard } from "./view-proforma";
+import { cleanTypedText } from "../domain/typed-text";
 
 type Decision = "published" | "returned" | "withdrawn";
 
@@ -19,7 +20,7 @@ function etagOf(data: unknown): string | undefined {
 function commentOf(data: unknown): string {
   const v = data !== null && typeof data === "object" ? (data as Record<string, unknown>).reviewComment : undefined;
   if (v !== undefined && v !== null && typeof v !== "string") throw new HubError("invalid-input", "Comment must be text.");
-  const comment = (v ?? "").replace(/\r\n?/g, "\n").replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, "").trim();
+  const comment = cleanTypedText(v ?? "");
   if (!comment) throw new HubError("invalid-input", "Comment is required: tell the borough what to change before it is shared.");
   if (comment.length > COMMENT_LIMIT) throw new HubError("invalid-input", `Comment is too long: at most ${COMMENT_LIMIT.toLocaleString("en-GB")} characters, this has ${comment.length.toLocaleString("en-GB")}.`);
   return comment;

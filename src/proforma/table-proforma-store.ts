@@ -5,7 +5,7 @@ import { assertEntityFits, safeKey, statusCodeOf } from "../storage/table-limits
 import { guardStorage } from "../storage/guard-storage";
 import type { Proforma, ProformaStatus, StoredProforma } from "./proforma";
 import { contentFromProperties, contentToProperties, fromEntity, toEntity } from "./proforma-entity";
-import type { AuthoredEntry, ProformaStore } from "./proforma-store";
+import type { AuthoredEntry, ProformaStore, VersionLine } from "./proforma-store";
 import type { ProformaVersion, VersionAction } from "./proforma-version";
 
 export { fromEntity, toEntity } from "./proforma-entity";
@@ -37,7 +37,7 @@ export class TableProformaStore implements ProformaStore {
     return guardStorage(async () => {
       const entity = toEntity(proforma);
       assertEntityFits(entity);
-      let etag = "";
+      let etag: string;
       try {
         etag = (await this.proformas.createEntity(entity)).etag ?? "";
       } catch (error) {
@@ -91,6 +91,8 @@ export class TableProformaStore implements ProformaStore {
   }
 
   private async index(p: Proforma): Promise<void> {
+    // An erased author's entries have no author to index.
+    if (!p.authorId) return;
     await this.authored.upsertEntity(
       { partitionKey: safeKey(p.authorId), rowKey: p.id, borough: p.borough, title: p.title, status: p.status, updatedAt: p.updatedAt },
       "Replace",
@@ -167,6 +169,76 @@ export class TableProformaStore implements ProformaStore {
         });
       }
       return out.sort((a, b) => a.version - b.version);
+    });
+  }
+
+  versionsBy(actorId: string): Promise<VersionLine[]> {
+    return guardStorage(async () => {
+      const lines: VersionLine[] = [];
+      // No key holds the person: a filtered scan, for `my data` only (rare, one person at a time).
+      const filter = odata`actorId eq ${actorId}`;
+      for await (const e of this.history.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ["PartitionKey", "RowKey", "version", "action", "at", "title"] } })) {
+        lines.push({ proformaId: str(e, "partitionKey"), version: typeof e.version === "number" ? e.version : Number(str(e, "rowKey")), action: str(e, "action"), at: str(e, "at"), title: str(e, "title") });
+      }
+      return lines.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    });
+  }
+
+  forgetAuthor(authorId: string, marker: string, names: readonly string[]): Promise<{ proformas: number; versions: number }> {
+    return guardStorage(async () => {
+      const named = (value: unknown) => typeof value === "string" && names.some((n) => n.trim() !== "" && value.trim().toLocaleLowerCase("en-GB") === n.trim().toLocaleLowerCase("en-GB"));
+      let proformas = 0;
+      let versions = 0;
+      for (const entry of await this.listByAuthor(authorId)) {
+        // The entry stays (the borough owns the practice it describes); only the person goes. A Merge
+        // with the row's ETag, retried on a concurrent change, so no one's edit is overwritten.
+        for (let attempt = 0; attempt < 5; attempt++) {
+          let e: Record<string, unknown>;
+          try {
+            e = await this.proformas.getEntity<Record<string, unknown>>(entry.borough, entry.id);
+          } catch (error) {
+            if (statusCodeOf(error) === 404) break;
+            throw error;
+          }
+          if (str(e, "authorId") !== authorId) break;
+          try {
+            const patch = { partitionKey: entry.borough, rowKey: entry.id, authorId: "", authorName: marker, ...(named(e.contactName) ? { contactName: marker } : {}) };
+            await this.proformas.updateEntity(patch, "Merge", { etag: String(e.etag ?? "*") });
+            proformas++;
+            break;
+          } catch (error) {
+            if (statusCodeOf(error) !== 412 || attempt === 4) throw error;
+          }
+        }
+        // Its kept versions may name the author as lead contact: one partition, the proforma's.
+        for await (const v of this.history.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${entry.id}`, select: ["PartitionKey", "RowKey", "contactName"] } })) {
+          if (!named(v.contactName)) continue;
+          await this.history.updateEntity({ partitionKey: entry.id, rowKey: str(v, "rowKey"), contactName: marker }, "Merge");
+          versions++;
+        }
+        try {
+          await this.authored.deleteEntity(safeKey(authorId), entry.id);
+        } catch (error) {
+          if (statusCodeOf(error) !== 404) throw error;
+        }
+      }
+      return { proformas, versions };
+    });
+  }
+
+  forgetVersionActor(actorId: string, marker: string): Promise<number> {
+    return guardStorage(async () => {
+      let count = 0;
+      // Versions are keyed by proforma, not by person: a scan filtered on the person's id, acceptable
+      // for erasure, which is rare and done by a coordinator. Only the keys come back.
+      const filter = odata`actorId eq ${actorId}`;
+      const found: { partitionKey: string; rowKey: string }[] = [];
+      for await (const e of this.history.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ["PartitionKey", "RowKey"] } })) found.push({ partitionKey: str(e, "partitionKey"), rowKey: str(e, "rowKey") });
+      for (const key of found) {
+        await this.history.updateEntity({ ...key, actorId: "", actorName: marker }, "Merge");
+        count++;
+      }
+      return count;
     });
   }
 }

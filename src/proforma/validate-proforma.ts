@@ -1,6 +1,7 @@
 import { isSubmissionId } from "../domain/ids";
 import { MAX_LINKS, fullContent, type ProformaContent, type ProformaDetails } from "./proforma";
 import { ALL_FIELDS, STEPS, type FieldSpec } from "./proforma-fields";
+import { cleanTypedText, withoutControlCharacters } from "../domain/typed-text";
 
 export interface FieldError {
   field: string;
@@ -11,7 +12,6 @@ export type Checked<T> = { ok: true; value: T } | { ok: false; errors: FieldErro
 
 type FieldResult = { ok: true; value: unknown } | { ok: false; message: string };
 
-const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function units(n: number): string {
@@ -22,7 +22,7 @@ function units(n: number): string {
 function checkText(spec: FieldSpec, v: unknown): FieldResult {
   if (v === undefined || v === null) v = "";
   if (typeof v !== "string") return { ok: false, message: `${spec.label} must be text.` };
-  let value = v.replace(/\r\n?/g, "\n").replace(CONTROL, "").trim();
+  let value = cleanTypedText(v);
   // A one-line field keeps one line: pasted line breaks become spaces.
   if (spec.kind === "text") value = value.replace(/\s*\n\s*/g, " ");
   const max = spec.limit!;
@@ -161,7 +161,7 @@ export function keptInputs(raw: unknown): Record<string, string> {
   for (const spec of ALL_FIELDS) {
     const v = Object.prototype.hasOwnProperty.call(input, spec.id) ? input[spec.id] : undefined;
     const bound = Math.min((spec.limit ?? 300) * (spec.kind === "links" ? MAX_LINKS + 1 : 1) + 200, 6000);
-    if (typeof v === "string") kept[spec.id] = v.replace(CONTROL, "").slice(0, bound);
+    if (typeof v === "string") kept[spec.id] = withoutControlCharacters(v).slice(0, bound);
     else if (typeof v === "boolean") kept[spec.id] = String(v);
     else if (Array.isArray(v)) kept[spec.id] = v.filter((x) => typeof x === "string").join(spec.kind === "links" ? "\n" : ",").slice(0, bound);
   }

@@ -12,7 +12,8 @@ export const MAX_ENTITY_BYTES = 1024 * 1024;
 export const MAX_KEY_UNITS = 512;
 export const MAX_BATCH = 100;
 
-const FORBIDDEN_KEY_CHARS = /[\/\\#?\u0000-\u001f\u007f-\u009f]/;
+// eslint-disable-next-line no-control-regex -- control characters are what the service forbids in keys
+const FORBIDDEN_KEY_CHARS = /[/\\#?\u0000-\u001f\u007f-\u009f]/;
 
 export function assertValidKey(key: string, which: "PartitionKey" | "RowKey"): void {
   if (typeof key !== "string" || key.length === 0 || key.length > MAX_KEY_UNITS || FORBIDDEN_KEY_CHARS.test(key)) {
@@ -20,9 +21,15 @@ export function assertValidKey(key: string, which: "PartitionKey" | "RowKey"): v
   }
 }
 
-/** Makes any identifier safe as a key: the forbidden characters and % are percent-encoded. */
+/**
+ * Makes any identifier safe as a key: the forbidden characters and % itself are percent-encoded, so
+ * distinct inputs give distinct keys; a key over the service's 1 KiB is refused.
+ */
 export function safeKey(text: string): string {
-  return text.replace(/[%\/\\#?\u0000-\u001f\u007f-\u009f]/g, (c) => "%" + c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase());
+  // eslint-disable-next-line no-control-regex -- control characters are what the service forbids in keys
+  const key = text.replace(/[%/\\#?\u0000-\u001f\u007f-\u009f]/g, (c) => "%" + c.charCodeAt(0).toString(16).padStart(2, "0").toUpperCase());
+  if (key.length > MAX_KEY_UNITS) throw new HubError("too-large", "An identifier is too long to store.");
+  return key;
 }
 
 /** Approximate stored size of a property value, as the service counts it (UTF-16 strings, 8-byte numbers). */

@@ -147,6 +147,7 @@ export const inputSuite = defineSuite<InputFixture>({
       expected: "all filter values are strings valid as keys; the raw-array hazard is real",
       async run(f) {
         assert.ok(f.filterValues.length > 0, "filters were built during the suite");
+        // eslint-disable-next-line no-control-regex -- looking for control characters in filter values
         const unchecked = f.filterValues.filter((v) => typeof v !== "string" || /[\u0000-\u001f]/.test(v));
         assert.deepEqual(unchecked, []);
         const seen = f.filterValues.length;
