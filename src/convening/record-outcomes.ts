@@ -71,5 +71,7 @@ export const markActionDone: VerbHandler = async (ctx, turn, data) => {
   if (!owns && !isCoordinator(turn.actor)) throw new HubError("forbidden", `Only ${boroughByCode(action.ownerBorough)?.name ?? "the owner borough"}'s lead or an LIIA coordinator can mark this action done.`);
   if (action.status === "done") return noticeCard("Already done", "This action was already marked done.");
   await ctx.meetings.updateAction({ ...action, status: "done" });
+  // For the weekly digest; the key names the action, so a retried press writes one row.
+  await ctx.feed.record({ key: `action.done:${action.id}`, kind: "action.done", at: ctx.now().toISOString(), borough: action.ownerBorough, subjectId: action.id, title: action.text.slice(0, 150), data: { due: action.due, meetingId: action.meetingId } });
   return noticeCard("Action done", "Thank you: the action is marked done.", "Good");
 };

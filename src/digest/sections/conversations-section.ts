@@ -1,23 +1,34 @@
+import { londonLabel } from "../../convening/london-time";
+import { conversationsInWeek } from "../../convening/meeting-queries";
 import type { DigestSectionSource } from "../digest-section-source";
-import { eventLines, plural } from "./feed-lines";
+import { clip, eventLines, plural } from "./feed-lines";
 
 const WORDS: Record<string, string> = {
-  "conversation.convened": "conversation convened",
-  "conversation.held": "conversation held",
-  "conversation.outcome": "outcome recorded",
+  "conversation.convened": "convened",
+  "conversation.cancelled": "cancelled",
 };
 
-/** Cross-borough conversations convened or held this week. */
+/**
+ * Cross-borough conversations taking place in the week (London time, not cancelled; the convening
+ * feature's conversationsInWeek, a range query on start times), then those convened or cancelled
+ * during the week (feed rows).
+ */
 export const conversationsSection: DigestSectionSource = {
   id: "conversations",
   title: "Conversations",
   order: 40,
-  async build({ events }) {
+  async build({ ctx, week, events }) {
+    const meetings = await conversationsInWeek(ctx, week);
     const rows = events.filter((e) => e.kind in WORDS);
-    if (rows.length === 0) return { summary: "", lines: [] };
+    if (meetings.length === 0 && rows.length === 0) return { summary: "", lines: [] };
+    const convened = rows.filter((e) => e.kind === "conversation.convened").length;
+    const cancelled = rows.filter((e) => e.kind === "conversation.cancelled").length;
     return {
-      summary: `${plural(rows.filter((e) => e.kind === "conversation.convened").length, "conversation")} convened this week.`,
-      lines: eventLines(rows, (e) => [WORDS[e.kind], typeof e.data?.when === "string" ? e.data.when : ""].filter(Boolean).join(" · ")),
+      summary: `${plural(meetings.length, "conversation")} this week; ${convened} convened and ${cancelled} cancelled this week.`,
+      lines: [
+        ...meetings.map((m) => ({ borough: m.convenerBorough || undefined, text: `takes place · ${londonLabel(new Date(m.startsAt))}`, subject: clip(m.topic) })),
+        ...eventLines(rows, (e) => [WORDS[e.kind], typeof e.data?.startsAt === "string" ? `for ${londonLabel(new Date(e.data.startsAt))}` : ""].filter(Boolean).join(" · ")),
+      ],
     };
   },
 };

@@ -1,35 +1,37 @@
-import { BOROUGHS } from "../../domain/boroughs";
+import { boroughByCode, BOROUGHS } from "../../domain/boroughs";
+import { leadCoverage } from "../../leads/lead-coverage";
 import type { DigestLine } from "../digest-data";
 import type { DigestSectionSource } from "../digest-section-source";
-import { eventLines } from "./feed-lines";
+import { eventLines, plural } from "./feed-lines";
 
 const WORDS: Record<string, string> = {
-  "lead.confirmed": "lead confirmed",
-  "nomination.opened": "nomination open",
-  "nomination.declined": "nomination declined",
+  "lead.confirmed": "confirmed this week",
+  "nomination.opened": "nominated this week",
+  "nomination.declined": "nomination declined this week",
 };
 
 /**
- * Lead coverage (one roster read per borough: eight point queries, whatever the archive holds) and
- * the week's lead.confirmed and nomination rows.
+ * Lead coverage and the nominations waiting, from the leads feature's leadCoverage (one roster and one
+ * nominations query per borough, whatever the archive holds), then the week's lead.confirmed and
+ * nomination rows. Names stay out: the lines say which borough, not who.
  */
 export const leadsSection: DigestSectionSource = {
   id: "leads",
   title: "Borough leads",
   order: 30,
   async build({ ctx, events }) {
+    const coverage = await leadCoverage(ctx);
     const rows = events.filter((e) => e.kind in WORDS);
-    let coverage = "";
-    const missing: DigestLine[] = [];
-    try {
-      const rosters = await Promise.all(BOROUGHS.map((b) => ctx.leads.roster(b.code)));
-      const without = BOROUGHS.filter((_, i) => !rosters[i]!.lead);
-      coverage = `${BOROUGHS.length - without.length} of ${BOROUGHS.length} boroughs have a confirmed lead.`;
-      for (const b of without) missing.push({ borough: b.code, text: "no lead yet" });
-    } catch (error) {
-      ctx.logger.warn({ err: error }, "lead coverage could not be read for the digest");
-    }
-    if (rows.length === 0 && !coverage) return { summary: "", lines: [] };
-    return { summary: coverage, lines: [...eventLines(rows, (e) => WORDS[e.kind]!), ...missing] };
+    const waiting: DigestLine[] = coverage.openNominations.map((n) => ({
+      borough: n.borough,
+      text: [n.open ? `${plural(n.open, "nomination")} waiting for the nominee` : "", n.accepted ? `${plural(n.accepted, "nomination")} waiting for confirmation` : ""].filter(Boolean).join(" · "),
+    }));
+    const missing: DigestLine[] = coverage.withoutLead
+      .sort((a, b) => (boroughByCode(a)?.name ?? a).localeCompare(boroughByCode(b)?.name ?? b))
+      .map((borough) => ({ borough, text: "no lead yet" }));
+    return {
+      summary: `${coverage.withLead.length} of ${BOROUGHS.length} boroughs have a confirmed lead; ${plural(coverage.totalOpenNominations, "nomination")} open.`,
+      lines: [...missing, ...waiting, ...eventLines(rows, (e) => WORDS[e.kind]!)],
+    };
   },
 };

@@ -1,16 +1,31 @@
-import { OUTCOME_AREAS, choiceTitle } from "../../proforma/proforma";
+import type { FeedEvent } from "../../activity-feed/feed-event";
+import { OUTCOME_AREAS, PRIORITIES, choiceTitle, type Choice } from "../../proforma/proforma";
 import type { DigestSectionSource } from "../digest-section-source";
 import { boroughCount, eventLines, latestPerSubject, plural } from "./feed-lines";
 
 const KINDS = new Set(["proforma.submitted", "proforma.published"]);
 
-function themes(value: unknown): string {
+/** A feed row's list field: the proforma feed writes lists as comma-separated values. */
+function values(value: unknown): string[] {
   return String(value ?? "")
     .split(",")
     .map((v) => v.trim())
-    .filter(Boolean)
-    .map((v) => choiceTitle(OUTCOME_AREAS, v))
-    .join(", ");
+    .filter(Boolean);
+}
+
+function titles(choices: readonly Choice[], value: unknown): string[] {
+  return values(value).map((v) => choiceTitle(choices, v));
+}
+
+function themesOf(e: FeedEvent): string[] {
+  return [...titles(OUTCOME_AREAS, e.data?.outcomeAreas), ...titles(PRIORITIES, e.data?.priorities)];
+}
+
+/** "Social care 2, Youth justice 1": entries per theme (outcome areas, then pan-London priorities), most first. */
+function themeCounts(events: readonly FeedEvent[]): string {
+  const counts = new Map<string, number>();
+  for (const e of events) for (const t of new Set(themesOf(e))) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join(", ");
 }
 
 /** New and published proformas by borough and theme, from the week's proforma.submitted/published rows. */
@@ -23,9 +38,10 @@ export const proformasSection: DigestSectionSource = {
     const published = latest.filter((e) => e.kind === "proforma.published").length;
     const fresh = latest.length - published;
     if (latest.length === 0) return { summary: "", lines: [] };
+    const byTheme = themeCounts(latest);
     return {
-      summary: `${fresh} new and ${published} published, from ${plural(boroughCount(latest), "borough")}.`,
-      lines: eventLines(latest, (e) => [e.kind === "proforma.published" ? "published" : "new", themes(e.data?.outcomeAreas)].filter(Boolean).join(" · ")),
+      summary: `${fresh} new and ${published} published, from ${plural(boroughCount(latest), "borough")}.${byTheme ? ` By theme: ${byTheme}.` : ""}`,
+      lines: eventLines(latest, (e) => [e.kind === "proforma.published" ? "published" : "new", themesOf(e).join(", ")].filter(Boolean).join(" · ")),
     };
   },
 };
