@@ -2,6 +2,7 @@ import { BOROUGHS } from "../domain/boroughs";
 import { OUTCOME_AREAS } from "../proforma/proforma";
 import { getJson } from "./api-client";
 import { clear, el, formatDate, labelledSelect, uniqueId } from "./dom";
+import { whoAmI } from "./me";
 import type { Host } from "./teams-host";
 
 /** A published proforma as the library lists it (read tolerantly from /api/library). */
@@ -71,10 +72,12 @@ function entryCard(entry: LibraryEntry): HTMLElement {
 
 /** Practice library: search and filters over the published proformas. */
 export async function renderLibrary(root: HTMLElement, host: Host): Promise<void> {
-  const entries = toEntries(await getJson<unknown>(host, "/api/library"));
+  const [body, me] = await Promise.all([getJson<unknown>(host, "/api/library"), whoAmI(host)]);
+  const entries = toEntries(body);
   const searchId = uniqueId("search");
   const search = el("input", { id: searchId, type: "search", autocomplete: "off", placeholder: "Words in the title, summary or impact" });
-  const borough = labelledSelect("Borough", [["", "All boroughs"], ...BOROUGHS.map((b): [string, string] => [b.code, b.name])]);
+  // The caller's own borough first: the filter starts there, and "All boroughs" widens it.
+  const borough = labelledSelect("Borough", [["", "All boroughs"], ...BOROUGHS.map((b): [string, string] => [b.code, b.name])], me?.borough?.code ?? "");
   const outcome = labelledSelect("Outcome area", [["", "All outcome areas"], ...OUTCOME_AREAS.map((o): [string, string] => [o.value, o.title])]);
   const count = el("p", { class: "count", role: "status", "aria-live": "polite" });
   const list = el("div", { class: "cards" });

@@ -2,6 +2,7 @@ import { renderData } from "./data-page";
 import { clear, el } from "./dom";
 import { renderLeads } from "./leads-page";
 import { renderLibrary } from "./library-page";
+import { callerLine, whoAmI } from "./me";
 import { connectHost, type Host } from "./teams-host";
 
 /** The tab's entry: connects to Teams when framed by it, then shows the page the address names. */
@@ -39,6 +40,10 @@ async function show(host: Host, fallback: string): Promise<void> {
 async function start(): Promise<void> {
   const host = await connectHost();
   document.body.dataset.host = host.inTeams ? "teams" : "browser";
+  void whoAmI(host).then((me) => {
+    const line = document.getElementById("who");
+    if (line && me) line.textContent = callerLine(me);
+  });
   const fallback = host.pageHint ?? "library";
   window.addEventListener("hashchange", () => {
     void show(host, fallback).then(() => document.getElementById("main")?.focus());
