@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { freePort } from "../tests/support/free-port";
@@ -15,7 +15,9 @@ export interface ServiceProcess {
 export async function startServiceProcess(env: Record<string, string>): Promise<ServiceProcess> {
   const port = await freePort();
   const root = path.resolve(__dirname, "..");
-  const child: ChildProcess = spawn(process.execPath, ["--disable-warning=DEP0111", "--require", "tsx/cjs", path.join(root, "src/main.ts")], {
+  // As `npm start` runs it: built first, then compiled JavaScript.
+  execFileSync("npm", ["run", "--silent", "build"], { cwd: root, stdio: "ignore" });
+  const child: ChildProcess = spawn(process.execPath, ["--disable-warning=DEP0111", path.join(root, "build/src/main.js")], {
     cwd: root,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "ignore", "pipe"],

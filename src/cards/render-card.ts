@@ -2,9 +2,10 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as ACData from "adaptivecards-templating";
 import { HubError } from "../domain/errors";
+import { PROJECT_ROOT } from "../project-root";
 
 /** The folder of Adaptive Card 1.5 templates, one JSON file per view. */
-export const CARDS_DIR = path.resolve(__dirname, "../../cards");
+export const CARDS_DIR = path.join(PROJECT_ROOT, "cards");
 
 /** A card should weigh under 28 KB (Teams' card payload guidance). */
 export const MAX_CARD_BYTES = 28 * 1024;

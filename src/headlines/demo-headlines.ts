@@ -2,9 +2,10 @@ import path from "node:path";
 import { analyseFiles } from "../analysis/run-analysis";
 import type { Logger } from "../logging/logger";
 import type { MeasureStore } from "./measure-store";
+import { PROJECT_ROOT } from "../project-root";
 
 /** The synthetic demo datasets in seeds/data, labelled synthetic in every file and headline. */
-export const DEMO_DATA_DIR = path.resolve(__dirname, "../../seeds/data");
+export const DEMO_DATA_DIR = path.join(PROJECT_ROOT, "seeds", "data");
 
 /**
  * On a fresh install, stores measures and headlines from the synthetic demo datasets, so the digest

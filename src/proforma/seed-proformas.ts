@@ -5,9 +5,10 @@ import { isSubmissionId } from "../domain/ids";
 import { fullContent, type Proforma, type ProformaStatus } from "./proforma";
 import type { ProformaStore } from "./proforma-store";
 import { checkProformaContent } from "./validate-proforma";
+import { PROJECT_ROOT } from "../project-root";
 
 /** Where the demo proformas live: one JSON file each, { id, status, authorName, content }. */
-export const SEED_DIR = path.resolve(__dirname, "../../seeds/proformas");
+export const SEED_DIR = path.join(PROJECT_ROOT, "seeds", "proformas");
 
 export const DEMO_AUTHOR = "demo-author";
 const SEEDABLE: readonly ProformaStatus[] = ["draft", "submitted", "published"];

@@ -8,9 +8,10 @@ import { sendError } from "./create-server";
 import { leadsOverview } from "./leads-api";
 import { whoAmI } from "./me-api";
 import { measureFigures, measuresOverview, type MeasureFigures, type MeasuresOverview } from "./measures-api";
+import { PROJECT_ROOT } from "../project-root";
 
 /** Where `npm run build:tab` (scripts/build-tab.ts) writes the tab's files. */
-export const TAB_DIR = path.resolve(__dirname, "..", "..", "build", "tab");
+export const TAB_DIR = path.join(PROJECT_ROOT, "build", "tab");
 
 const FILES: Record<string, string> = {
   "index.html": "text/html; charset=utf-8",
