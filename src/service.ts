@@ -10,18 +10,20 @@ import { startReminderTimer } from "./circulation/remind-boroughs";
 import { openStorage } from "./storage/open-storage";
 import { startDigestSchedule, type Schedule } from "./scheduler/digest-schedule";
 import { settleBackground } from "./delivery/background";
-import { startHousekeeping } from "./convening/housekeeping-timer";
+import { startHousekeeping, type Housekeeping } from "./convening/housekeeping-timer";
 
 export interface RunningService {
   url: string;
   app: AppContext;
   /** The weekly digest schedule, unless started with `schedule: false`. */
   schedule?: Schedule;
+  /** Reminders, overdue marks and the nomination purge, unless started with `schedule: false`. */
+  housekeeping?: Housekeeping;
   stop(): Promise<void>;
 }
 
 /** Starts storage and the HTTP service; used by `npm start` and by the tests, which run it for real. */
-export async function startService(config: Config, logger: Logger, options: { now?: () => Date; schedule?: boolean } = {}): Promise<RunningService> {
+export async function startService(config: Config, logger: Logger, options: { now?: () => Date; schedule?: boolean; housekeepingEveryMs?: number } = {}): Promise<RunningService> {
   const storage = await openStorage({ config, logger });
   const teams = createTeamsEdge(config, logger);
   const app = createAppContext({ config, logger, storage, messenger: teams.messenger, now: options.now });
@@ -41,14 +43,16 @@ export async function startService(config: Config, logger: Logger, options: { no
   );
   const schedule = options.schedule === false ? undefined : startDigestSchedule(app);
   if (schedule) logger.info({ next: schedule.nextRun()?.toISOString(), cron: config.digestCron }, "weekly digest scheduled");
-  // Action reminders, overdue marks and the purge of closed nominations; off with the schedule.
-  const housekeeping = options.schedule === false ? undefined : startHousekeeping(app);
+  // Action reminders, overdue marks and the purge of closed nominations (every 15 minutes unless a
+  // test asks for less); off with the schedule.
+  const housekeeping = options.schedule === false ? undefined : startHousekeeping(app, options.housekeepingEveryMs);
   // Hourly: reminds boroughs that have not submitted in the last days before a circulation's deadline.
   const proformaReminders = options.schedule === false ? undefined : startReminderTimer(app);
   return {
     url,
     app,
     schedule,
+    housekeeping,
     async stop() {
       schedule?.stop();
       housekeeping?.stop();

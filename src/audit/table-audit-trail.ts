@@ -1,8 +1,9 @@
 import { odata, type TableClient } from "@azure/data-tables";
+import { newId } from "../domain/ids";
 import { isoWeek } from "../domain/iso-week";
 import { guardStorage } from "../storage/guard-storage";
 import type { Storage } from "../storage/open-storage";
-import { assertEntityFits, safeKey } from "../storage/table-limits";
+import { assertEntityFits, safeKey, statusCodeOf } from "../storage/table-limits";
 import type { AuditEntry } from "./audit-entry";
 import type { AuditTrail } from "./audit-trail";
 
@@ -50,6 +51,71 @@ export class TableAuditTrail implements AuditTrail {
     const weeks = [...new Set([isoWeek(now), isoWeek(new Date(now.getTime() - WEEK_MS))])];
     const lines = (await Promise.all(weeks.map((w) => this.partition(`w:${w}`)))).flat();
     return lines.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  }
+
+  about(personId: string): Promise<AuditEntry[]> {
+    return guardStorage(async () => {
+      // The weekly copies hold every line once; their record copies are left out so nothing shows twice.
+      const lines = (await this.matching(personId)).filter((e) => String(e.partitionKey).startsWith("w:")).map(fromEntity);
+      return lines.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+    });
+  }
+
+  forgetPerson(personId: string, marker: string, names: readonly string[]): Promise<number> {
+    return guardStorage(async () => {
+      const scrub = (text: string) => [personId, ...names].filter((n) => n.trim().length > 1).reduce((t, n) => t.split(n).join(marker), text);
+      const ownPartition = recordPartition(personId);
+      let lines = 0;
+      for (const e of await this.matching(personId)) {
+        const pk = String(e.partitionKey);
+        const rk = String(e.rowKey);
+        if (pk === ownPartition) {
+          await this.remove(pk, rk);
+          continue;
+        }
+        const actor = e.actorId === personId;
+        const fields = {
+          actorId: actor ? "" : String(e.actorId ?? ""),
+          actorName: actor ? marker : scrub(String(e.actorName ?? "")),
+          recordId: e.recordId === personId ? "" : String(e.recordId ?? ""),
+          detail: scrub(String(e.detail ?? "")),
+        };
+        if (rk.includes(safeKey(personId)) || rk.includes(personId)) {
+          // A stable key built from the person's id (a refusal, a role change): the line moves to an
+          // anonymous key. It no longer de-duplicates a retry, which an erased person cannot make.
+          const entity = { ...e, partitionKey: pk, rowKey: `erased:${newId()}`, ...fields };
+          delete (entity as Record<string, unknown>).etag;
+          delete (entity as Record<string, unknown>).timestamp;
+          assertEntityFits(entity);
+          await this.table.createEntity(entity);
+          await this.remove(pk, rk);
+        } else {
+          await this.table.updateEntity({ partitionKey: pk, rowKey: rk, ...fields }, "Merge");
+        }
+        if (pk.startsWith("w:")) lines++;
+      }
+      return lines;
+    });
+  }
+
+  /**
+   * Lines naming the person as actor or record. The trail is keyed by week and record, not by actor:
+   * a scan filtered on the person's id, acceptable for `my data` and erasure, which are rare and one
+   * person at a time.
+   */
+  private async matching(personId: string): Promise<Record<string, unknown>[]> {
+    const found: Record<string, unknown>[] = [];
+    const filter = odata`actorId eq ${personId} or recordId eq ${personId}`;
+    for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) found.push(e);
+    return found;
+  }
+
+  private async remove(partitionKey: string, rowKey: string): Promise<void> {
+    try {
+      await this.table.deleteEntity(partitionKey, rowKey);
+    } catch (error) {
+      if (statusCodeOf(error) !== 404) throw error;
+    }
   }
 
   private partition(partitionKey: string): Promise<AuditEntry[]> {

@@ -25,4 +25,9 @@ export interface ChannelStore {
   withRole(role: ChannelRole): Promise<ChannelRecord[]>;
   /** The personal chat with a person, if the bot has one (to send them a card one-to-one). */
   personalChat(tenantId: string, objectId: string): Promise<ChannelRecord | undefined>;
+  /**
+   * Erasure: deletes every personal-chat row of the person, in any tenant (the chat and its
+   * `person:` index row), and answers the chats so copies posted there can be forgotten too.
+   */
+  forgetPersonalChats(objectId: string): Promise<ChannelRecord[]>;
 }

@@ -91,6 +91,25 @@ export class TableChannelStore implements ChannelStore {
     });
   }
 
+  forgetPersonalChats(objectId: string): Promise<ChannelRecord[]> {
+    return guardStorage(async () => {
+      // Chats are keyed by tenant and conversation: a scan filtered on the person's id, acceptable for
+      // erasure (rare, coordinators only; the registry holds a few hundred rows).
+      const found: Record<string, unknown>[] = [];
+      const filter = odata`userObjectId eq ${objectId} and conversationType eq ${"personal"}`;
+      for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) found.push(e);
+      for (const e of found) {
+        try {
+          await this.table.deleteEntity(String(e.partitionKey), String(e.rowKey));
+        } catch (error) {
+          if (statusCodeOf(error) !== 404) throw error;
+        }
+      }
+      const chats = new Map(found.map((e) => fromEntity(e)).map((c) => [`${c.ref.tenantId}|${c.ref.conversationId}`, c]));
+      return [...chats.values()];
+    });
+  }
+
   private read(pk: string, rk: string): Promise<ChannelRecord | undefined> {
     return guardStorage(async () => {
       try {

@@ -7,7 +7,7 @@ import { HubError } from "../domain/errors";
 import { isSubmissionId, newId } from "../domain/ids";
 import { channelsWithRole } from "../leads/send-cards";
 import { londonInstant, londonLabel } from "./london-time";
-import { MEETING_LIMITS, type Meeting } from "./meeting";
+import { MEETING_LIMITS, PROFORMAS_OFFERED, type Meeting } from "./meeting";
 import { CONVENE_FIELDS, conveneFormCard, invitationCard } from "./meeting-cards";
 import { mayConvene } from "./meeting-rights";
 import { postCopies } from "./refresh-copies";
@@ -17,21 +17,49 @@ function requireConvener(turn: Turn): void {
   if (!mayConvene(turn.actor)) throw new HubError("forbidden", "Only a confirmed borough lead or an LIIA coordinator can convene a cross-borough conversation.");
 }
 
-async function ownProformas(ctx: AppContext, turn: Turn): Promise<{ id: string; title: string }[]> {
-  return (await ctx.proformas.listByAuthor(turn.actor.id)).filter((p) => p.status !== "draft" && p.status !== "withdrawn").map((p) => ({ id: p.id, title: p.title }));
+/** A proforma the convene card offers: id, title as stored, and its borough (GSS code). */
+export interface OfferedProforma {
+  id: string;
+  title: string;
+  borough: string;
+}
+
+/**
+ * Proformas to discuss: the convener's own shared entries (in review or published), then published
+ * entries from the library, newest first, at most PROFORMAS_OFFERED. Published entries of every consent
+ * scope are offered: the invitation goes to East London's leads, whom even `east-london` consent
+ * covers. One query per borough partition (status published) and one on the authored index.
+ */
+export async function proformasToDiscuss(ctx: AppContext, turn: Turn): Promise<OfferedProforma[]> {
+  const [own, published] = await Promise.all([
+    ctx.proformas.listByAuthor(turn.actor.id),
+    Promise.all(BOROUGHS.map((b) => ctx.proformas.inBorough(b.code, { statuses: ["published"] }))).then((lists) => lists.flat()),
+  ]);
+  const offered = new Map<string, OfferedProforma>();
+  for (const p of own) if (p.status !== "draft" && p.status !== "withdrawn") offered.set(p.id, { id: p.id, title: p.title, borough: p.borough });
+  const newest = published.sort((a, b) => {
+    const x = a.publishedAt || a.updatedAt;
+    const y = b.publishedAt || b.updatedAt;
+    return x < y ? 1 : x > y ? -1 : a.id < b.id ? 1 : -1;
+  });
+  for (const p of newest) {
+    if (offered.size >= PROFORMAS_OFFERED) break;
+    if (!offered.has(p.id)) offered.set(p.id, { id: p.id, title: p.title, borough: p.borough });
+  }
+  return [...offered.values()].slice(0, PROFORMAS_OFFERED);
 }
 
 /** `convene`: the convening card, with a server-made id so a double click stores one conversation. */
 export const openConvene: CommandHandler = async (ctx, turn) => {
   requireConvener(turn);
-  return conveneFormCard({ meetingId: newId(ctx.now().getTime()), now: ctx.now(), proformas: await ownProformas(ctx, turn) });
+  return conveneFormCard({ meetingId: newId(ctx.now().getTime()), now: ctx.now(), proformas: await proformasToDiscuss(ctx, turn) });
 };
 
 const text = (data: Record<string, unknown>, key: string) => (typeof data[key] === "string" ? (data[key] as string).trim() : "");
 
 type MeetingInput = Pick<Meeting, "topic" | "theme" | "startsAt" | "format" | "place" | "proformas" | "proformaNote">;
 
-function readInput(ctx: AppContext, data: Record<string, unknown>, mine: { id: string; title: string }[]): { input?: MeetingInput; errors: string[] } {
+function readInput(ctx: AppContext, data: Record<string, unknown>, offered: OfferedProforma[]): { input?: MeetingInput; errors: string[] } {
   const errors: string[] = [];
   const topic = text(data, "topic");
   if (!topic) errors.push("Topic is required.");
@@ -47,9 +75,11 @@ function readInput(ctx: AppContext, data: Record<string, unknown>, mine: { id: s
   if (place.length > MEETING_LIMITS.place) errors.push(`Place or link: at most ${MEETING_LIMITS.place} characters.`);
   const proformaNote = text(data, "proformaNote");
   if (proformaNote.length > MEETING_LIMITS.proformaNote) errors.push(`Other proformas: at most ${MEETING_LIMITS.proformaNote} characters.`);
-  const picked = text(data, "proformas").split(",").map((s) => s.trim()).filter(Boolean);
-  const proformas = mine.filter((p) => picked.includes(p.id));
-  if (proformas.length !== new Set(picked).size) errors.push("Proformas: choose from your own shared proformas; name others in the box below.");
+  // Only ids the server offered count; titles and boroughs come from storage, never from the card.
+  const picked = [...new Set(text(data, "proformas").split(",").map((s) => s.trim()).filter(Boolean))];
+  const proformas = offered.filter((p) => picked.includes(p.id));
+  if (proformas.length !== picked.length) errors.push("Proformas: choose from the list; name others in the box below.");
+  else if (proformas.length > MEETING_LIMITS.proformas) errors.push(`Proformas: choose at most ${MEETING_LIMITS.proformas}; name others in the box below.`);
   if (errors.length || !start) return { errors };
   return { input: { topic, theme, startsAt: start.toISOString().replace(/\.\d{3}Z$/, "Z"), format, place, proformas, proformaNote }, errors };
 }
@@ -66,20 +96,20 @@ async function invitationTargets(ctx: AppContext): Promise<ConversationRef[]> {
   return refs;
 }
 
-function formAgain(ctx: AppContext, data: Record<string, unknown>, meetingId: string, mine: { id: string; title: string }[], errors: string[]): AdaptiveCard {
+function formAgain(ctx: AppContext, data: Record<string, unknown>, meetingId: string, offered: OfferedProforma[], errors: string[]): AdaptiveCard {
   const values: Record<string, string> = {};
   for (const f of CONVENE_FIELDS) values[f] = text(data, f).slice(0, 1000);
-  return conveneFormCard({ meetingId: isSubmissionId(meetingId) ? meetingId : newId(ctx.now().getTime()), now: ctx.now(), proformas: mine, values, errors });
+  return conveneFormCard({ meetingId: isSubmissionId(meetingId) ? meetingId : newId(ctx.now().getTime()), now: ctx.now(), proformas: offered, values, errors });
 }
 
 export const submitConvene: VerbHandler = async (ctx, turn, raw) => {
   requireConvener(turn);
   const data = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
   const meetingId = text(data, "meetingId");
-  const mine = await ownProformas(ctx, turn);
-  const { input, errors } = readInput(ctx, data, mine);
+  const offered = await proformasToDiscuss(ctx, turn);
+  const { input, errors } = readInput(ctx, data, offered);
   if (!isSubmissionId(meetingId)) errors.push("This card has expired: the form below is fresh, please send it again.");
-  if (!input || errors.length) return formAgain(ctx, data, meetingId, mine, errors);
+  if (!input || errors.length) return formAgain(ctx, data, meetingId, offered, errors);
 
   const now = ctx.now().toISOString();
   const meeting: Meeting = {

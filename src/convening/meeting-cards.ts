@@ -2,7 +2,7 @@ import { inert } from "../cards/inert-text";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { BOROUGHS, boroughByCode } from "../domain/boroughs";
 import { londonDay, londonLabel, readerLocalTime } from "./london-time";
-import { MEETING_LIMITS, type FollowUpAction, type Meeting, type Rsvp } from "./meeting";
+import { MEETING_LIMITS, PROFORMAS_OFFERED, type FollowUpAction, type Meeting, type Rsvp } from "./meeting";
 import { FORMATS, THEMES, themeTitle } from "./themes";
 
 const boroughLabel = (code: string) => boroughByCode(code)?.name ?? (code ? code : "LIIA");
@@ -21,7 +21,15 @@ export interface ConveneFormData {
 
 export const CONVENE_FIELDS = ["topic", "theme", "date", "time", "format", "place", "proformas", "proformaNote"];
 
-export function conveneFormCard(options: { meetingId: string; now: Date; proformas: { id: string; title: string }[]; values?: Record<string, string>; errors?: string[] }): AdaptiveCard {
+/** A choice's title: the proforma's title (shortened past this many characters) and its borough. */
+const CHOICE_TITLE = 100;
+
+function proformaLabel(p: { title: string; borough?: string }, max = Infinity): string {
+  const title = p.title.length > max ? `${p.title.slice(0, max - 1)}…` : p.title;
+  return p.borough ? `${title} (${boroughLabel(p.borough)})` : title;
+}
+
+export function conveneFormCard(options: { meetingId: string; now: Date; proformas: { id: string; title: string; borough?: string }[]; values?: Record<string, string>; errors?: string[] }): AdaptiveCard {
   const values: Record<string, string> = { format: "online" };
   for (const f of CONVENE_FIELDS) values[f] = options.values?.[f] ?? values[f] ?? "";
   return renderCard<ConveneFormData>("convene-form", {
@@ -29,7 +37,7 @@ export function conveneFormCard(options: { meetingId: string; now: Date; proform
     today: londonDay(options.now),
     themes: [...THEMES],
     formats: [...FORMATS],
-    proformas: options.proformas.slice(0, 20).map((p) => ({ id: p.id, title: inert(p.title) })),
+    proformas: options.proformas.slice(0, PROFORMAS_OFFERED).map((p) => ({ id: p.id, title: inert(proformaLabel(p, CHOICE_TITLE)) })),
     values,
     errors: (options.errors ?? []).map((message) => ({ message })),
     limits: MEETING_LIMITS,
@@ -98,7 +106,7 @@ export function invitationCard(m: Meeting, rsvps: Rsvp[], actions: FollowUpActio
     theme: themeTitle(m.theme),
     place: inert(m.place),
     convenerName: inert(m.convenerName || "a lead"),
-    proformas: inert([...m.proformas.map((p) => p.title), m.proformaNote].filter(Boolean).join("; ")),
+    proformas: inert([...m.proformas.map((p) => proformaLabel(p)), m.proformaNote].filter(Boolean).join("; ")),
     peerReview: m.peerReview,
     counts: { yes: rsvps.filter((r) => r.answer === "yes").length, maybe: rsvps.filter((r) => r.answer === "maybe").length, no: rsvps.filter((r) => r.answer === "no").length },
     byBorough: attendance(rsvps),

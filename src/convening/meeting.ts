@@ -8,7 +8,10 @@ export type MeetingStatus = "scheduled" | "cancelled";
 export type RsvpAnswer = "yes" | "no" | "maybe";
 export const RSVP_ANSWERS: readonly RsvpAnswer[] = ["yes", "maybe", "no"];
 
-export const MEETING_LIMITS = { topic: 150, place: 300, outcomes: 3000, actionText: 300, proformaNote: 500 } as const;
+/** How many proformas the convene card offers at most: the convener's own shared ones, then the newest published. */
+export const PROFORMAS_OFFERED = 50;
+
+export const MEETING_LIMITS = { topic: 150, place: 300, outcomes: 3000, actionText: 300, proformaNote: 500, proformas: 10 } as const;
 
 export interface Meeting {
   id: string;
@@ -18,8 +21,11 @@ export interface Meeting {
   startsAt: string;
   format: string;
   place: string;
-  /** Proformas to discuss: those the convener picked from their own, plus a free note. */
-  proformas: { id: string; title: string }[];
+  /**
+   * Proformas to discuss: those the convener picked from the ones offered (their own shared ones and
+   * the newest published), with title and borough as stored then; plus a free note.
+   */
+  proformas: { id: string; title: string; borough?: string }[];
   proformaNote: string;
   convenerId: string;
   convenerTenantId: string;

@@ -13,6 +13,6 @@ export interface NominationStore {
   inBorough(borough: string, statuses?: NominationStatus[]): Promise<Nomination[]>;
   /** Every borough's nominations in the given states (one partition query per borough). */
   everywhere(statuses?: NominationStatus[]): Promise<Nomination[]>;
-  /** Nominations naming the person as nominee or nominator. */
+  /** Nominations naming the person as nominee, nominator or the one who decided (confirmed, declined, withdrew). */
   involving(objectId: string): Promise<Nomination[]>;
 }

@@ -98,7 +98,7 @@ export class TableNominationStore implements NominationStore {
       const lists = await Promise.all(
         BOROUGHS.map(async (b) => {
           const found: Nomination[] = [];
-          const filter = odata`PartitionKey eq ${b.code} and (nomineeId eq ${objectId} or nominatedById eq ${objectId})`;
+          const filter = odata`PartitionKey eq ${b.code} and (nomineeId eq ${objectId} or nominatedById eq ${objectId} or decidedById eq ${objectId})`;
           for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) found.push(fromEntity(e));
           return found;
         }),

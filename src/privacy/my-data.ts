@@ -13,29 +13,48 @@ export interface MyDataCardData {
 const borough = (code: string) => boroughByCode(code)?.name ?? (code || "no borough");
 const day = (iso: string) => iso.slice(0, 10);
 
-/** Everything the leads, nominations and convening features hold about one person. */
+/** At most this many lines per section, then a line saying how many more (the card stays small). */
+const SECTION_LINES = 25;
+
+function capped(items: string[]): string[] {
+  return items.length <= SECTION_LINES ? items : [...items.slice(0, SECTION_LINES), `… and ${items.length - SECTION_LINES} more`];
+}
+
+/**
+ * Everything the Hub holds about one person: leads, nominations, conversations, proformas (theirs and
+ * the versions they saved) and the audit trail.
+ */
 export async function personalData(ctx: AppContext, tenantId: string, objectId: string): Promise<MyDataCardData> {
-  const [person, nominations, terms, rsvps, convened, chat] = await Promise.all([
+  const [person, nominations, terms, rsvps, convened, chat, authored, versions, audit] = await Promise.all([
     ctx.people.get(tenantId, objectId),
     ctx.nominations.involving(objectId),
     ctx.leads.heldBy(objectId),
     ctx.meetings.rsvpsOf(objectId),
     ctx.meetings.convenedBy(objectId),
     ctx.channels.personalChat(tenantId, objectId),
+    ctx.proformas.listByAuthor(objectId),
+    ctx.proformas.versionsBy(objectId),
+    ctx.audit.about(objectId),
   ]);
   const topics = new Map((await Promise.all(rsvps.map((r) => ctx.meetings.get(r.meetingId)))).flatMap((m) => (m ? [[m.id, m.topic] as const] : [])));
-  const lines = (items: string[]) => items.map((line) => ({ line: inert(line) }));
+  const lines = (items: string[]) => capped(items).map((line) => ({ line: inert(line) }));
   return {
     objectId,
     sections: [
       { title: "Your record", lines: lines(person ? [`Name: ${person.name}`, `Job title: ${person.jobTitle || "none"}`, `Borough: ${borough(person.borough)}`, `Roles: ${person.roles.join(", ")}`] : []) },
       {
         title: "Nominations",
-        lines: lines(nominations.map((n) => `${n.nomineeId === objectId ? "You were nominated" : `You nominated ${n.nomineeName || "someone"}`} as ${borough(n.borough)}'s ${kindTitle(n.kind)} on ${day(n.createdAt)}: ${n.status}`)),
+        lines: lines(nominations.map((n) => `${n.nomineeId === objectId ? "You were nominated" : n.nominatedById === objectId ? `You nominated ${n.nomineeName || "someone"}` : `You decided on the nomination of ${n.nomineeName || "someone"}`} as ${borough(n.borough)}'s ${kindTitle(n.kind)} on ${day(n.createdAt)}: ${n.status}`)),
       },
       { title: "Lead and deputy terms", lines: lines(terms.map((t) => `${borough(t.borough)} ${kindTitle(t.kind)} since ${day(t.since)}${t.until ? ` until ${day(t.until)}` : ""}, job title ${t.jobTitle || "none"}`)) },
       { title: "Conversations you convened", lines: lines(convened.map((m) => `${m.topic} (${day(m.startsAt)}, ${m.status})`)) },
       { title: "Your answers to invitations", lines: lines(rsvps.map((r) => `${topics.get(r.meetingId) ?? "A conversation"}: ${r.answer}`)) },
+      { title: "Proformas you wrote (drafts included)", lines: lines(authored.map((p) => `${p.title || "Untitled"} (${borough(p.borough)}, ${p.status}, last saved ${day(p.updatedAt)})`)) },
+      { title: "Proforma versions you saved", lines: lines(versions.map((v) => `${v.title || "Untitled"}: version ${v.version}, ${v.action} on ${day(v.at)}`)) },
+      {
+        title: "Audit lines about you",
+        lines: lines(audit.map((a) => `${day(a.at)} ${a.action}${a.outcome === "refused" && a.action !== "refused" ? " (refused)" : ""}${a.actorId === objectId ? " by you" : " about you"}${a.detail ? `: ${a.detail}` : ""}`)),
+      },
       { title: "Your chat with the bot", lines: lines(chat ? [`The address of your one-to-one chat, kept so the bot can send you cards (last seen ${day(chat.updatedAt)})`] : []) },
     ],
   };

@@ -11,6 +11,19 @@ export async function purgeNominations(ctx: AppContext): Promise<number> {
   for (const n of closed) {
     const decided = n.decidedAt || n.updatedAt;
     if (decided && decided < cutoff) {
+      // One line per nomination, keyed by it, written before the delete: a run that fails in between
+      // is retried and rewrites the same line. The line names the nomination and borough, never people.
+      await ctx.audit.record({
+        key: `nomination.purged:${n.id}`,
+        at: ctx.now().toISOString(),
+        actorId: "",
+        actorName: "Housekeeping (automatic)",
+        action: "nomination.purged",
+        recordId: n.id,
+        borough: n.borough,
+        outcome: "done",
+        detail: `A ${n.status} nomination was deleted ${ctx.config.nominationRetentionDays} days after the decision (${decided.slice(0, 10)}).`,
+      });
       await ctx.nominations.remove(n.borough, n.id);
       purged++;
     }

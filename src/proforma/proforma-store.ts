@@ -31,4 +31,26 @@ export interface ProformaStore {
   addVersion(version: ProformaVersion): Promise<void>;
   /** Every kept version of a proforma, oldest first (one partition of proformaversions). */
   versions(proformaId: string): Promise<ProformaVersion[]>;
+  /**
+   * Versions a person saved, on any proforma (for `my data`). Versions are keyed by proforma, not by
+   * person: this is a filtered scan of proformaversions, kept for that rare request.
+   */
+  versionsBy(actorId: string): Promise<VersionLine[]>;
+  /**
+   * Erasure of an author: each entry they wrote keeps its content (the borough owns it) but its
+   * authorId is blanked and its authorName, and any lead contact or version content naming them (one
+   * of `names`), becomes `marker`; their authored index partition is deleted.
+   */
+  forgetAuthor(authorId: string, marker: string, names: readonly string[]): Promise<{ proformas: number; versions: number }>;
+  /** Erasure: every version row the person saved keeps its content, with actor id blanked and name `marker`. */
+  forgetVersionActor(actorId: string, marker: string): Promise<number>;
+}
+
+/** A version a person saved, as `my data` lists it. */
+export interface VersionLine {
+  proformaId: string;
+  version: number;
+  action: string;
+  at: string;
+  title: string;
 }
