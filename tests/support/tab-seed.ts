@@ -13,7 +13,7 @@ export const NOW = new Date("2026-11-30T10:00:00Z");
 export const SCRIPT = "<script>window.__pwned = 'script'</script>";
 export const IMG = "<img src=x onerror=\"window.__pwned = 'img'\">";
 
-function proforma(id: string, borough: string, title: string, summary: string, outcomeAreas: string[], status = "published"): Proforma {
+export function proforma(id: string, borough: string, title: string, summary: string, outcomeAreas: string[], status = "published"): Proforma {
   const at = "2026-11-20T09:00:00.000Z";
   return {
     id, borough, title, summary, outcomeAreas, impact: `Impact of ${title}`, contactName: "Sam Lead", consentScope: "liia", noPersonalData: true,
