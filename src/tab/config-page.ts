@@ -1,6 +1,6 @@
 import { app, pages } from "@microsoft/teams-js";
 import { el } from "./dom";
-import { extraOrigins } from "./teams-host";
+import { applyTheme, extraOrigins } from "./teams-host";
 
 /** The channel tab's settings page: which page of the hub the tab shows. */
 
@@ -11,6 +11,7 @@ const CHOICES: [string, string][] = [
 ];
 
 async function start(): Promise<void> {
+  applyTheme(matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "default");
   const form = document.getElementById("choice") as HTMLFormElement;
   const note = document.getElementById("note")!;
   CHOICES.forEach(([value, text], i) => {
@@ -24,6 +25,9 @@ async function start(): Promise<void> {
     return;
   }
   await app.initialize(extraOrigins());
+  // The settings page takes Teams' theme like the tab does; without a context it keeps the default.
+  void app.getContext().then((context) => applyTheme(context.app.theme), () => undefined);
+  app.registerOnThemeChangeHandler(applyTheme);
   const chosen = () => (form.querySelector<HTMLInputElement>("input[name=page]:checked")?.value ?? "library");
   pages.config.registerOnSaveHandler((save) => {
     const page = chosen();

@@ -11,7 +11,7 @@ export interface Host {
 
 const INIT_TIMEOUT_MS = 4000;
 
-function applyTheme(theme: string | undefined): void {
+export function applyTheme(theme: string | undefined): void {
   const name = theme === "dark" || theme === "contrast" ? theme : "default";
   document.body.dataset.theme = name;
 }

@@ -55,7 +55,7 @@ describe("Channel tab settings page in a simulated Teams host", () => {
   const hostUrl = () => `http://127.0.0.1:${(hostServer.address() as AddressInfo).port}/`;
 
   async function openSettings(): Promise<void> {
-    framed = { url: `${service.url}/tab/config.html`, options: { frameContext: "settings", theme: "default" } };
+    framed = { url: `${service.url}/tab/config.html`, options: { frameContext: "settings", theme: "dark" } };
     await page.goto(hostUrl());
     // The page tells Teams its choice is valid once teams-js is connected and the save handler is in place.
     await page.waitForFunction(() => (window as unknown as HostWindow).validity === true);
@@ -75,6 +75,7 @@ describe("Channel tab settings page in a simulated Teams host", () => {
     const calls = await page.evaluate(() => (window as unknown as HostWindow).calls);
     assert.ok(calls.some((c) => c.func === "registerHandler" && c.args[0] === "save"), "the save handler is registered with the host");
     const frame = page.frame({ url: /config\.html/ })!;
+    await frame.waitForSelector('body[data-theme="dark"]');
     // Keyboard only: Tab from the host moves into the frame onto the chosen radio button, arrows change it.
     await page.keyboard.press("Tab");
     await page.waitForFunction(() => document.activeElement?.id === "tab");
