@@ -14,4 +14,6 @@ export interface LeadStore {
   rewrite(term: LeadTerm): Promise<void>;
   /** Every term, current or past, a person holds or held (one partition query per borough). */
   heldBy(objectId: string): Promise<LeadTerm[]>;
+  /** Every term the person confirmed as DCS or coordinator (one partition query per borough), for erasure. */
+  confirmedBy(objectId: string): Promise<LeadTerm[]>;
 }

@@ -81,6 +81,23 @@ export class TableLeadStore implements LeadStore {
     });
   }
 
+  confirmedBy(objectId: string): Promise<LeadTerm[]> {
+    return this.termsWhere((code) => odata`PartitionKey eq ${code} and confirmedById eq ${objectId}`);
+  }
+
+  private termsWhere(filterFor: (code: string) => string): Promise<LeadTerm[]> {
+    return guardStorage(async () => {
+      const lists = await Promise.all(
+        BOROUGHS.map(async (b) => {
+          const found: LeadTerm[] = [];
+          for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: filterFor(b.code) } })) found.push(fromEntity(e));
+          return found;
+        }),
+      );
+      return lists.flat();
+    });
+  }
+
   heldBy(objectId: string): Promise<LeadTerm[]> {
     return guardStorage(async () => {
       const lists = await Promise.all(

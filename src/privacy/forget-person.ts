@@ -61,6 +61,12 @@ export async function erasePerson(ctx: AppContext, objectId: string): Promise<Er
     else await ctx.leads.rewrite(anonymous);
     report.terms++;
   }
+  // Terms the person confirmed (as DCS or coordinator) keep everything but who confirmed them.
+  for (const t of await ctx.leads.confirmedBy(objectId)) {
+    if (t.objectId === objectId) continue;
+    await ctx.leads.rewrite({ ...t, confirmedById: "" });
+    report.terms++;
+  }
   for (const r of await ctx.meetings.rsvpsOf(objectId)) {
     names.add(r.name);
     await ctx.meetings.anonymiseRsvp(r, `erased-${newId()}`);

@@ -3,6 +3,7 @@ import type { TableClient } from "@azure/data-tables";
 import type { RunningService } from "../../src/service";
 import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
 import { purgeNominations } from "../../src/privacy/purge-nominations";
+import { erasePerson } from "../../src/privacy/forget-person";
 import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";
 import { actionData, cardText, execute, type TestUser } from "../support/teams-client";
@@ -106,5 +107,15 @@ describe("people's data in leads and conversations: my data, forget, purge", fun
     assert.equal(left.length, countBefore - 1);
     assert.ok(!left.some((r) => r.rowKey === declined));
     assert.ok(left.some((r) => r.status === "confirmed"), "the confirmed nomination stays");
+  });
+
+  it("when the coordinator who confirmed a lead is erased, then lead terms and nominations keep the confirmation but not who made it", async () => {
+    const confirmed = async () => (await rows(tables.leads!)).filter((r) => r.confirmedById !== undefined).length;
+    const before = await confirmed();
+    assert.ok(JSON.stringify(await rows(tables.leads!)).includes(COORD.id), "the term named its confirmer before");
+    const report = await erasePerson(service.app, COORD.id);
+    assert.ok(report.terms >= 1 && report.nominations >= 1);
+    for (const name of ["leads", "nominations"]) assert.ok(!JSON.stringify(await rows(tables[name]!)).includes(COORD.id), `${name} holds no id of the confirmer`);
+    assert.equal(await confirmed(), before, "every term stays");
   });
 });
