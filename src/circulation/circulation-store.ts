@@ -18,6 +18,14 @@ export interface InvitePost {
   at: string;
 }
 
+/** Where a borough's entry stood when it last changed during a round. */
+export interface RoundResponse {
+  borough: string;
+  proformaId: string;
+  status: string;
+  at: string;
+}
+
 export interface CirculationStore {
   open(round: CirculationRound): Promise<void>;
   /** The newest round, if any (rounds are few: one partition, read whole). */
@@ -31,4 +39,8 @@ export interface CirculationStore {
   claimReminder(roundId: string, borough: string, at: string): Promise<boolean>;
   releaseReminder(roundId: string, borough: string): Promise<void>;
   reminded(roundId: string): Promise<string[]>;
+  /** Keeps an entry's latest status in a round (one row per entry, rewritten on every change). */
+  recordResponse(roundId: string, response: RoundResponse): Promise<void>;
+  /** Every entry that changed during a round: one partition range, never the proforma archive. */
+  responses(roundId: string): Promise<RoundResponse[]>;
 }

@@ -2,13 +2,14 @@ import { odata, type TableClient } from "@azure/data-tables";
 import type { Storage } from "../storage/open-storage";
 import { guardStorage } from "../storage/guard-storage";
 import { assertEntityFits, safeKey, statusCodeOf } from "../storage/table-limits";
-import type { CirculationRound, CirculationStore, InvitePost } from "./circulation-store";
+import type { CirculationRound, CirculationStore, InvitePost, RoundResponse } from "./circulation-store";
 
 const ROUNDS = "round";
 
 /**
  * circulations: rounds in PartitionKey "round" (RowKey ULID); each round's invitation posts and
- * reminder claims in PartitionKey = round id, RowKey `invite:<conversation>` / `reminder:<GSS code>`.
+ * reminder claims in PartitionKey = round id, RowKey `invite:<conversation>` / `reminder:<GSS code>`;
+ * the entries boroughs saved during the round in the same partition, RowKey `response:<proforma id>`.
  */
 export class TableCirculationStore implements CirculationStore {
   private readonly table: TableClient;
@@ -83,6 +84,26 @@ export class TableCirculationStore implements CirculationStore {
       const filter = odata`PartitionKey eq ${roundId} and RowKey ge ${"reminder:"} and RowKey lt ${"reminder;"}`;
       for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ["RowKey"] } })) {
         out.push(String(e.rowKey ?? "").slice("reminder:".length));
+      }
+      return out;
+    });
+  }
+
+  recordResponse(roundId: string, response: RoundResponse): Promise<void> {
+    return guardStorage(async () => {
+      const entity = { partitionKey: roundId, rowKey: `response:${response.proformaId}`, ...response };
+      assertEntityFits(entity);
+      await this.table.upsertEntity(entity, "Replace");
+    });
+  }
+
+  responses(roundId: string): Promise<RoundResponse[]> {
+    return guardStorage(async () => {
+      const out: RoundResponse[] = [];
+      const filter = odata`PartitionKey eq ${roundId} and RowKey ge ${"response:"} and RowKey lt ${"response;"}`;
+      for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+        const s = (k: string) => (typeof e[k] === "string" ? (e[k] as string) : "");
+        out.push({ borough: s("borough"), proformaId: s("proformaId"), status: s("status"), at: s("at") });
       }
       return out;
     });

@@ -31,7 +31,6 @@ export async function main(argv: readonly string[], io: CliIo, env: NodeJS.Proce
   }
   try {
     const now = () => new Date();
-    const result = await seedProformas({ proformas: new TableProformaStore(storage), feed: new TableActivityFeed(storage), now }, undefined, io.err);
     const circulations = new TableCirculationStore(storage);
     if (!(await circulations.latest())) {
       const [y, m, d] = londonDate(new Date(Date.now() + 14 * 86400_000));
@@ -41,6 +40,7 @@ export async function main(argv: readonly string[], io: CliIo, env: NodeJS.Proce
       await circulations.open({ id: newId(opened.getTime()), deadline, openedAt: opened.toISOString(), openedBy: "demo", openedByName: "Demo coordinator" });
       io.err(`opened a demo circulation round, deadline ${deadline}`);
     }
+    const result = await seedProformas({ proformas: new TableProformaStore(storage), feed: new TableActivityFeed(storage), circulations, now }, undefined, io.err);
     io.out(`demo proformas: ${result.created} loaded, ${result.kept} already there (${storage.description})`);
     return 0;
   } catch (error) {

@@ -14,6 +14,7 @@ export interface ProformaStore {
   /**
    * Stores a new proforma under its server-made id. If that id is already stored (a retried or
    * double-clicked submit) nothing changes and the stored one comes back with `created: false`.
+   * The record only: the caller writes the author index with `index`, beside the version row.
    */
   create(proforma: Proforma): Promise<{ created: boolean; proforma: Proforma; etag: string }>;
   get(borough: string, id: string): Promise<Proforma | undefined>;
@@ -24,6 +25,8 @@ export interface ProformaStore {
    * HubError("changed-since-opened") and changes nothing. Answers the new ETag.
    */
   replace(proforma: Proforma, etag: string): Promise<string>;
+  /** Writes the author's index row for `my proformas` (idempotent; nothing for an erased author). */
+  index(proforma: Proforma): Promise<void>;
   /** A point query on the authored index (PartitionKey = author): no scan. */
   listByAuthor(authorId: string): Promise<AuthoredEntry[]>;
   /** One borough's partition, optionally only some statuses or entries changed since an instant. */

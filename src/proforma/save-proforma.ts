@@ -14,6 +14,7 @@ import { STEPS, stepOfField } from "./proforma-fields";
 import type { VersionAction } from "./proforma-version";
 import { entryCardFor, staleCard } from "./view-proforma";
 import { checkStepInputs, checkSubmissionId, keptInputs, missingForSubmit, type FieldError } from "./validate-proforma";
+import { recordCirculationResponse } from "../circulation/record-response";
 
 /** What the pressed button asks for: keep a draft, move to another step, submit, or save an edit. */
 export type SaveIntent = "draft" | "step" | "submit" | "save";
@@ -177,10 +178,11 @@ function versionAction(before: Proforma | undefined, status: ProformaStatus): Ve
   return "edited";
 }
 
-/** Keeps the version and, for a submit or an edit of a shared entry, writes the feed row. */
+/** Keeps the author index and the version and, for a submit or an edit of a shared entry, writes the feed row. */
 export async function keepVersion(ctx: AppContext, turn: Turn, p: Proforma, action: VersionAction, changed: string[], comment = ""): Promise<void> {
-  // The version and the feed row do not depend on each other: write them side by side. If either
-  // fails the save is reported as not done, and the retry (same keys) completes it.
+  // After the record itself, its author index, version, feed row and circulation response do not
+  // depend on each other: write them side by side. If any fails the save is reported as not done, and
+  // the retry (same keys) completes it.
   const version = ctx.proformas.addVersion({
     proformaId: p.id,
     version: p.version,
@@ -194,6 +196,6 @@ export async function keepVersion(ctx: AppContext, turn: Turn, p: Proforma, acti
     content: fullContent(p),
   });
   const feed = action !== "draft" ? recordProformaEvent(ctx, `proforma.${action}`, p, turn.actor, comment ? { comment: comment.slice(0, 500) } : {}) : Promise.resolve();
-  await Promise.all([version, feed]);
+  await Promise.all([ctx.proformas.index(p), version, feed, recordCirculationResponse(ctx.circulations, p)]);
   ctx.logger.info({ event: `proforma.${action}`, id: p.id, borough: p.borough, version: p.version }, "proforma saved");
 }

@@ -6,6 +6,8 @@ import { fullContent, type Proforma, type ProformaStatus } from "./proforma";
 import type { ProformaStore } from "./proforma-store";
 import { checkProformaContent } from "./validate-proforma";
 import { PROJECT_ROOT } from "../project-root";
+import type { CirculationStore } from "../circulation/circulation-store";
+import { recordCirculationResponse } from "../circulation/record-response";
 
 /** Where the demo proformas live: one JSON file each, { id, status, authorName, content }. */
 export const SEED_DIR = path.join(PROJECT_ROOT, "seeds", "proformas");
@@ -47,7 +49,7 @@ export function readSeedProformas(dir: string, now: Date): Proforma[] {
  * Loads the demo proformas, marked demo. Idempotent: an id already stored is left alone, so running
  * the seed again changes nothing. New ones get their first version and a feed row for the digest.
  */
-export async function seedProformas(deps: { proformas: ProformaStore; feed: ActivityFeed; now: () => Date }, dir = SEED_DIR, progress: (line: string) => void = () => {}): Promise<{ created: number; kept: number }> {
+export async function seedProformas(deps: { proformas: ProformaStore; feed: ActivityFeed; circulations?: CirculationStore; now: () => Date }, dir = SEED_DIR, progress: (line: string) => void = () => {}): Promise<{ created: number; kept: number }> {
   let created = 0;
   let kept = 0;
   for (const p of readSeedProformas(dir, deps.now())) {
@@ -71,6 +73,8 @@ export async function seedProformas(deps: { proformas: ProformaStore; feed: Acti
         data: { outcomeAreas: p.outcomeAreas.join(","), priorities: (p.priorities ?? []).join(","), status: p.status, version: 1, demo: true },
       });
     }
+    await deps.proformas.index(p);
+    if (deps.circulations) await recordCirculationResponse(deps.circulations, p);
     progress(`seeded ${p.status} demo proforma: ${p.title}`);
   }
   return { created, kept };

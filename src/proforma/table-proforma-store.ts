@@ -46,11 +46,8 @@ export class TableProformaStore implements ProformaStore {
         if (statusCodeOf(error) !== 409) throw error;
         const stored = await this.read(proforma.borough, proforma.id);
         if (!stored) throw error;
-        await this.index(stored.proforma);
         return { created: false, proforma: stored.proforma, etag: stored.etag };
       }
-      // The author index is written after the record and repaired by any retry or later save.
-      await this.index(proforma);
       return { created: true, proforma, etag };
     });
   }
@@ -85,18 +82,19 @@ export class TableProformaStore implements ProformaStore {
         }
         throw error;
       }
-      await this.index(proforma);
       return newEtag;
     });
   }
 
-  private async index(p: Proforma): Promise<void> {
-    // An erased author's entries have no author to index.
-    if (!p.authorId) return;
-    await this.authored.upsertEntity(
-      { partitionKey: safeKey(p.authorId), rowKey: p.id, borough: p.borough, title: p.title, status: p.status, updatedAt: p.updatedAt },
-      "Replace",
-    );
+  index(p: Proforma): Promise<void> {
+    return guardStorage(async () => {
+      // An erased author's entries have no author to index.
+      if (!p.authorId) return;
+      await this.authored.upsertEntity(
+        { partitionKey: safeKey(p.authorId), rowKey: p.id, borough: p.borough, title: p.title, status: p.status, updatedAt: p.updatedAt },
+        "Replace",
+      );
+    });
   }
 
   listByAuthor(authorId: string): Promise<AuthoredEntry[]> {
