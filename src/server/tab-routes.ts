@@ -74,9 +74,12 @@ export function registerTabRoutes(server: Server, app: AppContext, options: { ta
   server.get("/api/leads", answer(app, () => leadsOverview(app)));
   server.get("/api/me", answer(app, (req) => whoAmI(app, apiCaller(req))));
 
-  server.get("/tab", async (_req: Request, res: Response) => {
-    res.redirect(302, "/tab/index.html", () => {});
-  });
+  // The service's own address, /tab and /tab/ all open the tab's first page.
+  for (const entry of ["/", "/tab", "/tab/"]) {
+    server.get(entry, async (_req: Request, res: Response) => {
+      res.redirect(302, "/tab/index.html", () => {});
+    });
+  }
   server.get("/tab/:file", async (req: Request, res: Response) => {
     const name = String(req.params.file ?? "");
     const type = FILES[name];

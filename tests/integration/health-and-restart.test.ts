@@ -43,6 +43,14 @@ describe("health and storage faults", function () {
     await azurite?.stop();
   });
 
+  it("when a browser opens the service's address, /tab or /tab/, then it is sent to the tab's first page", async () => {
+    for (const entry of ["/", "/tab", "/tab/"]) {
+      const res = await fetch(`${service.url}${entry}`, { redirect: "manual" });
+      assert.equal(res.status, 302, entry);
+      assert.match(res.headers.get("location") ?? "", /\/tab\/index\.html$/, entry);
+    }
+  });
+
   it("when storage answers, then health is 200 with storage ok", async () => {
     const { status, body } = await health(service.url);
     assert.equal(status, 200);
