@@ -17,7 +17,10 @@ export async function startServiceProcess(env: Record<string, string>): Promise<
   const root = path.resolve(__dirname, "..");
   // As `npm start` runs it: built first, then compiled JavaScript.
   execFileSync("npm", ["run", "--silent", "build"], { cwd: root, stdio: "ignore" });
-  const child: ChildProcess = spawn(process.execPath, ["--disable-warning=DEP0111", path.join(root, "build/src/main.js")], {
+  const start = (JSON.parse(readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start;
+  // The same node flags as `npm start` (read from package.json), so the memory measured is the service's.
+  const flags = start.split(/\s+/).filter((word) => word.startsWith("--"));
+  const child: ChildProcess = spawn(process.execPath, [...flags, path.join(root, "build/src/main.js")], {
     cwd: root,
     env: { ...process.env, PORT: String(port), LOG_LEVEL: "warn", ...env },
     stdio: ["ignore", "ignore", "pipe"],
