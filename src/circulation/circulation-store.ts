@@ -43,4 +43,8 @@ export interface CirculationStore {
   recordResponse(roundId: string, response: RoundResponse): Promise<void>;
   /** Every entry that changed during a round: one partition range, never the proforma archive. */
   responses(roundId: string): Promise<RoundResponse[]>;
+  /** Rounds a person opened (rounds are few: one partition). */
+  openedBy(objectId: string): Promise<CirculationRound[]>;
+  /** Keeps a round but takes out who opened it; answers how many rounds changed. */
+  forgetOpener(objectId: string, marker: string): Promise<number>;
 }

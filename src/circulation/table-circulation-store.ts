@@ -25,15 +25,9 @@ export class TableCirculationStore implements CirculationStore {
     });
   }
 
-  latest(): Promise<CirculationRound | undefined> {
-    return guardStorage(async () => {
-      let newest: CirculationRound | undefined;
-      for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${ROUNDS}` } })) {
-        const s = (k: string) => (typeof e[k] === "string" ? (e[k] as string) : "");
-        if (!newest || s("rowKey") > newest.id) newest = { id: s("rowKey"), deadline: s("deadline"), openedAt: s("openedAt"), openedBy: s("openedBy"), openedByName: s("openedByName") };
-      }
-      return newest;
-    });
+  async latest(): Promise<CirculationRound | undefined> {
+    const rounds = await this.rounds();
+    return rounds.reduce<CirculationRound | undefined>((newest, r) => (!newest || r.id > newest.id ? r : newest), undefined);
   }
 
   recordInvite(roundId: string, post: InvitePost): Promise<void> {
@@ -104,6 +98,29 @@ export class TableCirculationStore implements CirculationStore {
       for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
         const s = (k: string) => (typeof e[k] === "string" ? (e[k] as string) : "");
         out.push({ borough: s("borough"), proformaId: s("proformaId"), status: s("status"), at: s("at") });
+      }
+      return out;
+    });
+  }
+
+  async openedBy(objectId: string): Promise<CirculationRound[]> {
+    return (await this.rounds()).filter((r) => r.openedBy === objectId);
+  }
+
+  forgetOpener(objectId: string, marker: string): Promise<number> {
+    return guardStorage(async () => {
+      const mine = await this.openedBy(objectId);
+      for (const round of mine) await this.open({ ...round, openedBy: "", openedByName: marker });
+      return mine.length;
+    });
+  }
+
+  private rounds(): Promise<CirculationRound[]> {
+    return guardStorage(async () => {
+      const out: CirculationRound[] = [];
+      for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${ROUNDS}` } })) {
+        const s = (k: string) => (typeof e[k] === "string" ? (e[k] as string) : "");
+        out.push({ id: s("rowKey"), deadline: s("deadline"), openedAt: s("openedAt"), openedBy: s("openedBy"), openedByName: s("openedByName") });
       }
       return out;
     });

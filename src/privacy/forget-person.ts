@@ -22,6 +22,8 @@ export interface ErasureReport {
   feed: number;
   /** Audit lines they acted in or that were about them: kept as anonymous lines. */
   audit: number;
+  /** Circulation rounds they opened: kept, opener made anonymous. */
+  rounds: number;
 }
 
 /** What an erased author becomes on the proformas, versions and audit lines they leave behind. */
@@ -36,7 +38,7 @@ export const FORMER_STAFF = "former member of staff";
  */
 export async function erasePerson(ctx: AppContext, objectId: string): Promise<ErasureReport> {
   const now = ctx.now().toISOString();
-  const report: ErasureReport = { people: 0, nominations: 0, terms: 0, answers: 0, convened: 0, chats: 0, proformas: 0, versions: 0, feed: 0, audit: 0 };
+  const report: ErasureReport = { people: 0, nominations: 0, terms: 0, answers: 0, convened: 0, chats: 0, proformas: 0, versions: 0, feed: 0, audit: 0, rounds: 0 };
   const rows = (await ctx.people.list()).filter((p) => p.objectId === objectId);
   // The names the person went by, to take them out of lead contacts and audit details as well.
   const names = new Set(rows.map((p) => p.name));
@@ -89,6 +91,7 @@ export async function erasePerson(ctx: AppContext, objectId: string): Promise<Er
   report.versions = authored.versions + (await ctx.proformas.forgetVersionActor(objectId, FORMER_STAFF));
   report.feed = await ctx.feed.forgetActor(objectId);
   report.audit = await ctx.audit.forgetPerson(objectId, FORMER_STAFF, known);
+  report.rounds = await ctx.circulations.forgetOpener(objectId, FORMER_STAFF);
 
   for (const p of rows) if (await ctx.people.remove(p.tenantId, p.objectId)) report.people++;
   const chats = await ctx.channels.forgetPersonalChats(objectId);
@@ -108,8 +111,8 @@ export const forgetPerson: CommandHandler = async (ctx: AppContext, turn, args) 
   if (!isObjectId(objectId)) throw new HubError("invalid-input", "Say whom to erase by their Entra object id, for example: forget 00000000-0000-0000-0000-000000000000");
   const r = await erasePerson(ctx, objectId);
   ctx.logger.info({ event: "person.erased", ...r }, "a person was erased on request");
-  const total = r.people + r.nominations + r.terms + r.answers + r.convened + r.chats + r.proformas + r.versions + r.feed + r.audit;
-  const summary = `Deleted ${r.people} people record(s) and ${r.chats} chat address(es). Made anonymous: ${r.nominations} nomination(s), ${r.terms} lead term(s), ${r.answers} answer(s) to invitations, ${r.convened} convened conversation(s), ${r.proformas} proforma(s) (kept, author shown as "${FORMER_STAFF}"), ${r.versions} proforma version(s), ${r.feed} activity row(s), ${r.audit} audit line(s).`;
+  const total = r.people + r.nominations + r.terms + r.answers + r.convened + r.chats + r.proformas + r.versions + r.feed + r.audit + r.rounds;
+  const summary = `Deleted ${r.people} people record(s) and ${r.chats} chat address(es). Made anonymous: ${r.nominations} nomination(s), ${r.terms} lead term(s), ${r.answers} answer(s) to invitations, ${r.convened} convened conversation(s), ${r.proformas} proforma(s) (kept, author shown as "${FORMER_STAFF}"), ${r.versions} proforma version(s), ${r.feed} activity row(s), ${r.audit} audit line(s), ${r.rounds} circulation round(s) (kept, opener shown as "${FORMER_STAFF}").`;
   // The erasure's own line names no one: who was erased is exactly what must not be kept.
   await recordAudit(ctx, turn.actor, { key: `person.erased:${newId(ctx.now().getTime())}`, action: "person.erased", detail: total === 0 ? "An erasure was asked for; nothing was held about the person." : `A person was erased on request. ${summary}` });
   if (total === 0) return noticeCard("Nothing held", "The Hub holds nothing about that person.");

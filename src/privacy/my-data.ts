@@ -25,7 +25,7 @@ function capped(items: string[]): string[] {
  * the versions they saved) and the audit trail.
  */
 export async function personalData(ctx: AppContext, tenantId: string, objectId: string): Promise<MyDataCardData> {
-  const [person, nominations, terms, rsvps, convened, chat, authored, versions, audit] = await Promise.all([
+  const [person, nominations, terms, rsvps, convened, chat, authored, versions, audit, rounds] = await Promise.all([
     ctx.people.get(tenantId, objectId),
     ctx.nominations.involving(objectId),
     ctx.leads.heldBy(objectId),
@@ -35,6 +35,7 @@ export async function personalData(ctx: AppContext, tenantId: string, objectId: 
     ctx.proformas.listByAuthor(objectId),
     ctx.proformas.versionsBy(objectId),
     ctx.audit.about(objectId),
+    ctx.circulations.openedBy(objectId),
   ]);
   const topics = new Map((await Promise.all(rsvps.map((r) => ctx.meetings.get(r.meetingId)))).flatMap((m) => (m ? [[m.id, m.topic] as const] : [])));
   const lines = (items: string[]) => capped(items).map((line) => ({ line: inert(line) }));
@@ -50,6 +51,7 @@ export async function personalData(ctx: AppContext, tenantId: string, objectId: 
       { title: "Conversations you convened", lines: lines(convened.map((m) => `${m.topic} (${day(m.startsAt)}, ${m.status})`)) },
       { title: "Your answers to invitations", lines: lines(rsvps.map((r) => `${topics.get(r.meetingId) ?? "A conversation"}: ${r.answer}`)) },
       { title: "Proformas you wrote (drafts included)", lines: lines(authored.map((p) => `${p.title || "Untitled"} (${borough(p.borough)}, ${p.status}, last saved ${day(p.updatedAt)})`)) },
+      { title: "Circulation rounds you opened", lines: lines(rounds.map((r) => `Round opened ${day(r.openedAt)}, deadline ${r.deadline}`)) },
       { title: "Proforma versions you saved", lines: lines(versions.map((v) => `${v.title || "Untitled"}: version ${v.version}, ${v.action} on ${day(v.at)}`)) },
       {
         title: "Audit lines about you",
