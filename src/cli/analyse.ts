@@ -8,29 +8,24 @@
 import { toContractJson } from "../analysis/contract";
 import { renderReport } from "../analysis/report";
 import { analyseFiles, type AnalysisResult } from "../analysis/run-analysis";
+import type { CliIo } from "./cli-io";
+import { withStorage } from "./with-storage";
 
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+export type { CliIo };
 
 const OPTIONS = ["--json", "--all", "--store", "--combine-city-with-hackney"];
 const USAGE = "usage: npm run analyse -- [--json] [--all] [--store] [--combine-city-with-hackney] <files or folders>";
 
-async function store(result: AnalysisResult, io: CliIo): Promise<void> {
-  // Loaded only with --store, so a plain report does not pay for the storage SDK's start-up.
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { loadConfig } = require("../config/config") as typeof import("../config/config");
-  const { openStorage } = require("../storage/open-storage") as typeof import("../storage/open-storage");
-  const { TableMeasureStore } = require("../headlines/table-measure-store") as typeof import("../headlines/table-measure-store");
-  const storage = await openStorage({ config: loadConfig(), shareRunning: true });
-  try {
+function store(result: AnalysisResult, io: CliIo): Promise<number> {
+  // Storage is loaded only with --store, so a plain report does not pay for the SDK's start-up.
+  return withStorage("storing the measures", io, process.env, async (storage) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { TableMeasureStore } = require("../headlines/table-measure-store") as typeof import("../headlines/table-measure-store");
     const measureStore = new TableMeasureStore(storage.tableClient("measures"), storage.tableClient("headlines"));
     const runId = await measureStore.saveRun(result.measures, result.headlines, result.sources);
     io.err(`stored ${result.measures.length} measures and ${result.headlines.length} headlines as run ${runId} (${storage.description})`);
-  } finally {
-    await storage.close();
-  }
+    return 0;
+  });
 }
 
 /** Runs the command; returns the process exit code. */
@@ -54,7 +49,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   io.err(`${result.sources.length} files, ${result.measures.length} measures, ${result.headlines.length} headlines in ${Date.now() - started} ms`);
   for (const s of unread) io.err(`warning: ${s.name}: ${s.problem}`);
   io.out(flags.has("--json") ? JSON.stringify(toContractJson(result)) + "\n" : renderReport(result, { all: flags.has("--all") }));
-  if (flags.has("--store")) await store(result, io);
+  if (flags.has("--store")) return store(result, io);
   return 0;
 }
 

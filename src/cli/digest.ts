@@ -3,7 +3,8 @@
  * Prints a week's digest (as text, or its JSON with --json) from the same storage the service uses;
  * it sends nothing.
  */
-import type { CliIo } from "./analyse";
+import type { CliIo } from "./cli-io";
+import { withStorage } from "./with-storage";
 
 const USAGE = "usage: npm run digest -- --week 2026-W48 [--json]";
 
@@ -21,15 +22,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`"${week}" is not an ISO week\n${USAGE}`);
     return 2;
   }
-  const { loadConfig } = require("../config/config") as typeof import("../config/config");
-  const { openStorage } = require("../storage/open-storage") as typeof import("../storage/open-storage");
-  const { createAppContext } = require("../app-context") as typeof import("../app-context");
-  const { silentLogger } = require("../logging/logger") as typeof import("../logging/logger");
-  const { composeDigest } = require("../digest/compose-digest") as typeof import("../digest/compose-digest");
-  const { digestText } = require("../digest/digest-text") as typeof import("../digest/digest-text");
-  const config = loadConfig();
-  const storage = await openStorage({ config, shareRunning: true });
-  try {
+  return withStorage("digest", io, process.env, async (storage, config) => {
+    const { createAppContext } = require("../app-context") as typeof import("../app-context");
+    const { silentLogger } = require("../logging/logger") as typeof import("../logging/logger");
+    const { composeDigest } = require("../digest/compose-digest") as typeof import("../digest/compose-digest");
+    const { digestText } = require("../digest/digest-text") as typeof import("../digest/digest-text");
     const refuse = async () => {
       throw new Error("the command line sends nothing");
     };
@@ -39,9 +36,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`composed the digest for ${data.week} from ${data.events} activity rows in ${Date.now() - started} ms (${storage.description})`);
     io.out(argv.includes("--json") ? JSON.stringify(data, null, 2) + "\n" : digestText(data));
     return 0;
-  } finally {
-    await storage.close();
-  }
+  });
 }
 
 if (require.main === module) {

@@ -4,11 +4,8 @@
  * Progress on stderr; storage as configured (shares a running service's embedded Azurite).
  */
 import { EXPORT_FORMATS, runExport, type ExportFormat } from "../library/run-export";
-
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+import type { CliIo } from "./cli-io";
+import { withStorage } from "./with-storage";
 
 const USAGE = "usage: npm run export -- --format csv|json|html --out DIR";
 
@@ -26,27 +23,13 @@ export async function main(argv: readonly string[], io: CliIo, env: NodeJS.Proce
     io.err(unknown.length ? `unknown option ${unknown.join(", ")}\n${USAGE}` : USAGE);
     return 2;
   }
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { loadConfig } = require("../config/config") as typeof import("../config/config");
-  const { openStorage } = require("../storage/open-storage") as typeof import("../storage/open-storage");
-  const { TableProformaStore } = require("../proforma/table-proforma-store") as typeof import("../proforma/table-proforma-store");
-  let storage;
-  try {
-    storage = await openStorage({ config: loadConfig(env), shareRunning: true });
-  } catch (error) {
-    io.err(`cannot open storage: ${(error as Error).message}`);
-    return 1;
-  }
-  try {
+  return withStorage("export", io, env, async (storage) => {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { TableProformaStore } = require("../proforma/table-proforma-store") as typeof import("../proforma/table-proforma-store");
     const result = await runExport({ proformas: new TableProformaStore(storage), now: () => new Date() }, { format: format as ExportFormat, outDir: out }, io.err);
     io.out(result.files.length === 1 ? result.files[0]! : out);
     return 0;
-  } catch (error) {
-    io.err(`export failed: ${(error as Error).message}`);
-    return 1;
-  } finally {
-    await storage.close();
-  }
+  });
 }
 
 if (require.main === module) {

@@ -3,34 +3,23 @@
  * Loads the demo proformas in seeds/proformas (marked demo) and, if none is open, a demo circulation
  * round, so a newcomer sees a populated library, status and digest. Safe to run again.
  */
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
+import type { CliIo } from "./cli-io";
+import { withStorage } from "./with-storage";
 
 export async function main(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (argv.length > 0) {
     io.err("usage: npm run seed");
     return 2;
   }
-  /* eslint-disable @typescript-eslint/no-require-imports */
-  const { loadConfig } = require("../config/config") as typeof import("../config/config");
-  const { openStorage } = require("../storage/open-storage") as typeof import("../storage/open-storage");
-  const { TableProformaStore } = require("../proforma/table-proforma-store") as typeof import("../proforma/table-proforma-store");
-  const { TableActivityFeed } = require("../activity-feed/activity-feed") as typeof import("../activity-feed/activity-feed");
-  const { TableCirculationStore } = require("../circulation/table-circulation-store") as typeof import("../circulation/table-circulation-store");
-  const { seedProformas } = require("../proforma/seed-proformas") as typeof import("../proforma/seed-proformas");
-  const { newId } = require("../domain/ids") as typeof import("../domain/ids");
-  const { londonDate } = require("../domain/iso-week") as typeof import("../domain/iso-week");
-  let storage;
-  try {
-    storage = await openStorage({ config: loadConfig(env), shareRunning: true });
-  } catch (error) {
-    io.err(`cannot open storage: ${(error as Error).message}`);
-    return 1;
-  }
-  try {
-    const now = () => new Date();
+  return withStorage("seed", io, env, async (storage) => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { TableProformaStore } = require("../proforma/table-proforma-store") as typeof import("../proforma/table-proforma-store");
+    const { TableActivityFeed } = require("../activity-feed/activity-feed") as typeof import("../activity-feed/activity-feed");
+    const { TableCirculationStore } = require("../circulation/table-circulation-store") as typeof import("../circulation/table-circulation-store");
+    const { seedProformas } = require("../proforma/seed-proformas") as typeof import("../proforma/seed-proformas");
+    const { newId } = require("../domain/ids") as typeof import("../domain/ids");
+    const { londonDate } = require("../domain/iso-week") as typeof import("../domain/iso-week");
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const circulations = new TableCirculationStore(storage);
     if (!(await circulations.latest())) {
       const [y, m, d] = londonDate(new Date(Date.now() + 14 * 86400_000));
@@ -40,15 +29,10 @@ export async function main(argv: readonly string[], io: CliIo, env: NodeJS.Proce
       await circulations.open({ id: newId(opened.getTime()), deadline, openedAt: opened.toISOString(), openedBy: "demo", openedByName: "Demo coordinator" });
       io.err(`opened a demo circulation round, deadline ${deadline}`);
     }
-    const result = await seedProformas({ proformas: new TableProformaStore(storage), feed: new TableActivityFeed(storage), circulations, now }, undefined, io.err);
+    const result = await seedProformas({ proformas: new TableProformaStore(storage), feed: new TableActivityFeed(storage), circulations, now: () => new Date() }, undefined, io.err);
     io.out(`demo proformas: ${result.created} loaded, ${result.kept} already there (${storage.description})`);
     return 0;
-  } catch (error) {
-    io.err(`seed failed: ${(error as Error).message}`);
-    return 1;
-  } finally {
-    await storage.close();
-  }
+  });
 }
 
 if (require.main === module) {
