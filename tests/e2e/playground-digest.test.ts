@@ -7,7 +7,7 @@ import { silentLogger } from "../../src/logging/logger";
 import { TableRunStore } from "../../src/delivery/table-run-store";
 import { digestRunKey } from "../../src/digest/send-digest";
 import { weekCoveredBy, weekLabel } from "../../src/digest/digest-week";
-import { chromiumAvailable, launchChromium, CHROMIUM } from "../support/browser";
+import { launchChromium, needChromium } from "../support/browser";
 import { startPlayground, type Playground } from "../support/playground";
 import { startTestAzurite, startTestService } from "../support/test-service";
 
@@ -26,11 +26,7 @@ describe("end to end in the Agents Playground: the scheduled digest reaches a DC
   let browser: Browser | undefined;
 
   before(function () {
-    if (!chromiumAvailable()) {
-      if (process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: .ci/run installs it with apt`);
-      console.log(`      skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-      this.skip();
-    }
+    needChromium(this);
   });
   after(async () => {
     await browser?.close();

@@ -5,7 +5,7 @@ import path from "node:path";
 import { odata } from "@azure/data-tables";
 import type { Browser } from "playwright-core";
 import type { RunningService } from "../../src/service";
-import { chromiumAvailable, launchChromium, CHROMIUM } from "../support/browser";
+import { launchChromium, needChromium } from "../support/browser";
 import { startPlayground, type Playground } from "../support/playground";
 import { startTestService } from "../support/test-service";
 
@@ -24,11 +24,7 @@ describe("end to end in the Agents Playground", function () {
   let browser: Browser | undefined;
 
   before(function () {
-    if (!chromiumAvailable()) {
-      if (process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: .ci/run installs it with apt`);
-      console.log(`      skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
-      this.skip();
-    }
+    needChromium(this);
     dataDir = mkdtempSync(path.join(os.tmpdir(), "hub-e2e-"));
   });
   after(async () => {

@@ -15,7 +15,7 @@ import { fullContent, type Proforma } from "../../src/proforma/proforma";
 import { TableProformaStore } from "../../src/proforma/table-proforma-store";
 import { storageFromConnectionString, type Storage } from "../../src/storage/open-storage";
 import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
-import { chromiumAvailable, launchChromium } from "../support/browser";
+import { launchChromium, needChromium } from "../support/browser";
 import { startTestAzurite } from "../support/test-service";
 
 const HOSTILE_TITLE = `<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2"> "Quotes", commas & =SUM(A1)`;
@@ -101,7 +101,7 @@ describe("seed and export of the collated library", function () {
     let browser: Browser;
     let html: string;
     before(async function () {
-      if (!chromiumAvailable()) this.skip();
+      needChromium(this);
       const run = capture();
       html = path.join(dir, "html");
       assert.equal(await exportMain(["--format", "html", "--out", html], run.io, env), 0);

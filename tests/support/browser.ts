@@ -16,3 +16,14 @@ export function launchChromium(): Promise<Browser> {
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
   });
 }
+
+/**
+ * For a browser test's first `before` hook: without Chromium, outside CI the suite says why and is
+ * skipped; in CI, where .ci/run installs it, a missing browser is a failure.
+ */
+export function needChromium(context: Mocha.Context): void {
+  if (chromiumAvailable()) return;
+  if (process.env.CI) throw new Error(`Chromium is missing at ${CHROMIUM}: .ci/run installs it with apt`);
+  console.log(`      skipped: no Chromium at ${CHROMIUM} (apt-get install chromium, or set CHROMIUM_PATH)`);
+  context.skip();
+}

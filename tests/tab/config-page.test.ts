@@ -4,7 +4,7 @@ import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import type { RunningService } from "../../src/service";
 import { buildTab } from "../../scripts/build-tab";
-import { launchChromium } from "../support/browser";
+import { launchChromium, needChromium } from "../support/browser";
 import { teamsHostPage, type HostCall, type HostOptions } from "../support/teams-host-page";
 import { startTestService } from "../support/test-service";
 
@@ -32,6 +32,7 @@ describe("Channel tab settings page in a simulated Teams host", () => {
   let framed: { url: string; options: HostOptions } = { url: "", options: {} };
 
   before(async function () {
+    needChromium(this);
     this.timeout(90000);
     await buildTab();
     service = await startTestService();
@@ -45,7 +46,7 @@ describe("Channel tab settings page in a simulated Teams host", () => {
   after(async () => {
     await browser?.close();
     await service?.stop();
-    await new Promise((resolve) => hostServer?.close(resolve));
+    if (hostServer) await new Promise((resolve) => hostServer!.close(resolve));
   });
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1024, height: 900 } });

@@ -6,7 +6,7 @@ import type { RunningService } from "../../src/service";
 import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
 import { buildTab } from "../../scripts/build-tab";
 import { A11Y_AUDIT, MIN_CONTRAST, type AuditResult } from "../support/a11y-audit";
-import { launchChromium } from "../support/browser";
+import { launchChromium, needChromium } from "../support/browser";
 import { HACKNEY, NEWHAM, NOW, proforma, seed } from "../support/tab-seed";
 import { teamsHostPage } from "../support/teams-host-page";
 import { startTestAzurite, startTestService } from "../support/test-service";
@@ -46,6 +46,7 @@ describe("Tab accessibility, phone-sized screens and the caller (headless Chromi
   let page: Page;
 
   before(async function () {
+    needChromium(this);
     this.timeout(90000);
     await buildTab();
     azurite = await startTestAzurite();
@@ -63,7 +64,7 @@ describe("Tab accessibility, phone-sized screens and the caller (headless Chromi
     await browser?.close();
     await service?.stop();
     await azurite?.stop();
-    await new Promise((resolve) => hostServer?.close(resolve));
+    if (hostServer) await new Promise((resolve) => hostServer!.close(resolve));
   });
   afterEach(async () => page?.close());
 

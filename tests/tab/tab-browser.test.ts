@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { chromium, type Browser, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
+import { launchChromium, needChromium } from "../support/browser";
 import type { RunningService } from "../../src/service";
 import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
 import { buildTab } from "../../scripts/build-tab";
@@ -19,15 +20,13 @@ describe("Tab in headless Chromium", () => {
   const apiAuthHeaders: (string | undefined)[] = [];
 
   before(async function () {
+    needChromium(this);
     this.timeout(90000);
     await buildTab();
     azurite = await startTestAzurite();
     service = await startTestService({ azurite, now: () => NOW });
     await seed(service);
-    browser = await chromium.launch({
-      executablePath: "/usr/bin/chromium",
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-    });
+    browser = await launchChromium();
     hostServer = createServer((_req, res) => {
       res.setHeader("content-type", "text/html");
       res.end(teamsHostPage(`${service.url}/tab/index.html?surface=personal`, { theme: "dark", subEntityId: "data", token: "token-from-host" }));
@@ -38,7 +37,7 @@ describe("Tab in headless Chromium", () => {
     await browser?.close();
     await service?.stop();
     await azurite?.stop();
-    await new Promise((resolve) => hostServer?.close(resolve));
+    if (hostServer) await new Promise((resolve) => hostServer!.close(resolve));
   });
   beforeEach(async () => {
     page = await browser.newPage({ viewport: { width: 1024, height: 900 } });
