@@ -30,7 +30,14 @@ export async function benchDelivery(options: { channels: number; log: (m: string
     const ctx = service.app;
     const now = ctx.now();
     for (let i = 0; i < options.channels; i++) {
-      const ref = { conversationId: `19:dcs-${i}@thread.tacv2`, serviceUrl: connector.url, tenantId: `tenant-${i % 8}`, channelId: "msteams", conversationType: "channel" as const, botId: "28:bot" };
+      const ref = {
+        conversationId: `19:dcs-${i}@thread.tacv2`,
+        serviceUrl: connector.url,
+        tenantId: `tenant-${i % 8}`,
+        channelId: "msteams",
+        conversationType: "channel" as const,
+        botId: "28:bot",
+      };
       await ctx.channels.remember(ref, `DCS channel ${i}`, now);
       await ctx.channels.setRole(ref.tenantId, ref.conversationId, "dcs", undefined, now);
     }
@@ -45,7 +52,15 @@ export async function benchDelivery(options: { channels: number; log: (m: string
     const lost = options.channels - perConversation.size;
     if (summary.unknown > 0 || summary.failed > 0) options.log(`delivery: ${summary.failed} failed, ${summary.unknown} unknown`);
     const min = options.channels / REQUESTS_PER_SECOND;
-    return { channels: options.channels, wall_s: round(wall), min_possible_s: round(min), ratio: round(wall / min), duplicates, lost, throttled: connector.throttled.length };
+    return {
+      channels: options.channels,
+      wall_s: round(wall),
+      min_possible_s: round(min),
+      ratio: round(wall / min),
+      duplicates,
+      lost,
+      throttled: connector.throttled.length,
+    };
   } finally {
     await service.stop();
     await connector.stop();

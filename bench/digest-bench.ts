@@ -75,7 +75,16 @@ async function fillWeek(ctx: AppContext, entries: number, weekStart: Date): Prom
     const at = new Date(weekStart.getTime() + 3_600_000 + i * 60_000);
     const p = proforma(900_000 + i, at);
     await ctx.storage.tableClient("proformas").upsertEntity(toEntity(p), "Replace");
-    await ctx.feed.record({ key: `proforma.submitted:${p.id}`, kind: "proforma.submitted", at: at.toISOString(), borough: p.borough, subjectId: p.id, title: p.title, actorId: p.authorId, data: { outcomeAreas: "education" } });
+    await ctx.feed.record({
+      key: `proforma.submitted:${p.id}`,
+      kind: "proforma.submitted",
+      at: at.toISOString(),
+      borough: p.borough,
+      subjectId: p.id,
+      title: p.title,
+      actorId: p.authorId,
+      data: { outcomeAreas: "education" },
+    });
   }
   return week;
 }

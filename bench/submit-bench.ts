@@ -66,7 +66,11 @@ export async function benchSubmit(options: { sequential: number; concurrent: num
     const submit = async (i: number) => {
       const answer = await post(
         service.url,
-        activity(USER, { type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "proforma.submit", data: { verb: "proforma.submit", submissionId: newId(), ...inputs(i) } } } }),
+        activity(USER, {
+          type: "invoke",
+          name: "adaptiveCard/action",
+          value: { action: { type: "Action.Execute", verb: "proforma.submit", data: { verb: "proforma.submit", submissionId: newId(), ...inputs(i) } } },
+        }),
       );
       if (answer.status !== 200 || !/saved/.test(JSON.stringify(answer.body))) throw new Error(`submit ${i} answered ${answer.status}`);
     };

@@ -15,7 +15,10 @@ export interface ManifestSettings {
 }
 
 export class ManifestSettingError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`${variable}: ${message}`);
     this.name = "ManifestSettingError";
   }
@@ -47,7 +50,10 @@ export function manifestSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): M
 
 /** The bot's command lists, one per scope, made from the commands shown in the menu. */
 export function commandLists(commands: readonly CommandSpec[] = COMMANDS): { scopes: string[]; commands: { title: string; description: string }[] }[] {
-  const menu = commands.filter((c) => c.inMenu).slice(0, MAX_MENU_COMMANDS).map((c) => ({ title: c.words, description: c.description }));
+  const menu = commands
+    .filter((c) => c.inMenu)
+    .slice(0, MAX_MENU_COMMANDS)
+    .map((c) => ({ title: c.words, description: c.description }));
   return BOT_SCOPES.map((scope) => ({ scopes: [scope], commands: menu }));
 }
 

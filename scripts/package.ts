@@ -39,7 +39,12 @@ export async function zipPackage(manifest: Record<string, unknown>, files: Recor
   return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
 }
 
-export async function buildPackage(settings: ManifestSettings, output = DEFAULT_OUTPUT, manifest = makeManifest(settings), files = readIcons()): Promise<string> {
+export async function buildPackage(
+  settings: ManifestSettings,
+  output = DEFAULT_OUTPUT,
+  manifest = makeManifest(settings),
+  files = readIcons(),
+): Promise<string> {
   assertValidPackage(manifest, files);
   mkdirSync(path.dirname(output), { recursive: true });
   writeFileSync(output, await zipPackage(manifest, files));
@@ -51,7 +56,9 @@ if (require.main === module) {
     try {
       const settings = manifestSettingsFromEnv();
       const output = await buildPackage(settings);
-      console.log(`Wrote ${path.relative(process.cwd(), output)} (manifest schema v${SCHEMA_VERSION}, bot ${settings.botId}, host ${settings.hostname}, version ${settings.version}): valid.`);
+      console.log(
+        `Wrote ${path.relative(process.cwd(), output)} (manifest schema v${SCHEMA_VERSION}, bot ${settings.botId}, host ${settings.hostname}, version ${settings.version}): valid.`,
+      );
     } catch (error) {
       if (error instanceof ManifestSettingError) console.error(`Configuration error: ${error.message}`);
       else if (error instanceof PackageInvalidError) console.error(error.message);

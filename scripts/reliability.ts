@@ -65,7 +65,9 @@ async function main(): Promise<void> {
   console.log("");
   printTable(rows);
   const count = (r: Row["result"]) => rows.filter((x) => x.result === r).length;
-  console.log(`\n${rows.length} cases: ${count("pass")} pass, ${count("FAIL")} fail, ${count("GAP")} known gaps; ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `\n${rows.length} cases: ${count("pass")} pass, ${count("FAIL")} fail, ${count("GAP")} known gaps; ${((Date.now() - started) / 1000).toFixed(1)} s`,
+  );
   process.exit(count("FAIL") > 0 ? 1 : 0);
 }
 

@@ -98,7 +98,8 @@ export function packageProblems(manifest: CheckedManifest, files: Record<string,
     else if (!domains.includes(parsed.hostname)) problems.push(`${url} is not on a valid domain (${domains.join(", ") || "none listed"})`);
   }
   const bot = manifest.bots?.[0];
-  if (bot && manifest.webApplicationInfo?.id !== bot.botId) problems.push("webApplicationInfo.id must be the bot's app id, so single sign-on tokens carry it as audience");
+  if (bot && manifest.webApplicationInfo?.id !== bot.botId)
+    problems.push("webApplicationInfo.id must be the bot's app id, so single sign-on tokens carry it as audience");
   for (const list of bot?.commandLists ?? []) {
     if ((list.commands ?? []).length > MAX_MENU_COMMANDS) problems.push(`a command list has more than ${MAX_MENU_COMMANDS} commands`);
     for (const c of list.commands ?? []) {

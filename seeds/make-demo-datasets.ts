@@ -102,7 +102,9 @@ export function makeDemoDatasets(seed = 20261129): string[] {
       const academic = `${year - 1}${String(year).slice(2)}`;
       const counts = GROUPS.map((g) => Math.max(0, poisson(random, size * g.share)));
       const total = counts.reduce((s, n) => s + n, 0);
-      GROUPS.forEach((g, i) => pupils.push(`${academic},Academic year,${geo(b)},Total,${quote(g.label)},Total,${counts[i]},${((100 * counts[i]!) / total).toFixed(1)}`));
+      GROUPS.forEach((g, i) =>
+        pupils.push(`${academic},Academic year,${geo(b)},Total,${quote(g.label)},Total,${counts[i]},${((100 * counts[i]!) / total).toFixed(1)}`),
+      );
       pupils.push(`${academic},Academic year,${geo(b)},Total,Total,Total,${total},100`);
       population.push(`${year - 1},Reporting year,${geo(b)},Children aged 0 to 17 years,${Math.round(total * 1.45)}`);
       const sums = { cin: 0, cpp: 0, cla: 0, sup: 0, ehc: 0, hc: 0, susp: 0, perm: 0 };
@@ -115,22 +117,46 @@ export function makeDemoDatasets(seed = 20261129): string[] {
         const ehc = poisson(random, n * 0.035 * g.sen);
         const susp = poisson(random, n * 0.03 * g.exclusion);
         const perm = Math.min(susp, poisson(random, n * 0.0008 * g.exclusion));
-        Object.assign(sums, { cin: sums.cin + cin, cpp: sums.cpp + cpp, cla: sums.cla + claN, sup: sums.sup + sup, ehc: sums.ehc + ehc, hc: sums.hc + n, susp: sums.susp + susp, perm: sums.perm + perm });
+        Object.assign(sums, {
+          cin: sums.cin + cin,
+          cpp: sums.cpp + cpp,
+          cla: sums.cla + claN,
+          sup: sums.sup + sup,
+          ehc: sums.ehc + ehc,
+          hc: sums.hc + n,
+          susp: sums.susp + susp,
+          perm: sums.perm + perm,
+        });
         cinCpp.push(`${year},Reporting year,${geo(b)},Ethnicity minor,${quote(g.label)},${published(cin)},${published(cpp)}`);
         cla.push(`${year},Reporting year,${geo(b)},Ethnicity,${quote(g.label)},${published(claN)},`);
-        sen.push(`${academic},Academic year,${geo(b)},Total,${quote(g.label)},Total,${n}`, `${academic},Academic year,${geo(b)},Total,${quote(g.label)},SEN support,${published(sup)}`, `${academic},Academic year,${geo(b)},Total,${quote(g.label)},EHC plan,${published(ehc)}`);
+        sen.push(
+          `${academic},Academic year,${geo(b)},Total,${quote(g.label)},Total,${n}`,
+          `${academic},Academic year,${geo(b)},Total,${quote(g.label)},SEN support,${published(sup)}`,
+          `${academic},Academic year,${geo(b)},Total,${quote(g.label)},EHC plan,${published(ehc)}`,
+        );
         excl.push(`${academic},Academic year,${geo(b)},Total,${quote(g.label)},${n},${published(susp)},${published(perm)}`);
       });
       cinCpp.push(`${year},Reporting year,${geo(b)},Ethnicity minor,Total,${sums.cin},${sums.cpp}`);
       cla.push(`${year},Reporting year,${geo(b)},Ethnicity,Total children,${sums.cla},`);
       excl.push(`${academic},Academic year,${geo(b)},Total,Total,${sums.hc},${sums.susp},${sums.perm}`);
       for (const major of ["White", "Mixed", "Asian", "Black", "Other", "Unknown"]) {
-        const idx = GROUPS.map((g, i) => [g, i] as const).filter(([g]) => (major === "Other" ? g.label.startsWith("Any other ethnic") : major === "Unknown" ? g.label === "Unclassified" : g.label.startsWith(major)));
+        const idx = GROUPS.map((g, i) => [g, i] as const).filter(([g]) =>
+          major === "Other" ? g.label.startsWith("Any other ethnic") : major === "Unknown" ? g.label === "Unclassified" : g.label.startsWith(major),
+        );
         const pop = Math.round(idx.reduce((s, [, i]) => s + counts[i]!, 0) * 0.9);
-        const mult = idx.reduce((s, [g, i]) => s + g.exclusion * counts[i]!, 0) / Math.max(1, idx.reduce((s, [, i]) => s + counts[i]!, 0));
+        const mult =
+          idx.reduce((s, [g, i]) => s + g.exclusion * counts[i]!, 0) /
+          Math.max(
+            1,
+            idx.reduce((s, [, i]) => s + counts[i]!, 0),
+          );
         const fte = poisson(random, pop * 0.0025 * mult);
         const custody = Math.min(fte, poisson(random, fte * 0.08 * mult));
-        yj.push(`${year},Reporting year,${geo(b)},${major},Population aged 10 to 17,${pop}`, `${year},Reporting year,${geo(b)},${major},First time entrant,${published(fte)}`, `${year},Reporting year,${geo(b)},${major},Custodial sentence,${published(custody)}`);
+        yj.push(
+          `${year},Reporting year,${geo(b)},${major},Population aged 10 to 17,${pop}`,
+          `${year},Reporting year,${geo(b)},${major},First time entrant,${published(fte)}`,
+          `${year},Reporting year,${geo(b)},${major},Custodial sentence,${published(custody)}`,
+        );
       }
     }
   }

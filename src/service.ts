@@ -23,7 +23,11 @@ export interface RunningService {
 }
 
 /** Starts storage and the HTTP service; used by `npm start` and by the tests, which run it for real. */
-export async function startService(config: Config, logger: Logger, options: { now?: () => Date; schedule?: boolean; housekeepingEveryMs?: number } = {}): Promise<RunningService> {
+export async function startService(
+  config: Config,
+  logger: Logger,
+  options: { now?: () => Date; schedule?: boolean; housekeepingEveryMs?: number } = {},
+): Promise<RunningService> {
   const storage = await openStorage({ config, logger });
   const teams = createTeamsEdge(config, logger);
   const app = createAppContext({ config, logger, storage, messenger: teams.messenger, now: options.now });
@@ -38,7 +42,11 @@ export async function startService(config: Config, logger: Logger, options: { no
   const address = server.address() as AddressInfo;
   const url = `http://${address.address.includes(":") ? `[${address.address}]` : address.address}:${address.port}`;
   logger.info(
-    { url, storage: storage.description, auth: config.auth.mode === "local" ? "local mode: unauthenticated, loopback clients only" : `Bot Framework tokens for app ${config.auth.appId}` },
+    {
+      url,
+      storage: storage.description,
+      auth: config.auth.mode === "local" ? "local mode: unauthenticated, loopback clients only" : `Bot Framework tokens for app ${config.auth.appId}`,
+    },
     `Disparities Hub listening on ${url}/api/messages; storage ${storage.description}; auth ${config.auth.mode}`,
   );
   const schedule = options.schedule === false ? undefined : startDigestSchedule(app);

@@ -84,9 +84,7 @@ export const CATALOGUE: Catalogue = parseCatalogue(json);
 export function matchDataset(catalogue: Catalogue, header: readonly string[], fileName: string): DatasetSpec | undefined {
   const have = new Set(header.map((h) => h.toLowerCase()));
   const hits = catalogue.datasets.filter(
-    (d) =>
-      d.match.headers.every((h) => have.has(h.toLowerCase())) &&
-      (!d.match.fileName || new RegExp(d.match.fileName, "i").test(fileName)),
+    (d) => d.match.headers.every((h) => have.has(h.toLowerCase())) && (!d.match.fileName || new RegExp(d.match.fileName, "i").test(fileName)),
   );
   return hits.sort((a, b) => b.match.headers.length - a.match.headers.length)[0];
 }

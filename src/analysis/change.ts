@@ -23,7 +23,15 @@ export interface Change {
 export function describeChanges(rows: readonly MeasureRow[]): Change[] {
   const series = new Map<string, MeasureRow[]>();
   for (const r of rows) {
-    if (r.suppressed || r.value === null || r.ciLow === null || r.ciHigh === null || r.measure.endsWith("-vs-others") || r.measure === "workforce-vs-population") continue;
+    if (
+      r.suppressed ||
+      r.value === null ||
+      r.ciLow === null ||
+      r.ciHigh === null ||
+      r.measure.endsWith("-vs-others") ||
+      r.measure === "workforce-vs-population"
+    )
+      continue;
     const k = `${r.measure}|${r.areaCode}|${r.groupKey}|${r.level ?? ""}`;
     const s = series.get(k);
     if (s) s.push(r);
@@ -38,14 +46,21 @@ export function describeChanges(rows: readonly MeasureRow[]): Change[] {
     const direction = b.ciLow! > a.ciHigh! ? "higher" : b.ciHigh! < a.ciLow! ? "lower" : "no clear change";
     const span = `${formatValue(a.value!, a.unit)} in ${a.period} and ${formatValue(b.value!, b.unit)} in ${b.period}`;
     const caution = s.length === 2 ? " Two years only: not a trend." : ` ${s.length} years held.`;
-    const text = direction === "no clear change"
-      ? `${span}: no clear change (the intervals overlap).${caution}`
-      : `${span}: ${direction} in ${b.period} than in ${a.period}, beyond chance variation.${caution}`;
+    const text =
+      direction === "no clear change"
+        ? `${span}: no clear change (the intervals overlap).${caution}`
+        : `${span}: ${direction} in ${b.period} than in ${a.period}, beyond chance variation.${caution}`;
     changes.push({
-      measure: a.measure, areaCode: a.areaCode, areaName: a.areaName, group: a.group, level: a.level, years: s.length,
+      measure: a.measure,
+      areaCode: a.areaCode,
+      areaName: a.areaName,
+      group: a.group,
+      level: a.level,
+      years: s.length,
       first: { period: a.period, value: a.value!, low: a.ciLow!, high: a.ciHigh! },
       last: { period: b.period, value: b.value!, low: b.ciLow!, high: b.ciHigh! },
-      direction, text,
+      direction,
+      text,
     });
   }
   return changes;

@@ -46,10 +46,15 @@ function eligible(r: MeasureRow): boolean {
     HEADLINE_MEASURES.test(r.measure) &&
     !r.suppressed &&
     r.outcome !== null &&
-    r.ratio !== null && r.ratioSe !== null && r.reference !== null &&
-    r.numerator !== null && r.denominator !== null &&
-    r.numerator >= HEADLINE_RULES.minNumerator && r.reference.numerator >= HEADLINE_RULES.minNumerator &&
-    r.denominator >= HEADLINE_RULES.minDenominator && r.reference.denominator >= HEADLINE_RULES.minDenominator &&
+    r.ratio !== null &&
+    r.ratioSe !== null &&
+    r.reference !== null &&
+    r.numerator !== null &&
+    r.denominator !== null &&
+    r.numerator >= HEADLINE_RULES.minNumerator &&
+    r.reference.numerator >= HEADLINE_RULES.minNumerator &&
+    r.denominator >= HEADLINE_RULES.minDenominator &&
+    r.reference.denominator >= HEADLINE_RULES.minDenominator &&
     (r.unknownShare === null || r.unknownShare <= HEADLINE_RULES.maxUnknownShare)
   );
 }
@@ -123,7 +128,9 @@ export function headlineText(r: MeasureRow): string {
   const who = noun(r);
   const rates = `${formatValue(r.value!, r.unit)} against ${formatValue(r.reference!.value, r.unit)}${perText(r)}`;
   const counts = `${r.numerator!.toLocaleString("en-GB")} of ${r.denominator!.toLocaleString("en-GB")}`;
-  const why = r.denominatorStage?.startsWith("pupils (school census as proxy") ? "; school census used as the base, as no resident child population by ethnicity exists" : "";
+  const why = r.denominatorStage?.startsWith("pupils (school census as proxy")
+    ? "; school census used as the base, as no resident child population by ethnicity exists"
+    : "";
   const text = `In ${r.areaName}, ${r.group} ${who} were ${comparison(r.ratio!, r.referenceGroup!, who, r.outcome!)} (${rates}; ${counts}; ${r.period}${why}).`;
   return r.synthetic ? `Synthetic demo data, not real figures: ${text}` : text;
 }

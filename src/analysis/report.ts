@@ -37,7 +37,11 @@ function ratioCell(m: MeasureRow): string {
 
 function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (r: string[]) => r.map((c, i) => c.padEnd(widths[i]!)).join("  ").trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join("  ")
+      .trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...rows.map(line)].join("\n");
 }
 
@@ -67,7 +71,14 @@ function pivot(rows: readonly MeasureRow[], mark: (m: MeasureRow) => string): st
     }),
   ]);
   const ref = rows.find((r) => r.referenceGroup)?.referenceGroup;
-  const shownNotes = [...new Set(rows.filter((r) => !r.suppressed && r.value !== null).map(mark).filter(Boolean))];
+  const shownNotes = [
+    ...new Set(
+      rows
+        .filter((r) => !r.suppressed && r.value !== null)
+        .map(mark)
+        .filter(Boolean),
+    ),
+  ];
   const legend = [ref ? `value (ratio to ${ref}; * = 95% interval excludes 1)` : "", shownNotes.length ? `notes:${shownNotes.join("")}` : ""].filter(Boolean);
   return [...(legend.length ? [`  ${legend.join("; ")}`] : []), table(["Area", "Level", ...groups], body)];
 }
@@ -126,7 +137,16 @@ export function renderReport(result: AnalysisResult, options: ReportOptions = {}
         out.push(...pivot(mrows, mark));
         continue;
       }
-      const body = mrows.map((m) => [m.areaName, m.period, m.level ?? "", m.group + (m.synthetic ? " [synthetic]" : ""), m.suppressed || m.numerator === null ? "c" : m.numerator.toLocaleString("en-GB"), m.suppressed || m.denominator === null ? "" : m.denominator.toLocaleString("en-GB"), cell(m) + mark(m), ratioCell(m)]);
+      const body = mrows.map((m) => [
+        m.areaName,
+        m.period,
+        m.level ?? "",
+        m.group + (m.synthetic ? " [synthetic]" : ""),
+        m.suppressed || m.numerator === null ? "c" : m.numerator.toLocaleString("en-GB"),
+        m.suppressed || m.denominator === null ? "" : m.denominator.toLocaleString("en-GB"),
+        cell(m) + mark(m),
+        ratioCell(m),
+      ]);
       out.push(table(["Area", "Period", "Level", "Group", "Count", "Base", "Value (95% CI)", "Ratio (95% CI)"], body));
     }
     out.push("");
@@ -134,12 +154,15 @@ export function renderReport(result: AnalysisResult, options: ReportOptions = {}
   const areas = new Set(rowsShown.map((m) => m.areaCode));
   const changes = result.changes.filter((c) => c.direction !== "no clear change" && !c.measure.startsWith("workforce") && (all || areas.has(c.areaCode)));
   const limit = all ? changes.length : 40;
-  out.push(`== Change over the years held (clear changes only: ${changes.length} of ${result.changes.length}${changes.length > limit ? `; first ${limit} shown` : ""}) ==`);
+  out.push(
+    `== Change over the years held (clear changes only: ${changes.length} of ${result.changes.length}${changes.length > limit ? `; first ${limit} shown` : ""}) ==`,
+  );
   for (const c of changes.slice(0, limit)) out.push(`  ${c.areaName}, ${c.measure}, ${c.group}${c.level ? `, ${c.level}` : ""}: ${c.text}`);
   out.push("", "NOTES");
   for (const [text, n] of notes) out.push(`  [${n}] ${text}`);
   out.push("  c = not shown: suppressed by the source or by our disclosure control (see the note on each cell).");
   out.push("", "SOURCES");
-  for (const s of result.sources) out.push(`  ${s.name}: ${s.dataset ?? "not recognised"}, ${s.rows} rows${s.synthetic ? ", SYNTHETIC" : ""}${s.problem ? ` - ${s.problem}` : ""}`);
+  for (const s of result.sources)
+    out.push(`  ${s.name}: ${s.dataset ?? "not recognised"}, ${s.rows} rows${s.synthetic ? ", SYNTHETIC" : ""}${s.problem ? ` - ${s.problem}` : ""}`);
   return out.join("\n") + "\n";
 }

@@ -62,7 +62,10 @@ export function parseFiles(paths: readonly string[], catalogue: Catalogue = CATA
 /** Computes every measure, change and headline from loaded files. Pure: no I/O. */
 export function analyseLoaded(files: readonly LoadedFile[], options: AnalysisOptions = {}): AnalysisResult {
   const catalogue = options.catalogue ?? CATALOGUE;
-  const controlled = applyDisclosureControl(files.flatMap((f) => f.observations), options);
+  const controlled = applyDisclosureControl(
+    files.flatMap((f) => f.observations),
+    options,
+  );
   const index = new ObservationIndex(dropSuperseded(controlled, catalogue), catalogue);
   const measures = dropDuplicateRows([
     ...catalogue.measures.flatMap((m) => computeRates({ ...m, level: null }, index)),
@@ -71,8 +74,14 @@ export function analyseLoaded(files: readonly LoadedFile[], options: AnalysisOpt
   ]);
   return {
     sources: files.map((f) => ({
-      name: f.source, checksum: f.checksum, dataset: f.dataset?.id ?? null, rows: f.rows, observations: f.observations.length,
-      synthetic: f.synthetic, problem: f.problem, unknownLabels: f.unknownLabels,
+      name: f.source,
+      checksum: f.checksum,
+      dataset: f.dataset?.id ?? null,
+      rows: f.rows,
+      observations: f.observations.length,
+      synthetic: f.synthetic,
+      problem: f.problem,
+      unknownLabels: f.unknownLabels,
     })),
     measures,
     headlines: selectHeadlines(measures, options.headlineLimit),

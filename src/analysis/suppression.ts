@@ -42,7 +42,7 @@ export interface Family<T> {
  * has a lone hidden cell. A zero cell is still hidden if chosen: showing it would reveal the other.
  */
 export function secondarySuppress<T>(families: readonly Family<T>[], hidden: Map<T, string>, sizeOf: (cell: T) => number): void {
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const f of families) {
       const cells = [f.parent, ...f.members];

@@ -38,7 +38,10 @@ export const showAudit: CommandHandler = async (ctx: AppContext, turn: Turn, arg
   const recordId = args.trim();
   if (!recordId) return auditCard("Audit trail: the last two weeks", await ctx.audit.recent(ctx.now()));
   if (!RECORD_ID.test(recordId)) throw new HubError("invalid-input", "A record id is letters, digits and dashes, as shown on the record's card.");
-  const [lines, versions] = await Promise.all([ctx.audit.forRecord(recordId), isSubmissionId(recordId) ? ctx.proformas.versions(recordId) : Promise.resolve([])]);
+  const [lines, versions] = await Promise.all([
+    ctx.audit.forRecord(recordId),
+    isSubmissionId(recordId) ? ctx.proformas.versions(recordId) : Promise.resolve([]),
+  ]);
   const all = [...lines, ...versions.map((v) => versionLine(v))].sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
   return auditCard(`Audit trail of record ${recordId}`, all);
 };
@@ -54,6 +57,8 @@ function versionLine(v: ProformaVersion): AuditEntry {
     recordId: v.proformaId,
     borough: v.content.borough,
     outcome: "done",
-    detail: [v.content.title, `version ${v.version}`, v.version > 1 && v.changed.length ? `changed: ${v.changed.join(", ")}` : "", v.comment].filter(Boolean).join(" · "),
+    detail: [v.content.title, `version ${v.version}`, v.version > 1 && v.changed.length ? `changed: ${v.changed.join(", ")}` : "", v.comment]
+      .filter(Boolean)
+      .join(" · "),
   };
 }

@@ -23,7 +23,8 @@ export function createTeamsEdge(config: Config, logger: Logger): TeamsEdge {
     endpoint(app: AppContext): BotEndpoint {
       const bot = new HubBot(app);
       return {
-        process: (req: Request, res: Response) => answerGuarded(res, logger, (held) => adapter.process(req, held as unknown as Response, (context) => bot.run(context))),
+        process: (req: Request, res: Response) =>
+          answerGuarded(res, logger, (held) => adapter.process(req, held as unknown as Response, (context) => bot.run(context))),
       };
     },
   };

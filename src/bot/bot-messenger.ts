@@ -28,7 +28,11 @@ export class BotMessenger implements Messenger {
 
   constructor(private readonly config: Config) {
     if (config.auth.mode === "bot-framework") {
-      this.credentials = new MicrosoftAppCredentials(config.auth.appId, config.auth.appPassword, config.auth.appType === "SingleTenant" ? config.auth.tenantId : undefined);
+      this.credentials = new MicrosoftAppCredentials(
+        config.auth.appId,
+        config.auth.appPassword,
+        config.auth.appType === "SingleTenant" ? config.auth.tenantId : undefined,
+      );
     }
   }
 
@@ -39,7 +43,10 @@ export class BotMessenger implements Messenger {
   }
 
   async update(ref: ConversationRef, activityId: string, card: AdaptiveCard): Promise<void> {
-    await this.send("PUT", ref, `v3/conversations/${encodeURIComponent(ref.conversationId)}/activities/${encodeURIComponent(activityId)}`, { ...this.activity(ref, card), id: activityId });
+    await this.send("PUT", ref, `v3/conversations/${encodeURIComponent(ref.conversationId)}/activities/${encodeURIComponent(activityId)}`, {
+      ...this.activity(ref, card),
+      id: activityId,
+    });
   }
 
   private activity(ref: ConversationRef, card: AdaptiveCard): Record<string, unknown> {

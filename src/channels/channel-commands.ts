@@ -61,7 +61,10 @@ export function channelsCard(records: ChannelRecord[]): AdaptiveCard {
   const order: ChannelRole[] = ["coordinators", "leads", "dcs", "borough"];
   const registered = records
     .filter((r): r is ChannelRecord & { role: ChannelRole } => r.role !== undefined)
-    .sort((a, b) => order.indexOf(a.role) - order.indexOf(b.role) || (boroughByCode(a.borough ?? "")?.name ?? "").localeCompare(boroughByCode(b.borough ?? "")?.name ?? ""));
+    .sort(
+      (a, b) =>
+        order.indexOf(a.role) - order.indexOf(b.role) || (boroughByCode(a.borough ?? "")?.name ?? "").localeCompare(boroughByCode(b.borough ?? "")?.name ?? ""),
+    );
   return renderCard<ChannelsCardData>("channels", {
     channels: registered.slice(0, 60).map((r) => ({
       name: inert(r.name || "(unnamed conversation)"),

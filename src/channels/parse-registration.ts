@@ -3,8 +3,7 @@ import type { ChannelRole } from "./channel-store";
 
 export type Registration = { role: ChannelRole; borough?: string } | { error: string };
 
-export const REGISTRATION_USAGE =
-  "Write one of: register this channel as dcs · as dcs <borough> · as borough <name> · as leads · as coordinators.";
+export const REGISTRATION_USAGE = "Write one of: register this channel as dcs · as dcs <borough> · as borough <name> · as leads · as coordinators.";
 
 /**
  * Reads the words after `register this channel`: "as dcs", "as dcs Hackney", "as borough Tower Hamlets",

@@ -22,9 +22,17 @@ export const circulateProforma: CommandHandler = async (ctx: AppContext, turn: T
   if ("error" in parsed) throw new HubError("invalid-input", parsed.error);
   const latest = await ctx.circulations.latest();
   if (latest && latest.deadline === parsed.deadline && ctx.now().getTime() - idTime(latest.id).getTime() < REPEAT_WINDOW_MS) {
-    return postedCard("Already circulated", [`The proforma went to the borough channels a few minutes ago, with the deadline ${longDate(latest.deadline)}. Nothing was posted again.`]);
+    return postedCard("Already circulated", [
+      `The proforma went to the borough channels a few minutes ago, with the deadline ${longDate(latest.deadline)}. Nothing was posted again.`,
+    ]);
   }
-  const round: CirculationRound = { id: newId(ctx.now().getTime()), deadline: parsed.deadline, openedAt: ctx.now().toISOString(), openedBy: turn.actor.id, openedByName: turn.actor.name };
+  const round: CirculationRound = {
+    id: newId(ctx.now().getTime()),
+    deadline: parsed.deadline,
+    openedAt: ctx.now().toISOString(),
+    openedBy: turn.actor.id,
+    openedByName: turn.actor.name,
+  };
   await ctx.circulations.open(round);
   const channels = (await ctx.channels.withRole("borough")).filter((c) => c.borough && boroughByCode(c.borough));
   const posts: InvitePost[] = [];
@@ -41,12 +49,18 @@ export const circulateProforma: CommandHandler = async (ctx: AppContext, turn: T
     await ctx.circulations.recordInvite(round.id, post);
     posts.push(post);
   }
-  ctx.logger.info({ event: "circulation.opened", round: round.id, deadline: round.deadline, posted: posts.filter((p) => p.outcome === "posted").length }, "proforma circulated");
+  ctx.logger.info(
+    { event: "circulation.opened", round: round.id, deadline: round.deadline, posted: posts.filter((p) => p.outcome === "posted").length },
+    "proforma circulated",
+  );
   const postedTo = new Set(posts.filter((p) => p.outcome === "posted").map((p) => p.borough));
   const failed = [...new Set(posts.filter((p) => p.outcome === "failed" && !postedTo.has(p.borough)).map((p) => boroughByCode(p.borough)!.name))];
   const noChannel = BOROUGHS.filter((b) => !channels.some((c) => c.borough === b.code)).map((b) => b.name);
-  const lines = [`Invitation posted to ${postedTo.size} of ${BOROUGHS.length} boroughs, deadline ${longDate(round.deadline)}. Reminders go to boroughs that have not submitted three days before.`];
+  const lines = [
+    `Invitation posted to ${postedTo.size} of ${BOROUGHS.length} boroughs, deadline ${longDate(round.deadline)}. Reminders go to boroughs that have not submitted three days before.`,
+  ];
   if (failed.length) lines.push(`Could not post to: ${failed.join(", ")}. Type circulate proforma by ${round.deadline} again in a few minutes to retry.`);
-  if (noChannel.length) lines.push(`No borough channel registered for: ${noChannel.join(", ")}. In their channel, type register this channel as borough <name>.`);
+  if (noChannel.length)
+    lines.push(`No borough channel registered for: ${noChannel.join(", ")}. In their channel, type register this channel as borough <name>.`);
   return postedCard("Proforma circulated", lines);
 };

@@ -15,7 +15,14 @@ function iso(y: number, m: number, d: number): string | undefined {
  * "by 20 Mar" (this year). The deadline must be after today in London and within a year.
  */
 export function parseDeadline(args: string, now: Date): { deadline: string } | { error: string } {
-  const text = args.trim().toLowerCase().replace(/^by\s+/, "").replace(/(\d)(st|nd|rd|th)\b/, "$1").replace(/,/g, " ").replace(/\s+/g, " ").trim();
+  const text = args
+    .trim()
+    .toLowerCase()
+    .replace(/^by\s+/, "")
+    .replace(/(\d)(st|nd|rd|th)\b/, "$1")
+    .replace(/,/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   const [ty, tm, td] = londonDate(now);
   let found: string | undefined;
   let m: RegExpExecArray | null;

@@ -19,7 +19,14 @@ export class TableCirculationStore implements CirculationStore {
 
   open(round: CirculationRound): Promise<void> {
     return guardStorage(async () => {
-      const entity = { partitionKey: ROUNDS, rowKey: round.id, deadline: round.deadline, openedAt: round.openedAt, openedBy: round.openedBy, openedByName: round.openedByName };
+      const entity = {
+        partitionKey: ROUNDS,
+        rowKey: round.id,
+        deadline: round.deadline,
+        openedAt: round.openedAt,
+        openedBy: round.openedBy,
+        openedByName: round.openedByName,
+      };
       assertEntityFits(entity);
       await this.table.upsertEntity(entity, "Replace");
     });
@@ -44,7 +51,13 @@ export class TableCirculationStore implements CirculationStore {
       const filter = odata`PartitionKey eq ${roundId} and RowKey ge ${"invite:"} and RowKey lt ${"invite;"}`;
       for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
         const s = (k: string) => (typeof e[k] === "string" ? (e[k] as string) : "");
-        out.push({ borough: s("borough"), conversationId: s("conversationId"), outcome: s("outcome") === "posted" ? "posted" : "failed", activityId: s("activityId"), at: s("at") });
+        out.push({
+          borough: s("borough"),
+          conversationId: s("conversationId"),
+          outcome: s("outcome") === "posted" ? "posted" : "failed",
+          activityId: s("activityId"),
+          at: s("at"),
+        });
       }
       return out;
     });

@@ -26,7 +26,11 @@ export async function main(argv: readonly string[], io: CliIo, env: NodeJS.Proce
   return withStorage("export", io, env, async (storage) => {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { TableProformaStore } = require("../proforma/table-proforma-store") as typeof import("../proforma/table-proforma-store");
-    const result = await runExport({ proformas: new TableProformaStore(storage), now: () => new Date() }, { format: format as ExportFormat, outDir: out }, io.err);
+    const result = await runExport(
+      { proformas: new TableProformaStore(storage), now: () => new Date() },
+      { format: format as ExportFormat, outDir: out },
+      io.err,
+    );
     io.out(result.files.length === 1 ? result.files[0]! : out);
     return 0;
   });

@@ -29,7 +29,11 @@ export async function main(argv: readonly string[], io: CliIo, env: NodeJS.Proce
       await circulations.open({ id: newId(opened.getTime()), deadline, openedAt: opened.toISOString(), openedBy: "demo", openedByName: "Demo coordinator" });
       io.err(`opened a demo circulation round, deadline ${deadline}`);
     }
-    const result = await seedProformas({ proformas: new TableProformaStore(storage), feed: new TableActivityFeed(storage), circulations, now: () => new Date() }, undefined, io.err);
+    const result = await seedProformas(
+      { proformas: new TableProformaStore(storage), feed: new TableActivityFeed(storage), circulations, now: () => new Date() },
+      undefined,
+      io.err,
+    );
     io.out(`demo proformas: ${result.created} loaded, ${result.kept} already there (${storage.description})`);
     return 0;
   });

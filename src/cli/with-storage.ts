@@ -8,7 +8,12 @@ import type { CliIo } from "./analyse";
  * naming what failed, and exit code 1. Storage code is loaded here, on demand, so a command that needs
  * no storage never pays for the SDK's start-up.
  */
-export async function withStorage(task: string, io: CliIo, env: NodeJS.ProcessEnv, work: (storage: Storage, config: Config) => Promise<number>): Promise<number> {
+export async function withStorage(
+  task: string,
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+  work: (storage: Storage, config: Config) => Promise<number>,
+): Promise<number> {
   /* eslint-disable @typescript-eslint/no-require-imports */
   const { loadConfig } = require("../config/config") as typeof import("../config/config");
   const { openStorage } = require("../storage/open-storage") as typeof import("../storage/open-storage");

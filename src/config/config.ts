@@ -9,10 +9,7 @@ export interface Config {
   port: number;
   /** Interface the HTTP server binds to: loopback in local mode. */
   host: string;
-  storage:
-    | { mode: "embedded"; dataDir: string; tablePort: number }
-    | { mode: "memory" }
-    | { mode: "connection-string"; connectionString: string };
+  storage: { mode: "embedded"; dataDir: string; tablePort: number } | { mode: "memory" } | { mode: "connection-string"; connectionString: string };
   auth:
     | { mode: "local" }
     | {
@@ -42,7 +39,10 @@ export interface Config {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly variable: string, message: string) {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
     super(`${variable}: ${message}`);
     this.name = "ConfigError";
   }
@@ -56,7 +56,10 @@ const optionalText = z
   .transform((v) => (v === undefined || v.trim() === "" ? undefined : v.trim()));
 
 const guidList = optionalText.transform((v, ctx) => {
-  const items = (v ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const items = (v ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (const item of items) {
     if (!GUID.test(item)) ctx.addIssue({ code: "custom", message: `"${item}" is not an Entra id (a GUID)` });
   }
@@ -100,7 +103,10 @@ const schema = z.object({
 
 function parseTenantBoroughs(text: string | undefined): Record<string, string> {
   const map: Record<string, string> = {};
-  for (const pair of (text ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+  for (const pair of (text ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [tenant, borough] = pair.split("=").map((s) => s.trim());
     if (!tenant || !GUID.test(tenant)) throw new ConfigError("TENANT_BOROUGHS", `"${pair}" should be <tenant id>=<GSS code>`);
     if (!borough || !isBoroughCode(borough)) throw new ConfigError("TENANT_BOROUGHS", `"${borough ?? ""}" is not one of the eight boroughs' GSS codes`);
@@ -125,7 +131,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   } else {
     if (!GUID.test(v.MicrosoftAppId)) throw new ConfigError("MicrosoftAppId", "is not a GUID");
     if (v.MicrosoftAppType !== "UserAssignedMSI" && !v.MicrosoftAppPassword) throw new ConfigError("MicrosoftAppPassword", "is required with MicrosoftAppId");
-    if (v.MicrosoftAppType !== "MultiTenant" && !v.MicrosoftAppTenantId) throw new ConfigError("MicrosoftAppTenantId", `is required when MicrosoftAppType=${v.MicrosoftAppType}`);
+    if (v.MicrosoftAppType !== "MultiTenant" && !v.MicrosoftAppTenantId)
+      throw new ConfigError("MicrosoftAppTenantId", `is required when MicrosoftAppType=${v.MicrosoftAppType}`);
     auth = {
       mode: "bot-framework",
       appId: v.MicrosoftAppId,

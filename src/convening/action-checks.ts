@@ -46,7 +46,15 @@ export async function checkActions(ctx: AppContext): Promise<{ reminded: number;
       if (a.due < today && !a.overdueAt) {
         const marked = await ctx.meetings.updateAction({ ...a, overdueAt: now.toISOString() });
         const borough = BOROUGHS.find((b) => b.code === a.ownerBorough);
-        await ctx.feed.record({ key: `action.overdue:${a.id}`, kind: "action.overdue", at: now.toISOString(), borough: a.ownerBorough, subjectId: a.id, title: a.text.slice(0, 150), data: { due: a.due, meetingId: a.meetingId, owner: borough?.name ?? a.ownerBorough } });
+        await ctx.feed.record({
+          key: `action.overdue:${a.id}`,
+          kind: "action.overdue",
+          at: now.toISOString(),
+          borough: a.ownerBorough,
+          subjectId: a.id,
+          title: a.text.slice(0, 150),
+          data: { due: a.due, meetingId: a.meetingId, owner: borough?.name ?? a.ownerBorough },
+        });
         await tellOwners(ctx, marked, true);
         overdue++;
       } else if (a.due >= today && a.due <= addDays(today, REMIND_DAYS_BEFORE) && !a.remindedAt) {

@@ -14,7 +14,8 @@ import { postCopies } from "./refresh-copies";
 import { FORMATS, isTheme, themeTitle } from "./themes";
 
 function requireConvener(turn: Turn): void {
-  if (!mayConvene(turn.actor)) throw new HubError("forbidden", "Only a confirmed borough lead or an LIIA coordinator can convene a cross-borough conversation.");
+  if (!mayConvene(turn.actor))
+    throw new HubError("forbidden", "Only a confirmed borough lead or an LIIA coordinator can convene a cross-borough conversation.");
 }
 
 /** A proforma the convene card offers: id, title as stored, and its borough (GSS code). */
@@ -76,7 +77,14 @@ function readInput(ctx: AppContext, data: Record<string, unknown>, offered: Offe
   const proformaNote = text(data, "proformaNote");
   if (proformaNote.length > MEETING_LIMITS.proformaNote) errors.push(`Other proformas: at most ${MEETING_LIMITS.proformaNote} characters.`);
   // Only ids the server offered count; titles and boroughs come from storage, never from the card.
-  const picked = [...new Set(text(data, "proformas").split(",").map((s) => s.trim()).filter(Boolean))];
+  const picked = [
+    ...new Set(
+      text(data, "proformas")
+        .split(",")
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
   const proformas = offered.filter((p) => picked.includes(p.id));
   if (proformas.length !== picked.length) errors.push("Proformas: choose from the list; name others in the box below.");
   else if (proformas.length > MEETING_LIMITS.proformas) errors.push(`Proformas: choose at most ${MEETING_LIMITS.proformas}; name others in the box below.`);
@@ -127,10 +135,25 @@ export const submitConvene: VerbHandler = async (ctx, turn, raw) => {
     updatedAt: now,
   };
   const { created, meeting: stored } = await ctx.meetings.create(meeting);
-  if (!created) return invitationCard(stored, await ctx.meetings.rsvps(stored.id), [], ctx.now(), "This conversation was already convened; the invitation went out once.");
-  await ctx.feed.record({ key: `conversation.convened:${stored.id}`, kind: "conversation.convened", at: now, borough: stored.convenerBorough || undefined, subjectId: stored.id, title: stored.topic.slice(0, 150), data: { startsAt: stored.startsAt, theme: themeTitle(stored.theme) } });
+  if (!created)
+    return invitationCard(stored, await ctx.meetings.rsvps(stored.id), [], ctx.now(), "This conversation was already convened; the invitation went out once.");
+  await ctx.feed.record({
+    key: `conversation.convened:${stored.id}`,
+    kind: "conversation.convened",
+    at: now,
+    borough: stored.convenerBorough || undefined,
+    subjectId: stored.id,
+    title: stored.topic.slice(0, 150),
+    data: { startsAt: stored.startsAt, theme: themeTitle(stored.theme) },
+  });
   ctx.logger.info({ event: "conversation.convened", id: stored.id, startsAt: stored.startsAt }, "cross-borough conversation convened");
   const card = invitationCard(stored, [], [], ctx.now());
   const posted = await postCopies(ctx, stored.id, await invitationTargets(ctx), card);
-  return invitationCard(stored, [], [], ctx.now(), `The invitation was posted to ${posted} conversation${posted === 1 ? "" : "s"} (the leads' channel and each lead one-to-one).`);
+  return invitationCard(
+    stored,
+    [],
+    [],
+    ctx.now(),
+    `The invitation was posted to ${posted} conversation${posted === 1 ? "" : "s"} (the leads' channel and each lead one-to-one).`,
+  );
 };

@@ -1,7 +1,16 @@
 import { LONDON } from "../domain/iso-week";
 
 /** Date and time as people in the boroughs choose them: Europe/London wall-clock time. */
-const parts = new Intl.DateTimeFormat("en-GB", { timeZone: LONDON, hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const parts = new Intl.DateTimeFormat("en-GB", {
+  timeZone: LONDON,
+  hourCycle: "h23",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+});
 
 function londonWallClockMs(instant: number): number {
   const p = Object.fromEntries(parts.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
@@ -39,11 +48,23 @@ export function londonInstant(date: unknown, time: unknown): Date | undefined {
   return new Date(guess);
 }
 
-const label = new Intl.DateTimeFormat("en-GB", { timeZone: LONDON, weekday: "long", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23" });
+const label = new Intl.DateTimeFormat("en-GB", {
+  timeZone: LONDON,
+  weekday: "long",
+  day: "numeric",
+  month: "long",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
 
 /** "Thursday 14 May 2026 at 10:00", London time. */
 export function londonLabel(instant: Date): string {
-  return label.format(instant).replace(",", "").replace(/ at |, /, " at ");
+  return label
+    .format(instant)
+    .replace(",", "")
+    .replace(/ at |, /, " at ");
 }
 
 /** The ISO form the card date functions read: whole seconds, Z. */

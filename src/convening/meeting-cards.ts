@@ -29,7 +29,13 @@ function proformaLabel(p: { title: string; borough?: string }, max = Infinity): 
   return p.borough ? `${title} (${boroughLabel(p.borough)})` : title;
 }
 
-export function conveneFormCard(options: { meetingId: string; now: Date; proformas: { id: string; title: string; borough?: string }[]; values?: Record<string, string>; errors?: string[] }): AdaptiveCard {
+export function conveneFormCard(options: {
+  meetingId: string;
+  now: Date;
+  proformas: { id: string; title: string; borough?: string }[];
+  values?: Record<string, string>;
+  errors?: string[];
+}): AdaptiveCard {
   const values: Record<string, string> = { format: "online" };
   for (const f of CONVENE_FIELDS) values[f] = options.values?.[f] ?? values[f] ?? "";
   return renderCard<ConveneFormData>("convene-form", {
@@ -92,11 +98,20 @@ export function invitationCard(m: Meeting, rsvps: Rsvp[], actions: FollowUpActio
   const cancelled = m.status === "cancelled";
   const past = start.getTime() <= now.getTime();
   const buttons: InvitationData["buttons"] = [];
-  if (!cancelled && !past) buttons.push({ title: "Yes, I'll come", verb: "convene.rsvp", answer: "yes" }, { title: "Maybe", verb: "convene.rsvp", answer: "maybe" }, { title: "No", verb: "convene.rsvp", answer: "no" });
+  if (!cancelled && !past)
+    buttons.push(
+      { title: "Yes, I'll come", verb: "convene.rsvp", answer: "yes" },
+      { title: "Maybe", verb: "convene.rsvp", answer: "maybe" },
+      { title: "No", verb: "convene.rsvp", answer: "no" },
+    );
   if (!cancelled && past && !m.outcomesRecordedAt) buttons.push({ title: "Record outcomes", verb: "convene.outcomes", answer: "" });
   if (!cancelled && !past) buttons.push({ title: "Cancel conversation", verb: "convene.cancel", answer: "" });
   return renderCard<InvitationData>("convene-invitation", {
-    heading: cancelled ? "Cancelled: this conversation will not take place" : past ? "Cross-borough conversation (held)" : "You are invited to a cross-borough conversation",
+    heading: cancelled
+      ? "Cancelled: this conversation will not take place"
+      : past
+        ? "Cross-borough conversation (held)"
+        : "You are invited to a cross-borough conversation",
     headingColor: cancelled ? "Attention" : "Default",
     meetingId: m.id,
     topic: inert(m.topic),
@@ -108,7 +123,11 @@ export function invitationCard(m: Meeting, rsvps: Rsvp[], actions: FollowUpActio
     convenerName: inert(m.convenerName || "a lead"),
     proformas: inert([...m.proformas.map((p) => proformaLabel(p)), m.proformaNote].filter(Boolean).join("; ")),
     peerReview: m.peerReview,
-    counts: { yes: rsvps.filter((r) => r.answer === "yes").length, maybe: rsvps.filter((r) => r.answer === "maybe").length, no: rsvps.filter((r) => r.answer === "no").length },
+    counts: {
+      yes: rsvps.filter((r) => r.answer === "yes").length,
+      maybe: rsvps.filter((r) => r.answer === "maybe").length,
+      no: rsvps.filter((r) => r.answer === "no").length,
+    },
     byBorough: attendance(rsvps),
     outcomes: inert(m.outcomes),
     actions: actions.slice(0, 20).map((a) => ({ text: inert(a.text), owner: boroughLabel(a.ownerBorough), due: a.due, state: actionState(a, now) })),
@@ -175,4 +194,3 @@ export function reminderCard(a: FollowUpAction, overdue: boolean): AdaptiveCard 
     due: a.due,
   });
 }
-

@@ -12,9 +12,11 @@ import { currentInvitation, refreshCopies } from "./refresh-copies";
 
 async function managedHeldMeeting(ctx: AppContext, turn: Parameters<VerbHandler>[1], data: unknown): Promise<Meeting> {
   const m = await meetingOf(ctx, data);
-  if (!mayManage(turn.actor, m)) throw new HubError("forbidden", "Only the lead who convened this conversation or an LIIA coordinator can record its outcomes.");
+  if (!mayManage(turn.actor, m))
+    throw new HubError("forbidden", "Only the lead who convened this conversation or an LIIA coordinator can record its outcomes.");
   if (m.status === "cancelled") throw new HubError("conflict", "This conversation was cancelled, so it has no outcomes to record.");
-  if (new Date(m.startsAt).getTime() > ctx.now().getTime()) throw new HubError("conflict", `Outcomes can be recorded once the conversation has taken place (${londonLabel(new Date(m.startsAt))}, London time).`);
+  if (new Date(m.startsAt).getTime() > ctx.now().getTime())
+    throw new HubError("conflict", `Outcomes can be recorded once the conversation has taken place (${londonLabel(new Date(m.startsAt))}, London time).`);
   if (m.outcomesRecordedAt) throw new HubError("conflict", "The outcomes of this conversation are already recorded. Type leads to see the conversations.");
   return m;
 }
@@ -36,7 +38,18 @@ function readActions(m: Meeting, data: Record<string, unknown>, today: string, n
     if (!isBoroughCode(owner)) errors.push(`Action ${i}: choose the borough that owns it.`);
     if (!parseDate(due)) errors.push(`Action ${i}: choose a due date.`);
     else if (due < today) errors.push(`Action ${i}: the due date ${due} is in the past.`);
-    actions.push({ id: newId(), meetingId: m.id, meetingTopic: m.topic.slice(0, MEETING_LIMITS.topic), text: what, ownerBorough: owner, due, status: "open", remindedAt: "", overdueAt: "", createdAt: now });
+    actions.push({
+      id: newId(),
+      meetingId: m.id,
+      meetingTopic: m.topic.slice(0, MEETING_LIMITS.topic),
+      text: what,
+      ownerBorough: owner,
+      due,
+      status: "open",
+      remindedAt: "",
+      overdueAt: "",
+      createdAt: now,
+    });
   }
   return { actions, errors };
 }
@@ -51,10 +64,17 @@ export const recordOutcomes: VerbHandler = async (ctx, turn, raw) => {
   if (outcomes.length > MEETING_LIMITS.outcomes) errors.unshift(`Outcomes: at most ${MEETING_LIMITS.outcomes} characters.`);
   if (errors.length) {
     const values: Record<string, string> = {};
-    for (const k of ["outcomes", "peerReview", ...Array.from({ length: ACTION_SLOTS }, (_, i) => [`action${i + 1}`, `owner${i + 1}`, `due${i + 1}`]).flat()]) values[k] = text(data, k).slice(0, 3000);
+    for (const k of ["outcomes", "peerReview", ...Array.from({ length: ACTION_SLOTS }, (_, i) => [`action${i + 1}`, `owner${i + 1}`, `due${i + 1}`]).flat()])
+      values[k] = text(data, k).slice(0, 3000);
     return outcomesFormCard(m, now, values, errors);
   }
-  const updated = await ctx.meetings.update({ ...m, outcomes, peerReview: text(data, "peerReview") === "true", outcomesRecordedAt: now.toISOString(), updatedAt: now.toISOString() });
+  const updated = await ctx.meetings.update({
+    ...m,
+    outcomes,
+    peerReview: text(data, "peerReview") === "true",
+    outcomesRecordedAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  });
   await ctx.meetings.addActions(actions);
   ctx.logger.info({ event: "conversation.outcomes", id: m.id, actions: actions.length, peerReview: updated.peerReview }, "outcomes recorded");
   const card = await currentInvitation(ctx, updated, "Outcomes recorded. Owners are reminded before their actions fall due.");
@@ -68,10 +88,22 @@ export const markActionDone: VerbHandler = async (ctx, turn, data) => {
   const action = typeof id === "string" ? await ctx.meetings.getAction(id) : undefined;
   if (!action) throw new HubError("not-found", "This action is not known to the Hub.");
   const owns = turn.actor.roles.includes("lead") && turn.actor.borough === action.ownerBorough;
-  if (!owns && !isCoordinator(turn.actor)) throw new HubError("forbidden", `Only ${boroughByCode(action.ownerBorough)?.name ?? "the owner borough"}'s lead or an LIIA coordinator can mark this action done.`);
+  if (!owns && !isCoordinator(turn.actor))
+    throw new HubError(
+      "forbidden",
+      `Only ${boroughByCode(action.ownerBorough)?.name ?? "the owner borough"}'s lead or an LIIA coordinator can mark this action done.`,
+    );
   if (action.status === "done") return noticeCard("Already done", "This action was already marked done.");
   await ctx.meetings.updateAction({ ...action, status: "done" });
   // For the weekly digest; the key names the action, so a retried press writes one row.
-  await ctx.feed.record({ key: `action.done:${action.id}`, kind: "action.done", at: ctx.now().toISOString(), borough: action.ownerBorough, subjectId: action.id, title: action.text.slice(0, 150), data: { due: action.due, meetingId: action.meetingId } });
+  await ctx.feed.record({
+    key: `action.done:${action.id}`,
+    kind: "action.done",
+    at: ctx.now().toISOString(),
+    borough: action.ownerBorough,
+    subjectId: action.id,
+    title: action.text.slice(0, 150),
+    data: { due: action.due, meetingId: action.meetingId },
+  });
   return noticeCard("Action done", "Thank you: the action is marked done.", "Good");
 };

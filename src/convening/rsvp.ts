@@ -10,11 +10,20 @@ import { currentInvitation, refreshCopies } from "./refresh-copies";
  */
 export const rsvpToMeeting: VerbHandler = async (ctx, turn, data) => {
   const m = await meetingOf(ctx, data);
-  if (m.status === "cancelled") throw new HubError("conflict", "This conversation was cancelled, so your answer was not recorded. Type leads to see the conversations coming up.");
-  if (new Date(m.startsAt).getTime() <= ctx.now().getTime()) throw new HubError("conflict", "This conversation has already taken place, so answers are closed.");
+  if (m.status === "cancelled")
+    throw new HubError("conflict", "This conversation was cancelled, so your answer was not recorded. Type leads to see the conversations coming up.");
+  if (new Date(m.startsAt).getTime() <= ctx.now().getTime())
+    throw new HubError("conflict", "This conversation has already taken place, so answers are closed.");
   const answer = (data as { answer?: unknown }).answer;
   if (typeof answer !== "string" || !RSVP_ANSWERS.includes(answer as RsvpAnswer)) throw new HubError("invalid-input", "Answer yes, maybe or no.");
-  await ctx.meetings.putRsvp({ meetingId: m.id, objectId: turn.actor.id, name: turn.actor.name, borough: turn.actor.borough ?? "", answer: answer as RsvpAnswer, at: ctx.now().toISOString() });
+  await ctx.meetings.putRsvp({
+    meetingId: m.id,
+    objectId: turn.actor.id,
+    name: turn.actor.name,
+    borough: turn.actor.borough ?? "",
+    answer: answer as RsvpAnswer,
+    at: ctx.now().toISOString(),
+  });
   const card = await currentInvitation(ctx, m);
   await refreshCopies(ctx, m.id, card);
   return card;

@@ -67,7 +67,12 @@ export class TableMeetingStore implements MeetingStore {
         return { ...meeting, etag: answer.etag };
       } catch (error) {
         if (statusCodeOf(error) === 412 || statusCodeOf(error) === 404) {
-          throw new HubError("changed-since-opened", "This conversation changed since this card was shown. Type leads to see it as it is now.", {}, { cause: error });
+          throw new HubError(
+            "changed-since-opened",
+            "This conversation changed since this card was shown. Type leads to see it as it is now.",
+            {},
+            { cause: error },
+          );
         }
         throw error;
       }
@@ -76,7 +81,9 @@ export class TableMeetingStore implements MeetingStore {
 
   between(from: string, to: string): Promise<Meeting[]> {
     const whole = (iso: string) => iso.replace(/\.\d{3}Z$/, "Z");
-    return this.listMeetings(odata`PartitionKey eq ${MEETINGS} and startsAt ge ${whole(from)} and startsAt lt ${whole(to)}`).then((m) => m.sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1)));
+    return this.listMeetings(odata`PartitionKey eq ${MEETINGS} and startsAt ge ${whole(from)} and startsAt lt ${whole(to)}`).then((m) =>
+      m.sort((a, b) => (a.startsAt < b.startsAt ? -1 : 1)),
+    );
   }
 
   convenedBy(objectId: string): Promise<Meeting[]> {
@@ -194,7 +201,14 @@ export class TableMeetingStore implements MeetingStore {
       for await (const e of this.answers.listEntities<Entity>({ queryOptions: { filter } })) {
         const answer = str(e, "answer") as RsvpAnswer;
         if (!RSVP_ANSWERS.includes(answer)) continue;
-        found.push({ meetingId: str(e, "meetingId"), objectId: str(e, "objectId"), name: str(e, "name"), borough: str(e, "borough"), answer, at: str(e, "at") });
+        found.push({
+          meetingId: str(e, "meetingId"),
+          objectId: str(e, "objectId"),
+          name: str(e, "name"),
+          borough: str(e, "borough"),
+          answer,
+          at: str(e, "at"),
+        });
       }
       return found;
     });

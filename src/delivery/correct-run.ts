@@ -48,7 +48,10 @@ export async function correctRun(ctx: AppContext, plan: DeliveryPlan, options: D
         const status = error instanceof DeliveryError ? error.status : undefined;
         // An update is safe to repeat (it replaces the same activity), but only retryable answers are retried.
         if (classifyStatus(status) !== "retry" || attempt >= (options.maxAttempts ?? DELIVERY_DEFAULTS.maxAttempts)) {
-          ctx.logger.warn({ event: "correction.failed", runKey: plan.runKey, conversation: row.conversationId, reason: reasonFor(status) }, "a sent card could not be corrected");
+          ctx.logger.warn(
+            { event: "correction.failed", runKey: plan.runKey, conversation: row.conversationId, reason: reasonFor(status) },
+            "a sent card could not be corrected",
+          );
           failed++;
           break;
         }

@@ -76,8 +76,18 @@ export async function deliverRun(ctx: AppContext, plan: DeliveryPlan, options: D
   const rows = await store.rows(plan.runKey);
   const channels = new Map(targets.map((c) => [`${c.ref.tenantId}|${c.ref.conversationId}`, c]));
   const pass: Pass = {
-    ctx, plan, store, keeper, content: claimed.content, channels,
-    options: { maxAttempts: options.maxAttempts ?? DELIVERY_DEFAULTS.maxAttempts, sleep: options.sleep ?? realSleep, random: options.random ?? Math.random, pacer: options.pacer ?? sharedPacer },
+    ctx,
+    plan,
+    store,
+    keeper,
+    content: claimed.content,
+    channels,
+    options: {
+      maxAttempts: options.maxAttempts ?? DELIVERY_DEFAULTS.maxAttempts,
+      sleep: options.sleep ?? realSleep,
+      random: options.random ?? Math.random,
+      pacer: options.pacer ?? sharedPacer,
+    },
   };
   const tally = { sent: 0, alreadySent: 0, failed: 0, unknown: 0 };
   let lost = false;
@@ -100,9 +110,11 @@ export async function deliverRun(ctx: AppContext, plan: DeliveryPlan, options: D
   const summary: RunSummary = { ...empty, ...tally, channels: rows.length, outcome: lost ? "lease-lost" : rows.length === 0 ? "no-channels" : "delivered" };
   if (!lost) {
     await reportProblems(ctx, store, plan, keeper.lease.fence, options);
-    await store.release(keeper.lease, ctx.now(), { channels: summary.channels, sent: tally.sent + tally.alreadySent, failed: tally.failed, unknown: tally.unknown }).catch((error) => {
-      ctx.logger.warn({ err: error, runKey: plan.runKey }, "could not release the run's lease; it will expire");
-    });
+    await store
+      .release(keeper.lease, ctx.now(), { channels: summary.channels, sent: tally.sent + tally.alreadySent, failed: tally.failed, unknown: tally.unknown })
+      .catch((error) => {
+        ctx.logger.warn({ err: error, runKey: plan.runKey }, "could not release the run's lease; it will expire");
+      });
   }
   ctx.logger.info({ event: "delivery.pass", ...summary }, `delivered ${plan.label}`);
   return summary;
@@ -125,8 +137,16 @@ async function deliverRow(pass: Pass, listed: DeliveryRow): Promise<Tally> {
     return settle(pass, row, { state: "failed", reason: "the channel is no longer registered for this" }, "failed");
   }
   if (!isTrustedServiceUrl(channel.ref.serviceUrl, ctx.config.auth.mode === "local")) {
-    ctx.logger.warn({ event: "delivery.untrusted-service-url", conversation: row.conversationId }, "refused to send to a stored service URL that is not a Bot Connector");
-    return settle(pass, row, { state: "failed", lastStatus: 400, reason: "its stored service URL is not a Teams Bot Connector, so nothing was sent" }, "failed");
+    ctx.logger.warn(
+      { event: "delivery.untrusted-service-url", conversation: row.conversationId },
+      "refused to send to a stored service URL that is not a Bot Connector",
+    );
+    return settle(
+      pass,
+      row,
+      { state: "failed", lastStatus: 400, reason: "its stored service URL is not a Teams Bot Connector, so nothing was sent" },
+      "failed",
+    );
   }
   const card = pass.plan.render(pass.content, channel);
   for (let attempt = row.attempts + 1; ; attempt++) {
@@ -150,7 +170,8 @@ async function deliverRow(pass: Pass, listed: DeliveryRow): Promise<Tally> {
     }
     const verdict = classifyStatus(status);
     if (verdict === "unknown") return settle(pass, row, { state: "unknown", lastStatus: status ?? 0, reason: reasonFor(status) }, "unknown");
-    if (verdict === "permanent" || attempt >= options.maxAttempts) return settle(pass, row, { state: "failed", lastStatus: status ?? 0, reason: reasonFor(status) }, "failed");
+    if (verdict === "permanent" || attempt >= options.maxAttempts)
+      return settle(pass, row, { state: "failed", lastStatus: status ?? 0, reason: reasonFor(status) }, "failed");
     // Nothing was posted: the row goes back to pending, so a crash while waiting leaves it safe to send.
     row = await store.update(row, { state: "pending", lastStatus: status ?? 0, reason: reasonFor(status) }, fence(), ctx.now());
     const wait = retryDelayMs(attempt, retryAfter, options.random);
@@ -167,6 +188,10 @@ async function settle(pass: Pass, row: DeliveryRow, changes: Parameters<RunStore
     if (!(error instanceof RowChangedError)) throw error;
     pass.ctx.logger.warn({ runKey: row.runKey, conversation: row.conversationId }, "a delivery row changed under us");
   }
-  if (tally !== "sent") pass.ctx.logger.warn({ event: `delivery.${tally}`, runKey: row.runKey, conversation: row.conversationId, reason: changes.reason }, "a channel was not delivered");
+  if (tally !== "sent")
+    pass.ctx.logger.warn(
+      { event: `delivery.${tally}`, runKey: row.runKey, conversation: row.conversationId, reason: changes.reason },
+      "a channel was not delivered",
+    );
   return tally;
 }

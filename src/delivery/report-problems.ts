@@ -34,9 +34,14 @@ export async function reportProblems(ctx: AppContext, store: RunStore, plan: Del
   const rows = (await store.rows(plan.runKey)).filter((r) => (r.state === "unknown" || r.state === "failed") && !r.reported);
   if (rows.length === 0) return;
   const coordinators = await ctx.channels.withRole("coordinators");
-  const named = await Promise.all(rows.map(async (row) => ({ row, channel: (await ctx.channels.get(row.tenantId, row.conversationId))?.name || row.conversationId })));
+  const named = await Promise.all(
+    rows.map(async (row) => ({ row, channel: (await ctx.channels.get(row.tenantId, row.conversationId))?.name || row.conversationId })),
+  );
   if (coordinators.length === 0) {
-    ctx.logger.warn({ event: "delivery.unreported", runKey: plan.runKey, problems: rows.length }, "no coordinators' channel is registered to report delivery problems to");
+    ctx.logger.warn(
+      { event: "delivery.unreported", runKey: plan.runKey, problems: rows.length },
+      "no coordinators' channel is registered to report delivery problems to",
+    );
     return;
   }
   const card = deliveryProblemsCard(plan.label, named);

@@ -62,7 +62,9 @@ export class TableRunStore implements RunStore {
       if (heldUntil > now.getTime() && existing.owner !== owner) return { heldBy: String(existing.owner ?? ""), leaseUntil: heldUntil };
       const fence = Number(existing.fence ?? 0) + 1;
       try {
-        const answer = await this.runs.updateEntity({ partitionKey: runKey, rowKey: RUN_ROW, owner, fence, leaseUntil }, "Merge", { etag: existing.etag as string });
+        const answer = await this.runs.updateEntity({ partitionKey: runKey, rowKey: RUN_ROW, owner, fence, leaseUntil }, "Merge", {
+          etag: existing.etag as string,
+        });
         return { lease: { runKey, owner, fence, leaseUntil, etag: answer.etag ?? "" }, content: joinPieces(existing), created: false };
       } catch (error) {
         if (statusCodeOf(error) !== 412) throw error;

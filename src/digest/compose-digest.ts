@@ -41,7 +41,13 @@ export async function composeDigest(ctx: AppContext, week: string, sources: read
   for (const source of [...sources].sort((a, b) => a.order - b.order)) {
     try {
       const content = await source.build({ ctx, week, events });
-      sections.push({ id: source.id, title: source.title, summary: content.summary, lines: content.lines.slice(0, MAX_STORED_LINES), omitted: Math.max(0, content.lines.length - MAX_STORED_LINES) });
+      sections.push({
+        id: source.id,
+        title: source.title,
+        summary: content.summary,
+        lines: content.lines.slice(0, MAX_STORED_LINES),
+        omitted: Math.max(0, content.lines.length - MAX_STORED_LINES),
+      });
     } catch (error) {
       // One broken source must not stop the digest: its section says so, and the log has the detail.
       ctx.logger.error({ err: error, section: source.id, week }, "a digest section could not be composed");

@@ -21,10 +21,12 @@ function requireCoordinator(turn: Turn, what: string): void {
 /** Words for a delivery pass's outcome, for the coordinator who asked. */
 export function summaryCard(label: string, s: RunSummary): AdaptiveCard {
   if (s.outcome === "held-elsewhere") return noticeCard("Already being sent", `Another instance is sending ${label} right now; nothing was sent twice.`);
-  if (s.outcome === "no-channels") return noticeCard("No DCS channels", "No channel is registered as a DCS channel yet: in the channel, type register this channel as dcs.", "Warning");
+  if (s.outcome === "no-channels")
+    return noticeCard("No DCS channels", "No channel is registered as a DCS channel yet: in the channel, type register this channel as dcs.", "Warning");
   if (s.outcome === "lease-lost") return noticeCard("Taken over", `Another instance took over sending ${label}.`, "Warning");
   const problems = s.failed + s.unknown;
-  const text = `${label[0]!.toUpperCase()}${label.slice(1)}: sent to ${s.sent} channel(s) now, ${s.alreadySent} already had it, ${s.failed} failed, ${s.unknown} unknown.` +
+  const text =
+    `${label[0]!.toUpperCase()}${label.slice(1)}: sent to ${s.sent} channel(s) now, ${s.alreadySent} already had it, ${s.failed} failed, ${s.unknown} unknown.` +
     (problems ? " The coordinators' channel has the details." : "");
   return noticeCard(problems ? "Sent, with problems" : "Sent", text, problems ? "Warning" : "Good");
 }
@@ -60,7 +62,12 @@ export const digestCorrect: CommandHandler = async (ctx: AppContext, turn: Turn,
   const result = await withinTurn(ctx, correctDigest(ctx, week));
   if (!result.done) return noticeCard("Correcting", `The digest for ${week} is being updated in each channel.`);
   const s = result.value;
-  if (s.outcome === "never-sent") return noticeCard("Nothing to correct", `The digest for ${week} has not been sent, so there is nothing to correct.`, "Warning");
+  if (s.outcome === "never-sent")
+    return noticeCard("Nothing to correct", `The digest for ${week} has not been sent, so there is nothing to correct.`, "Warning");
   if (s.outcome === "held-elsewhere") return noticeCard("Busy", `The digest for ${week} is being sent right now: try again in a minute.`, "Warning");
-  return noticeCard("Corrected", `The digest for ${week} was updated in place in ${s.updated} channel(s)${s.failed ? `; ${s.failed} could not be updated` : ""}.`, s.failed ? "Warning" : "Good");
+  return noticeCard(
+    "Corrected",
+    `The digest for ${week} was updated in place in ${s.updated} channel(s)${s.failed ? `; ${s.failed} could not be updated` : ""}.`,
+    s.failed ? "Warning" : "Good",
+  );
 };

@@ -24,12 +24,12 @@ export function isBoroughCode(code: unknown): code is string {
 
 /** Finds a borough by GSS code, old LA code, name or slug, ignoring case and punctuation. */
 export function findBorough(text: string): Borough | undefined {
-  const key = text.trim().toLowerCase().replace(/&/g, "and").replace(/[^a-z0-9]+/g, "");
+  const key = text
+    .trim()
+    .toLowerCase()
+    .replace(/&/g, "and")
+    .replace(/[^a-z0-9]+/g, "");
   return BOROUGHS.find(
-    (b) =>
-      b.code.toLowerCase() === key ||
-      b.oldCode === key ||
-      b.name.toLowerCase().replace(/[^a-z0-9]+/g, "") === key ||
-      b.slug.replace(/-/g, "") === key,
+    (b) => b.code.toLowerCase() === key || b.oldCode === key || b.name.toLowerCase().replace(/[^a-z0-9]+/g, "") === key || b.slug.replace(/-/g, "") === key,
   );
 }

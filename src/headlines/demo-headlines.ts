@@ -16,6 +16,9 @@ export async function storeDemoHeadlinesIfEmpty(measures: MeasureStore, logger: 
   if ((await measures.latestHeadlines(1)).length > 0) return false;
   const result = analyseFiles([DEMO_DATA_DIR]);
   const runId = await measures.saveRun(result.measures, result.headlines, result.sources);
-  logger.info({ runId, measures: result.measures.length, headlines: result.headlines.length }, "stored SYNTHETIC demo headlines from seeds/data (load real files with npm run analyse -- --store <files>)");
+  logger.info(
+    { runId, measures: result.measures.length, headlines: result.headlines.length },
+    "stored SYNTHETIC demo headlines from seeds/data (load real files with npm run analyse -- --store <files>)",
+  );
   return true;
 }

@@ -71,9 +71,18 @@ export class TableMeasureStore implements MeasureStore {
 
   async saveRun(measures: readonly MeasureRow[], headlines: readonly Headline[], sources: readonly SourceRecord[]): Promise<string> {
     const created = this.now().toISOString();
-    const runId = `${created.replace(/[:.]/g, "-")}-${createHash("sha256").update(sources.map((s) => s.checksum).join()).digest("hex").slice(0, 8)}`;
-    await submitAll(this.measures, measures.map((m) => this.measureEntity(m, runId, sources)));
-    await submitAll(this.headlines, headlines.map((h, i) => this.headlineEntity(h, i + 1, runId, created, sources)));
+    const runId = `${created.replace(/[:.]/g, "-")}-${createHash("sha256")
+      .update(sources.map((s) => s.checksum).join())
+      .digest("hex")
+      .slice(0, 8)}`;
+    await submitAll(
+      this.measures,
+      measures.map((m) => this.measureEntity(m, runId, sources)),
+    );
+    await submitAll(
+      this.headlines,
+      headlines.map((h, i) => this.headlineEntity(h, i + 1, runId, created, sources)),
+    );
     await this.headlines.upsertEntity({ partitionKey: LATEST, rowKey: LATEST, runId, createdAt: created, count: headlines.length }, "Replace");
     return runId;
   }
@@ -112,10 +121,22 @@ export class TableMeasureStore implements MeasureStore {
     return {
       partitionKey: safeKey(runId),
       rowKey: String(rank).padStart(4, "0"),
-      runId, rank, createdAt: created,
-      text: clip(h.text), measure: h.measure, areaCode: h.areaCode, areaName: h.areaName, period: h.period, group: h.group,
-      ratio: h.ratio, ratioLow: h.ratioLow, ratioHigh: h.ratioHigh, significant: h.significant,
-      source: clip(h.source), checksum: checksumOf(h.source, sources), synthetic: h.synthetic,
+      runId,
+      rank,
+      createdAt: created,
+      text: clip(h.text),
+      measure: h.measure,
+      areaCode: h.areaCode,
+      areaName: h.areaName,
+      period: h.period,
+      group: h.group,
+      ratio: h.ratio,
+      ratioLow: h.ratioLow,
+      ratioHigh: h.ratioHigh,
+      significant: h.significant,
+      source: clip(h.source),
+      checksum: checksumOf(h.source, sources),
+      synthetic: h.synthetic,
     };
   }
 
@@ -132,9 +153,22 @@ export class TableMeasureStore implements MeasureStore {
     const pages = this.headlines.listEntities({ queryOptions: { filter: `PartitionKey eq '${safeKey(runId).replace(/'/g, "''")}'` } });
     for await (const e of pages) {
       found.push({
-        runId, rank: Number(e.rank), text: String(e.text), measure: String(e.measure), areaCode: String(e.areaCode), areaName: String(e.areaName),
-        period: String(e.period), group: String(e.group), ratio: Number(e.ratio), ratioLow: Number(e.ratioLow), ratioHigh: Number(e.ratioHigh),
-        significant: e.significant === true, source: String(e.source), checksum: String(e.checksum), synthetic: e.synthetic === true, createdAt: String(e.createdAt),
+        runId,
+        rank: Number(e.rank),
+        text: String(e.text),
+        measure: String(e.measure),
+        areaCode: String(e.areaCode),
+        areaName: String(e.areaName),
+        period: String(e.period),
+        group: String(e.group),
+        ratio: Number(e.ratio),
+        ratioLow: Number(e.ratioLow),
+        ratioHigh: Number(e.ratioHigh),
+        significant: e.significant === true,
+        source: String(e.source),
+        checksum: String(e.checksum),
+        synthetic: e.synthetic === true,
+        createdAt: String(e.createdAt),
       });
       if (found.length >= limit) break;
     }
@@ -152,12 +186,30 @@ export class TableMeasureStore implements MeasureStore {
     const rows: StoredMeasure[] = [];
     for await (const e of this.measures.listEntities({ queryOptions: { filter: query } })) {
       rows.push({
-        measure: String(e.measure), topic: String(e.topic), areaCode: String(e.areaCode), areaName: String(e.areaName), period: String(e.period),
-        group: String(e.group), level: stringOrNull(e, "level"), numerator: numberOrNull(e, "numerator"), denominator: numberOrNull(e, "denominator"),
-        value: numberOrNull(e, "value"), unit: String(e.unit), ciLow: numberOrNull(e, "ciLow"), ciHigh: numberOrNull(e, "ciHigh"),
-        referenceGroup: stringOrNull(e, "referenceGroup"), ratio: numberOrNull(e, "ratio"), ratioLow: numberOrNull(e, "ratioLow"), ratioHigh: numberOrNull(e, "ratioHigh"),
-        suppressed: e.suppressed === true, note: stringOrNull(e, "note"), method: String(e.method), source: String(e.source), checksum: String(e.checksum),
-        synthetic: e.synthetic === true, runId: String(e.runId),
+        measure: String(e.measure),
+        topic: String(e.topic),
+        areaCode: String(e.areaCode),
+        areaName: String(e.areaName),
+        period: String(e.period),
+        group: String(e.group),
+        level: stringOrNull(e, "level"),
+        numerator: numberOrNull(e, "numerator"),
+        denominator: numberOrNull(e, "denominator"),
+        value: numberOrNull(e, "value"),
+        unit: String(e.unit),
+        ciLow: numberOrNull(e, "ciLow"),
+        ciHigh: numberOrNull(e, "ciHigh"),
+        referenceGroup: stringOrNull(e, "referenceGroup"),
+        ratio: numberOrNull(e, "ratio"),
+        ratioLow: numberOrNull(e, "ratioLow"),
+        ratioHigh: numberOrNull(e, "ratioHigh"),
+        suppressed: e.suppressed === true,
+        note: stringOrNull(e, "note"),
+        method: String(e.method),
+        source: String(e.source),
+        checksum: String(e.checksum),
+        synthetic: e.synthetic === true,
+        runId: String(e.runId),
       });
     }
     return rows;

@@ -7,7 +7,12 @@ import type { ConversationRef } from "../domain/conversation";
  * Posts a card to a person's one-to-one chat with the bot. A failed delivery is logged and reported
  * as `false`, never thrown: the use case that sends it has already stored its change.
  */
-export async function sendToPerson(ctx: AppContext, tenantId: string, objectId: string, card: AdaptiveCard): Promise<{ ref: ConversationRef; activityId: string } | undefined> {
+export async function sendToPerson(
+  ctx: AppContext,
+  tenantId: string,
+  objectId: string,
+  card: AdaptiveCard,
+): Promise<{ ref: ConversationRef; activityId: string } | undefined> {
   const chat = await ctx.channels.personalChat(tenantId, objectId).catch(() => undefined);
   if (!chat) return undefined;
   return deliver(ctx, chat.ref, card);

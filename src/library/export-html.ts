@@ -1,6 +1,18 @@
 import { createHash } from "node:crypto";
 import { BOROUGHS } from "../domain/boroughs";
-import { ETHNIC_GROUPS, EVIDENCE_STRENGTHS, LEVELS, OUTCOME_AREAS, PRIORITIES, SCALES, STAGES, TARGET_GROUPS, choiceTitle, choiceTitles, type Choice } from "../proforma/proforma";
+import {
+  ETHNIC_GROUPS,
+  EVIDENCE_STRENGTHS,
+  LEVELS,
+  OUTCOME_AREAS,
+  PRIORITIES,
+  SCALES,
+  STAGES,
+  TARGET_GROUPS,
+  choiceTitle,
+  choiceTitles,
+  type Choice,
+} from "../proforma/proforma";
 import { escapeHtml as h } from "./html-escape";
 import type { LibraryEntry } from "./library-entry";
 
@@ -99,7 +111,12 @@ export function renderIndex(entries: readonly LibraryEntry[], generatedAt: strin
 <p>Initiatives shared by the eight East London boroughs through LIIA. Collated ${h(generatedAt.slice(0, 10))}.</p></header>
 <main>
 <form id="filters" role="search" aria-label="Filter the entries">
-${select("borough", "Borough", "All boroughs", BOROUGHS.map((b) => ({ value: b.code, title: b.name })))}
+${select(
+  "borough",
+  "Borough",
+  "All boroughs",
+  BOROUGHS.map((b) => ({ value: b.code, title: b.name })),
+)}
 ${select("outcome", "Outcome area", "All outcome areas", OUTCOME_AREAS)}
 ${select("priority", "Pan-London priority", "All priorities", PRIORITIES)}
 ${select("ethnic", "Ethnic group", "All ethnic groups", ETHNIC_GROUPS)}
@@ -137,7 +154,9 @@ export function renderEntryPage(e: LibraryEntry): string {
     .filter(([, v]) => v)
     .map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`)
     .join("\n");
-  const links = e.links.length ? `<h2>Links</h2>\n<p>Addresses are shown as text; copy one into your browser to visit it.</p>\n<ul>${e.links.map((l) => `<li><code>${h(l)}</code></li>`).join("")}</ul>` : "";
+  const links = e.links.length
+    ? `<h2>Links</h2>\n<p>Addresses are shown as text; copy one into your browser to visit it.</p>\n<ul>${e.links.map((l) => `<li><code>${h(l)}</code></li>`).join("")}</ul>`
+    : "";
   const body = `<header><p><a href="../index.html">Back to all entries</a></p>
 <h1>${h(e.title)}</h1>${e.demo ? '\n<p><span class="demo">Demo entry</span></p>' : ""}</header>
 <main>

@@ -35,12 +35,15 @@ function choice(query: Record<string, unknown>, name: string, choices: readonly 
 export function parseLibraryFilters(query: Record<string, unknown>): LibraryFilters {
   const known = new Set(["borough", "outcomeArea", "priority", "ethnicGroup", "level", "q"]);
   const unknown = Object.keys(query).filter((k) => !known.has(k));
-  if (unknown.length > 0) throw new HubError("invalid-input", `Unknown filter ${unknown[0]!.slice(0, 40)}: use borough, outcomeArea, priority, ethnicGroup, level or q.`);
+  if (unknown.length > 0)
+    throw new HubError("invalid-input", `Unknown filter ${unknown[0]!.slice(0, 40)}: use borough, outcomeArea, priority, ethnicGroup, level or q.`);
   const boroughText = single(query, "borough");
   const borough = boroughText === undefined ? undefined : findBorough(boroughText)?.code;
-  if (boroughText !== undefined && !borough) throw new HubError("invalid-input", `The filter borough must be one of: ${BOROUGHS.map((b) => b.name).join(", ")} (or a GSS code).`);
+  if (boroughText !== undefined && !borough)
+    throw new HubError("invalid-input", `The filter borough must be one of: ${BOROUGHS.map((b) => b.name).join(", ")} (or a GSS code).`);
   const text = single(query, "q");
-  if (text !== undefined && text.length > MAX_SEARCH_TEXT) throw new HubError("invalid-input", `The filter q is too long: at most ${MAX_SEARCH_TEXT} characters.`);
+  if (text !== undefined && text.length > MAX_SEARCH_TEXT)
+    throw new HubError("invalid-input", `The filter q is too long: at most ${MAX_SEARCH_TEXT} characters.`);
   return {
     borough,
     outcomeArea: choice(query, "outcomeArea", OUTCOME_AREAS),

@@ -4,7 +4,21 @@ import type { ProformaStore } from "../proforma/proforma-store";
 import type { LibraryFilters } from "./library-filters";
 import { toLibraryEntry, type LibraryEntry } from "./library-entry";
 
-const TEXT_FIELDS = ["title", "summary", "problem", "whatWasDone", "partners", "impact", "voice", "resources", "risksLearning", "replication", "targetGroupsDetail", "ethnicGroupsDetail", "contactName"] as const;
+const TEXT_FIELDS = [
+  "title",
+  "summary",
+  "problem",
+  "whatWasDone",
+  "partners",
+  "impact",
+  "voice",
+  "resources",
+  "risksLearning",
+  "replication",
+  "targetGroupsDetail",
+  "ethnicGroupsDetail",
+  "contactName",
+] as const;
 
 function matches(p: Proforma, f: LibraryFilters): boolean {
   if (f.outcomeArea && !p.outcomeAreas.includes(f.outcomeArea)) return false;

@@ -5,7 +5,11 @@ import { isLoopback } from "../config/config";
  * and its regional and government variants). A stored service URL outside these is never sent the
  * bot's token; in local mode, loopback addresses (the Agents Playground, test connectors) are allowed.
  */
-const TEAMS_HOSTS = [/^smba\.trafficmanager\.net$/i, /^smba\.infra\.(gcc|gov)\.teams\.microsoft\.(com|us)$/i, /^smba\.[a-z0-9-]+\.botframework\.(com|us|azure\.us)$/i];
+const TEAMS_HOSTS = [
+  /^smba\.trafficmanager\.net$/i,
+  /^smba\.infra\.(gcc|gov)\.teams\.microsoft\.(com|us)$/i,
+  /^smba\.[a-z0-9-]+\.botframework\.(com|us|azure\.us)$/i,
+];
 
 export function isTrustedServiceUrl(serviceUrl: string, localMode: boolean): boolean {
   let url: URL;

@@ -20,7 +20,18 @@ export const confirmNomination: VerbHandler = async (ctx, turn, data) => {
   if (n.status !== "accepted") throw new HubError("conflict", statusSentence(n));
   const now = ctx.now().toISOString();
   const claimed = await ctx.nominations.update({ ...n, status: "confirmed", updatedAt: now, decidedAt: now, decidedById: turn.actor.id });
-  const term: LeadTerm = { borough: n.borough, id: n.id, kind: n.kind, objectId: n.nomineeId, tenantId: n.nomineeTenantId, name: n.nomineeName, jobTitle: n.nomineeJobTitle, since: now, until: "", confirmedById: turn.actor.id };
+  const term: LeadTerm = {
+    borough: n.borough,
+    id: n.id,
+    kind: n.kind,
+    objectId: n.nomineeId,
+    tenantId: n.nomineeTenantId,
+    name: n.nomineeName,
+    jobTitle: n.nomineeJobTitle,
+    since: now,
+    until: "",
+    confirmedById: turn.actor.id,
+  };
   let replaced: LeadTerm | undefined;
   try {
     replaced = (await ctx.leads.confirm(term)).replaced;
@@ -30,11 +41,33 @@ export const confirmNomination: VerbHandler = async (ctx, turn, data) => {
   }
   await grantLeadRole(ctx, term, turn.actor.id);
   if (replaced) await revokeLeadRole(ctx, replaced, turn.actor.id);
-  await ctx.feed.record({ key: `lead.confirmed:${n.id}`, kind: "lead.confirmed", at: now, borough: n.borough, subjectId: n.id, title: `${boroughName(n.borough)} ${kindTitle(n.kind)}`, data: { kind: n.kind, replaced: Boolean(replaced) } });
+  await ctx.feed.record({
+    key: `lead.confirmed:${n.id}`,
+    kind: "lead.confirmed",
+    at: now,
+    borough: n.borough,
+    subjectId: n.id,
+    title: `${boroughName(n.borough)} ${kindTitle(n.kind)}`,
+    data: { kind: n.kind, replaced: Boolean(replaced) },
+  });
   ctx.logger.info({ event: "lead.confirmed", id: n.id, borough: n.borough, kind: n.kind, replaced: replaced?.id ?? null }, "lead confirmed");
-  await sendToPerson(ctx, n.nomineeTenantId, n.nomineeId, noticeCard("You are confirmed", `You are now ${boroughName(n.borough)}'s ${kindTitle(n.kind)}. Type leads to see the other leads, or convene to call a cross-borough conversation.`, "Good"));
+  await sendToPerson(
+    ctx,
+    n.nomineeTenantId,
+    n.nomineeId,
+    noticeCard(
+      "You are confirmed",
+      `You are now ${boroughName(n.borough)}'s ${kindTitle(n.kind)}. Type leads to see the other leads, or convene to call a cross-borough conversation.`,
+      "Good",
+    ),
+  );
   if (replaced) {
-    await sendToPerson(ctx, replaced.tenantId, replaced.objectId, noticeCard("Thank you", `${boroughName(n.borough)} has confirmed a new borough lead. Your time as lead is kept in the borough's history.`));
+    await sendToPerson(
+      ctx,
+      replaced.tenantId,
+      replaced.objectId,
+      noticeCard("Thank you", `${boroughName(n.borough)} has confirmed a new borough lead. Your time as lead is kept in the borough's history.`),
+    );
   }
   return noticeCard("Confirmed", confirmedSentence(n, replaced), "Good");
 };
@@ -47,9 +80,13 @@ function confirmedSentence(n: Nomination, replaced?: LeadTerm): string {
 /** The nominator, the borough's DCS or a coordinator may withdraw a waiting nomination. */
 export const withdrawNomination: VerbHandler = async (ctx: AppContext, turn, data) => {
   const n = await nominationOf(ctx, data);
-  if (!canWithdraw(turn.actor, n)) throw new HubError("forbidden", "Only the person who nominated, the borough's DCS or an LIIA coordinator can withdraw this nomination.");
+  if (!canWithdraw(turn.actor, n))
+    throw new HubError("forbidden", "Only the person who nominated, the borough's DCS or an LIIA coordinator can withdraw this nomination.");
   if (n.status !== "open" && n.status !== "accepted") throw new HubError("conflict", statusSentence(n));
   const now = ctx.now().toISOString();
   await ctx.nominations.update({ ...n, status: "withdrawn", updatedAt: now, decidedAt: now, decidedById: turn.actor.id });
-  return noticeCard("Nomination withdrawn", `The ${boroughName(n.borough)} ${kindTitle(n.kind)} nomination is withdrawn. It will be deleted after ${ctx.config.nominationRetentionDays} days.`);
+  return noticeCard(
+    "Nomination withdrawn",
+    `The ${boroughName(n.borough)} ${kindTitle(n.kind)} nomination is withdrawn. It will be deleted after ${ctx.config.nominationRetentionDays} days.`,
+  );
 };

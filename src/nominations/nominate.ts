@@ -14,7 +14,8 @@ import { boroughName, nominationFormCard, nominationInviteCard } from "./nominat
 /** The borough a person may nominate for, decided from their record: coordinators choose any. */
 function ownBorough(actor: Actor): string | undefined {
   if (isCoordinator(actor)) return undefined;
-  if (!actor.borough) throw new HubError("forbidden", "Your borough is not recorded in the Hub, so you cannot nominate yet. Ask an LIIA coordinator to add you.");
+  if (!actor.borough)
+    throw new HubError("forbidden", "Your borough is not recorded in the Hub, so you cannot nominate yet. Ask an LIIA coordinator to add you.");
   return actor.borough;
 }
 
@@ -65,7 +66,13 @@ function formAgain(ctx: AppContext, actor: Actor, data: Record<string, unknown>,
   const values: Record<string, string> = {};
   for (const k of ["borough", "kind", "nominee", "nomineeId", "nomineeName", "jobTitle", "reason"]) values[k] = text(data, k).slice(0, 1000);
   const borough = isCoordinator(actor) ? undefined : actor.borough;
-  return nominationFormCard({ nominationId: isSubmissionId(nominationId) ? nominationId : newId(ctx.now().getTime()), canChooseBorough: !borough, borough, values, errors });
+  return nominationFormCard({
+    nominationId: isSubmissionId(nominationId) ? nominationId : newId(ctx.now().getTime()),
+    canChooseBorough: !borough,
+    borough,
+    values,
+    errors,
+  });
 }
 
 /** The nominating card's button: checks, stores the nomination and sends the nominee their card. */
@@ -78,13 +85,22 @@ export const submitNomination: VerbHandler = async (ctx: AppContext, turn: Turn,
 
   const person = await findKnownPerson(ctx, input.nomineeId, [turn.actor.tenantId, ...tenantsOfBorough(ctx, input.borough)]);
   if (!person) {
-    throw new HubError("invalid-input", "The Hub does not know the person you nominated. Ask them to open a chat with the Disparities Hub bot in Teams (or an LIIA coordinator to add them), then nominate them again. Nothing was saved.");
+    throw new HubError(
+      "invalid-input",
+      "The Hub does not know the person you nominated. Ask them to open a chat with the Disparities Hub bot in Teams (or an LIIA coordinator to add them), then nominate them again. Nothing was saved.",
+    );
   }
   if (person.borough && person.borough !== input.borough) {
     throw new HubError("forbidden", `That person is recorded under ${boroughName(person.borough)}, not ${boroughName(input.borough)}. Nothing was saved.`);
   }
-  const waiting = (await ctx.nominations.inBorough(input.borough, ["open", "accepted"])).find((n) => n.nomineeId === person.objectId && n.kind === input.kind && n.id !== nominationId);
-  if (waiting) return noticeCard("Already nominated", `This person already has a ${kindTitle(input.kind)} nomination for ${boroughName(input.borough)} waiting. Type nominations to see it.`);
+  const waiting = (await ctx.nominations.inBorough(input.borough, ["open", "accepted"])).find(
+    (n) => n.nomineeId === person.objectId && n.kind === input.kind && n.id !== nominationId,
+  );
+  if (waiting)
+    return noticeCard(
+      "Already nominated",
+      `This person already has a ${kindTitle(input.kind)} nomination for ${boroughName(input.borough)} waiting. Type nominations to see it.`,
+    );
 
   const now = ctx.now().toISOString();
   const nomination: Nomination = {
@@ -105,8 +121,19 @@ export const submitNomination: VerbHandler = async (ctx: AppContext, turn: Turn,
     decidedById: "",
   };
   const { created, nomination: stored } = await ctx.nominations.create(nomination);
-  if (!created) return noticeCard("Already received", `This nomination was already saved; it is ${isOpenNomination(stored) ? "waiting" : stored.status}. Type nominations to see it.`);
-  await ctx.feed.record({ key: `nomination.opened:${stored.id}`, kind: "nomination.opened", at: now, borough: stored.borough, subjectId: stored.id, title: `${boroughName(stored.borough)} ${kindTitle(stored.kind)}` });
+  if (!created)
+    return noticeCard(
+      "Already received",
+      `This nomination was already saved; it is ${isOpenNomination(stored) ? "waiting" : stored.status}. Type nominations to see it.`,
+    );
+  await ctx.feed.record({
+    key: `nomination.opened:${stored.id}`,
+    kind: "nomination.opened",
+    at: now,
+    borough: stored.borough,
+    subjectId: stored.id,
+    title: `${boroughName(stored.borough)} ${kindTitle(stored.kind)}`,
+  });
   ctx.logger.info({ event: "nomination.opened", id: stored.id, borough: stored.borough, kind: stored.kind }, "nomination opened");
   const sent = await sendToPerson(ctx, stored.nomineeTenantId, stored.nomineeId, nominationInviteCard(stored));
   const who = stored.nomineeName || "The nominee";

@@ -24,7 +24,13 @@ export interface NominationFormData {
 
 const FORM_FIELDS = ["borough", "kind", "nominee", "nomineeId", "nomineeName", "jobTitle", "reason"];
 
-export function nominationFormCard(options: { nominationId: string; canChooseBorough: boolean; borough?: string; values?: Record<string, string>; errors?: string[] }): AdaptiveCard {
+export function nominationFormCard(options: {
+  nominationId: string;
+  canChooseBorough: boolean;
+  borough?: string;
+  values?: Record<string, string>;
+  errors?: string[];
+}): AdaptiveCard {
   const values: Record<string, string> = { kind: "lead" };
   for (const field of FORM_FIELDS) values[field] = options.values?.[field] ?? values[field] ?? "";
   return renderCard<NominationFormData>("nomination-form", {

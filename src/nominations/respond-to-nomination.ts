@@ -11,7 +11,8 @@ import { isNominee } from "./nomination-rights";
 export async function nominationOf(ctx: AppContext, data: unknown): Promise<Nomination> {
   const id = (data as { nominationId?: unknown } | undefined)?.nominationId;
   const nomination = typeof id === "string" ? await ctx.nominations.find(id) : undefined;
-  if (!nomination) throw new HubError("not-found", "This nomination no longer exists: it may have been withdrawn and removed. Type nominations to see those waiting.");
+  if (!nomination)
+    throw new HubError("not-found", "This nomination no longer exists: it may have been withdrawn and removed. Type nominations to see those waiting.");
   return nomination;
 }
 
@@ -48,7 +49,14 @@ export const acceptNomination: VerbHandler = async (ctx, turn, data) => {
   const n = await ownNomination(ctx, turn, data);
   const now = ctx.now().toISOString();
   const accepted = await ctx.nominations.update({ ...n, status: "accepted", nomineeName: turn.actor.name || n.nomineeName, updatedAt: now });
-  await ctx.feed.record({ key: `nomination.accepted:${n.id}`, kind: "nomination.accepted", at: now, borough: n.borough, subjectId: n.id, title: `${boroughName(n.borough)} ${kindTitle(n.kind)}` });
+  await ctx.feed.record({
+    key: `nomination.accepted:${n.id}`,
+    kind: "nomination.accepted",
+    at: now,
+    borough: n.borough,
+    subjectId: n.id,
+    title: `${boroughName(n.borough)} ${kindTitle(n.kind)}`,
+  });
   const asked = await askForConfirmation(ctx, accepted);
   return noticeCard(
     "Thank you for accepting",
@@ -61,6 +69,13 @@ export const declineNomination: VerbHandler = async (ctx, turn, data) => {
   const n = await ownNomination(ctx, turn, data);
   const now = ctx.now().toISOString();
   await ctx.nominations.update({ ...n, status: "declined", updatedAt: now, decidedAt: now, decidedById: turn.actor.id });
-  await ctx.feed.record({ key: `nomination.declined:${n.id}`, kind: "nomination.declined", at: now, borough: n.borough, subjectId: n.id, title: `${boroughName(n.borough)} ${kindTitle(n.kind)}` });
+  await ctx.feed.record({
+    key: `nomination.declined:${n.id}`,
+    kind: "nomination.declined",
+    at: now,
+    borough: n.borough,
+    subjectId: n.id,
+    title: `${boroughName(n.borough)} ${kindTitle(n.kind)}`,
+  });
   return noticeCard("Nomination declined", `Thank you for letting us know. The nomination will be deleted after ${ctx.config.nominationRetentionDays} days.`);
 };

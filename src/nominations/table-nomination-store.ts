@@ -60,7 +60,12 @@ export class TableNominationStore implements NominationStore {
         return { ...nomination, etag: answer.etag };
       } catch (error) {
         if (statusCodeOf(error) === 412 || statusCodeOf(error) === 404) {
-          throw new HubError("changed-since-opened", "This nomination changed since this card was shown. Type nominations to see where it stands.", {}, { cause: error });
+          throw new HubError(
+            "changed-since-opened",
+            "This nomination changed since this card was shown. Type nominations to see where it stands.",
+            {},
+            { cause: error },
+          );
         }
         throw error;
       }

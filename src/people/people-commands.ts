@@ -33,7 +33,10 @@ export const setRole: CommandHandler = async (ctx: AppContext, turn: Turn, args:
   const existing = await ctx.people.get(tenantId, change.objectId);
   const borough = change.borough ?? existing?.borough ?? ctx.config.tenantBoroughs[tenantId] ?? "";
   if ((change.role === "dcs" || change.role === "lead") && !borough) {
-    throw new HubError("invalid-input", `A ${change.role === "dcs" ? "DCS" : "lead"} belongs to a borough: add the borough, e.g. role ${change.objectId} ${change.role} Newham.`);
+    throw new HubError(
+      "invalid-input",
+      `A ${change.role === "dcs" ? "DCS" : "lead"} belongs to a borough: add the borough, e.g. role ${change.objectId} ${change.role} Newham.`,
+    );
   }
   const at = ctx.now().toISOString();
   const person: Person = {
@@ -49,7 +52,13 @@ export const setRole: CommandHandler = async (ctx: AppContext, turn: Turn, args:
   await ctx.people.put(person);
   const where = boroughByCode(borough)?.name;
   const detail = `${change.objectId} is now ${change.role}${where ? ` for ${where}` : ""}.`;
-  await recordAudit(ctx, turn.actor, { key: `role.set:${tenantId}:${change.objectId}:${change.role}:${borough}:${at.slice(0, 16)}`, action: "role.set", recordId: change.objectId, borough, detail });
+  await recordAudit(ctx, turn.actor, {
+    key: `role.set:${tenantId}:${change.objectId}:${change.role}:${borough}:${at.slice(0, 16)}`,
+    action: "role.set",
+    recordId: change.objectId,
+    borough,
+    detail,
+  });
   ctx.logger.info({ event: "role.set", objectId: change.objectId, tenantId, role: change.role, borough, by: turn.actor.id }, "role set");
   return noticeCard("Role set", detail, "Good");
 };
@@ -60,7 +69,9 @@ export interface PeopleCardData {
 }
 
 export function peopleCard(people: Person[]): AdaptiveCard {
-  const sorted = [...people].sort((a, b) => (boroughByCode(a.borough)?.name ?? "").localeCompare(boroughByCode(b.borough)?.name ?? "") || a.objectId.localeCompare(b.objectId));
+  const sorted = [...people].sort(
+    (a, b) => (boroughByCode(a.borough)?.name ?? "").localeCompare(boroughByCode(b.borough)?.name ?? "") || a.objectId.localeCompare(b.objectId),
+  );
   return renderCard<PeopleCardData>("people", {
     people: sorted.slice(0, 80).map((p) => ({
       name: inert(p.name || "(name not yet seen)"),

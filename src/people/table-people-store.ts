@@ -73,5 +73,14 @@ function fromEntity(e: Record<string, unknown>): Person {
     roles = [];
   }
   const s = (k: string) => (typeof e[k] === "string" ? (e[k] as string) : "");
-  return { tenantId: s("tenantId"), objectId: s("objectId"), name: s("name"), jobTitle: s("jobTitle"), borough: s("borough"), roles, updatedAt: s("updatedAt"), updatedBy: s("updatedBy") };
+  return {
+    tenantId: s("tenantId"),
+    objectId: s("objectId"),
+    name: s("name"),
+    jobTitle: s("jobTitle"),
+    borough: s("borough"),
+    roles,
+    updatedAt: s("updatedAt"),
+    updatedBy: s("updatedBy"),
+  };
 }

@@ -38,7 +38,19 @@ export const FORMER_STAFF = "former member of staff";
  */
 export async function erasePerson(ctx: AppContext, objectId: string): Promise<ErasureReport> {
   const now = ctx.now().toISOString();
-  const report: ErasureReport = { people: 0, nominations: 0, terms: 0, answers: 0, convened: 0, chats: 0, proformas: 0, versions: 0, feed: 0, audit: 0, rounds: 0 };
+  const report: ErasureReport = {
+    people: 0,
+    nominations: 0,
+    terms: 0,
+    answers: 0,
+    convened: 0,
+    chats: 0,
+    proformas: 0,
+    versions: 0,
+    feed: 0,
+    audit: 0,
+    rounds: 0,
+  };
   const rows = (await ctx.people.list()).filter((p) => p.objectId === objectId);
   // The names the person went by, to take them out of lead contacts and audit details as well.
   const names = new Set(rows.map((p) => p.name));
@@ -108,13 +120,18 @@ export async function erasePerson(ctx: AppContext, objectId: string): Promise<Er
 export const forgetPerson: CommandHandler = async (ctx: AppContext, turn, args) => {
   if (!isCoordinator(turn.actor)) throw new HubError("forbidden", "Only an LIIA coordinator can erase a person.");
   const objectId = args.trim().toLowerCase();
-  if (!isObjectId(objectId)) throw new HubError("invalid-input", "Say whom to erase by their Entra object id, for example: forget 00000000-0000-0000-0000-000000000000");
+  if (!isObjectId(objectId))
+    throw new HubError("invalid-input", "Say whom to erase by their Entra object id, for example: forget 00000000-0000-0000-0000-000000000000");
   const r = await erasePerson(ctx, objectId);
   ctx.logger.info({ event: "person.erased", ...r }, "a person was erased on request");
   const total = r.people + r.nominations + r.terms + r.answers + r.convened + r.chats + r.proformas + r.versions + r.feed + r.audit + r.rounds;
   const summary = `Deleted ${r.people} people record(s) and ${r.chats} chat address(es). Made anonymous: ${r.nominations} nomination(s), ${r.terms} lead term(s), ${r.answers} answer(s) to invitations, ${r.convened} convened conversation(s), ${r.proformas} proforma(s) (kept, author shown as "${FORMER_STAFF}"), ${r.versions} proforma version(s), ${r.feed} activity row(s), ${r.audit} audit line(s), ${r.rounds} circulation round(s) (kept, opener shown as "${FORMER_STAFF}").`;
   // The erasure's own line names no one: who was erased is exactly what must not be kept.
-  await recordAudit(ctx, turn.actor, { key: `person.erased:${newId(ctx.now().getTime())}`, action: "person.erased", detail: total === 0 ? "An erasure was asked for; nothing was held about the person." : `A person was erased on request. ${summary}` });
+  await recordAudit(ctx, turn.actor, {
+    key: `person.erased:${newId(ctx.now().getTime())}`,
+    action: "person.erased",
+    detail: total === 0 ? "An erasure was asked for; nothing was held about the person." : `A person was erased on request. ${summary}`,
+  });
   if (total === 0) return noticeCard("Nothing held", "The Hub holds nothing about that person.");
   return noticeCard("Person erased", summary, "Good");
 };

@@ -42,22 +42,56 @@ export async function personalData(ctx: AppContext, tenantId: string, objectId: 
   return {
     objectId,
     sections: [
-      { title: "Your record", lines: lines(person ? [`Name: ${person.name}`, `Job title: ${person.jobTitle || "none"}`, `Borough: ${borough(person.borough)}`, `Roles: ${person.roles.join(", ")}`] : []) },
+      {
+        title: "Your record",
+        lines: lines(
+          person
+            ? [`Name: ${person.name}`, `Job title: ${person.jobTitle || "none"}`, `Borough: ${borough(person.borough)}`, `Roles: ${person.roles.join(", ")}`]
+            : [],
+        ),
+      },
       {
         title: "Nominations",
-        lines: lines(nominations.map((n) => `${n.nomineeId === objectId ? "You were nominated" : n.nominatedById === objectId ? `You nominated ${n.nomineeName || "someone"}` : `You decided on the nomination of ${n.nomineeName || "someone"}`} as ${borough(n.borough)}'s ${kindTitle(n.kind)} on ${day(n.createdAt)}: ${n.status}`)),
+        lines: lines(
+          nominations.map(
+            (n) =>
+              `${n.nomineeId === objectId ? "You were nominated" : n.nominatedById === objectId ? `You nominated ${n.nomineeName || "someone"}` : `You decided on the nomination of ${n.nomineeName || "someone"}`} as ${borough(n.borough)}'s ${kindTitle(n.kind)} on ${day(n.createdAt)}: ${n.status}`,
+          ),
+        ),
       },
-      { title: "Lead and deputy terms", lines: lines(terms.map((t) => `${borough(t.borough)} ${kindTitle(t.kind)} since ${day(t.since)}${t.until ? ` until ${day(t.until)}` : ""}, job title ${t.jobTitle || "none"}`)) },
+      {
+        title: "Lead and deputy terms",
+        lines: lines(
+          terms.map(
+            (t) =>
+              `${borough(t.borough)} ${kindTitle(t.kind)} since ${day(t.since)}${t.until ? ` until ${day(t.until)}` : ""}, job title ${t.jobTitle || "none"}`,
+          ),
+        ),
+      },
       { title: "Conversations you convened", lines: lines(convened.map((m) => `${m.topic} (${day(m.startsAt)}, ${m.status})`)) },
       { title: "Your answers to invitations", lines: lines(rsvps.map((r) => `${topics.get(r.meetingId) ?? "A conversation"}: ${r.answer}`)) },
-      { title: "Proformas you wrote (drafts included)", lines: lines(authored.map((p) => `${p.title || "Untitled"} (${borough(p.borough)}, ${p.status}, last saved ${day(p.updatedAt)})`)) },
+      {
+        title: "Proformas you wrote (drafts included)",
+        lines: lines(authored.map((p) => `${p.title || "Untitled"} (${borough(p.borough)}, ${p.status}, last saved ${day(p.updatedAt)})`)),
+      },
       { title: "Circulation rounds you opened", lines: lines(rounds.map((r) => `Round opened ${day(r.openedAt)}, deadline ${r.deadline}`)) },
-      { title: "Proforma versions you saved", lines: lines(versions.map((v) => `${v.title || "Untitled"}: version ${v.version}, ${v.action} on ${day(v.at)}`)) },
+      {
+        title: "Proforma versions you saved",
+        lines: lines(versions.map((v) => `${v.title || "Untitled"}: version ${v.version}, ${v.action} on ${day(v.at)}`)),
+      },
       {
         title: "Audit lines about you",
-        lines: lines(audit.map((a) => `${day(a.at)} ${a.action}${a.outcome === "refused" && a.action !== "refused" ? " (refused)" : ""}${a.actorId === objectId ? " by you" : " about you"}${a.detail ? `: ${a.detail}` : ""}`)),
+        lines: lines(
+          audit.map(
+            (a) =>
+              `${day(a.at)} ${a.action}${a.outcome === "refused" && a.action !== "refused" ? " (refused)" : ""}${a.actorId === objectId ? " by you" : " about you"}${a.detail ? `: ${a.detail}` : ""}`,
+          ),
+        ),
       },
-      { title: "Your chat with the bot", lines: lines(chat ? [`The address of your one-to-one chat, kept so the bot can send you cards (last seen ${day(chat.updatedAt)})`] : []) },
+      {
+        title: "Your chat with the bot",
+        lines: lines(chat ? [`The address of your one-to-one chat, kept so the bot can send you cards (last seen ${day(chat.updatedAt)})`] : []),
+      },
     ],
   };
 }

@@ -67,8 +67,18 @@ function stepIndex(step: number | undefined): number {
 }
 
 function formActions(state: FormState, step: number): FormAction[] {
-  const base = { submissionId: state.submissionId, ...(state.entryBorough ? { entryBorough: state.entryBorough } : {}), ...(state.etag ? { etag: state.etag } : {}), step };
-  const action = (title: string, verb: string, extra: Record<string, unknown> = {}, style: FormAction["style"] = "default"): FormAction => ({ title, verb, style, data: { verb, ...base, ...extra } });
+  const base = {
+    submissionId: state.submissionId,
+    ...(state.entryBorough ? { entryBorough: state.entryBorough } : {}),
+    ...(state.etag ? { etag: state.etag } : {}),
+    step,
+  };
+  const action = (title: string, verb: string, extra: Record<string, unknown> = {}, style: FormAction["style"] = "default"): FormAction => ({
+    title,
+    verb,
+    style,
+    data: { verb, ...base, ...extra },
+  });
   const actions: FormAction[] = [];
   if (step > 0) actions.push(action("Back", "proforma.step", { goto: step - 1 }));
   if (step < STEPS.length - 1) actions.push(action("Next", "proforma.step", { goto: step + 1 }));

@@ -73,10 +73,17 @@ export function proformaEntryCard(view: EntryView): AdaptiveCard {
   const actions: ProformaEntryData["actions"] = [];
   if (view.canEdit && live) {
     const resume = p.status === "draft" || p.status === "returned";
-    actions.push({ title: resume ? "Resume" : "Edit this section", verb: resume ? "proforma.resume" : "proforma.edit", style: "default", data: { verb: resume ? "proforma.resume" : "proforma.edit", ...key, step: section } });
+    actions.push({
+      title: resume ? "Resume" : "Edit this section",
+      verb: resume ? "proforma.resume" : "proforma.edit",
+      style: "default",
+      data: { verb: resume ? "proforma.resume" : "proforma.edit", ...key, step: section },
+    });
   }
-  if (view.canReview && p.status === "submitted") actions.push({ title: "Publish", verb: "proforma.publish", style: "positive", data: { verb: "proforma.publish", ...key, etag: view.etag } });
-  if (view.canEdit && live && p.status !== "draft") actions.push({ title: "Withdraw", verb: "proforma.withdraw", style: "destructive", data: { verb: "proforma.withdraw", ...key, etag: view.etag } });
+  if (view.canReview && p.status === "submitted")
+    actions.push({ title: "Publish", verb: "proforma.publish", style: "positive", data: { verb: "proforma.publish", ...key, etag: view.etag } });
+  if (view.canEdit && live && p.status !== "draft")
+    actions.push({ title: "Withdraw", verb: "proforma.withdraw", style: "destructive", data: { verb: "proforma.withdraw", ...key, etag: view.etag } });
   if (view.canEdit) actions.push({ title: "History", verb: "proforma.history", style: "default", data: { verb: "proforma.history", ...key } });
   const canReturn = view.canReview && (p.status === "submitted" || p.status === "published");
   const banner = view.banner;
@@ -98,7 +105,10 @@ export function proformaEntryCard(view: EntryView): AdaptiveCard {
     sectionTitle: STEPS[section]!.title,
     sectionFields,
     sectionRows: [0, 3].map((start) => ({
-      buttons: STEPS.slice(start, start + 3).map((s, n) => ({ title: start + n === section ? `• ${s.title}` : s.title, data: { verb: "proforma.view", ...key, section: start + n } })),
+      buttons: STEPS.slice(start, start + 3).map((s, n) => ({
+        title: start + n === section ? `• ${s.title}` : s.title,
+        data: { verb: "proforma.view", ...key, section: start + n },
+      })),
     })),
     actions,
     returnAction: canReturn ? { verb: "proforma.return", ...key, etag: view.etag } : null,
@@ -125,7 +135,8 @@ export function proformaHistoryCard(p: Proforma, versions: ProformaVersion[]): A
         action: v.action,
         at: v.at.slice(0, 16).replace("T", " "),
         who: inert(v.actorName || "someone"),
-        changed: v.changed.length === 0 ? "no fields" : v.changed.length > 8 ? `${v.changed.length} fields` : v.changed.map((c) => FIELD_LABELS[c] ?? c).join(", "),
+        changed:
+          v.changed.length === 0 ? "no fields" : v.changed.length > 8 ? `${v.changed.length} fields` : v.changed.map((c) => FIELD_LABELS[c] ?? c).join(", "),
         comment: inert(v.comment),
       })),
     back: { verb: "proforma.view", submissionId: p.id, entryBorough: p.borough },

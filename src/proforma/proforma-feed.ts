@@ -9,7 +9,13 @@ export type ProformaEventKind = "proforma.submitted" | "proforma.edited" | "prof
  * a retried save writes one row. Lists go in as comma-separated text (the feed keeps flat values).
  * A failure is passed on: the caller reports the save as not done, and the retry writes the same row.
  */
-export async function recordProformaEvent(ctx: AppContext, kind: ProformaEventKind, p: Proforma, actor: Actor, extra: Record<string, string> = {}): Promise<void> {
+export async function recordProformaEvent(
+  ctx: AppContext,
+  kind: ProformaEventKind,
+  p: Proforma,
+  actor: Actor,
+  extra: Record<string, string> = {},
+): Promise<void> {
   await ctx.feed.record({
     key: `${kind}:${p.id}:v${p.version}`,
     kind,

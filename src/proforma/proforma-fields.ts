@@ -108,7 +108,13 @@ export const STEPS: readonly StepSpec[] = [
     fields: [
       text("risksLearning", "longtext"),
       text("replication", "longtext"),
-      { id: "links", label: FIELD_LABELS.links!, kind: "links", limit: LIMITS.link, hint: `Up to ${MAX_LINKS} https addresses, one a line; they are shown as plain text.` },
+      {
+        id: "links",
+        label: FIELD_LABELS.links!,
+        kind: "links",
+        limit: LIMITS.link,
+        hint: `Up to ${MAX_LINKS} https addresses, one a line; they are shown as plain text.`,
+      },
     ],
   },
 ];

@@ -22,12 +22,23 @@ function commentOf(data: unknown): string {
   if (v !== undefined && v !== null && typeof v !== "string") throw new HubError("invalid-input", "Comment must be text.");
   const comment = cleanTypedText(v ?? "");
   if (!comment) throw new HubError("invalid-input", "Comment is required: tell the borough what to change before it is shared.");
-  if (comment.length > COMMENT_LIMIT) throw new HubError("invalid-input", `Comment is too long: at most ${COMMENT_LIMIT.toLocaleString("en-GB")} characters, this has ${comment.length.toLocaleString("en-GB")}.`);
+  if (comment.length > COMMENT_LIMIT)
+    throw new HubError(
+      "invalid-input",
+      `Comment is too long: at most ${COMMENT_LIMIT.toLocaleString("en-GB")} characters, this has ${comment.length.toLocaleString("en-GB")}.`,
+    );
   return comment;
 }
 
 /** Writes a status change with the card's ETag; a stale card changes nothing and sees the current version. */
-async function decide(ctx: AppContext, turn: Turn, stored: StoredProforma, cardEtag: string | undefined, status: Decision, comment: string): Promise<{ card: AdaptiveCard } | { saved: StoredProforma }> {
+async function decide(
+  ctx: AppContext,
+  turn: Turn,
+  stored: StoredProforma,
+  cardEtag: string | undefined,
+  status: Decision,
+  comment: string,
+): Promise<{ card: AdaptiveCard } | { saved: StoredProforma }> {
   if (cardEtag !== stored.etag) return { card: await staleCard(ctx, turn, stored) };
   const now = ctx.now().toISOString();
   const before = stored.proforma;
@@ -64,7 +75,12 @@ export async function publishProforma(ctx: AppContext, turn: Turn, data: unknown
   const result = await decide(ctx, turn, stored, etagOf(data), "published", "");
   if ("card" in result) return result.card;
   const inLibrary = LIBRARY_SCOPES.includes(result.saved.proforma.consentScope);
-  const where = result.saved.proforma.consentScope === "public" ? "It is in the LIIA library and the website export." : inLibrary ? "It is in the LIIA library (not the public website)." : "Its consent covers the eight East London boroughs only, so it stays out of the LIIA library.";
+  const where =
+    result.saved.proforma.consentScope === "public"
+      ? "It is in the LIIA library and the website export."
+      : inLibrary
+        ? "It is in the LIIA library (not the public website)."
+        : "Its consent covers the eight East London boroughs only, so it stays out of the LIIA library.";
   return entryCardFor(ctx, turn, result.saved, 0, { heading: "Published", text: where, color: "Good" });
 }
 

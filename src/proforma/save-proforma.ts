@@ -43,7 +43,14 @@ function modeOf(status: ProformaStatus | undefined): FormState["mode"] {
   return status === "submitted" || status === "published" ? "edit" : status === "returned" ? "returned" : "draft";
 }
 
-function formFor(state: CardState, stored: StoredProforma | undefined, step: number, values: Record<string, string>, errors: FieldError[] = [], note = ""): AdaptiveCard {
+function formFor(
+  state: CardState,
+  stored: StoredProforma | undefined,
+  step: number,
+  values: Record<string, string>,
+  errors: FieldError[] = [],
+  note = "",
+): AdaptiveCard {
   return proformaFormCard({
     submissionId: state.id,
     entryBorough: stored?.proforma.borough,
@@ -88,11 +95,31 @@ export async function saveProformaStep(ctx: AppContext, turn: Turn, raw: unknown
   if (!inputs.ok) return formFor(state, stored, state.step, typed, inputs.errors);
 
   const before = stored?.proforma;
-  const content = { ...fullContent(before ?? { ...EMPTY_DETAILS, title: "", borough: "", outcomeAreas: [], summary: "", impact: "", contactName: "", consentScope: "", noPersonalData: false }), ...inputs.value } as Proforma;
+  const content = {
+    ...fullContent(
+      before ?? {
+        ...EMPTY_DETAILS,
+        title: "",
+        borough: "",
+        outcomeAreas: [],
+        summary: "",
+        impact: "",
+        contactName: "",
+        consentScope: "",
+        noPersonalData: false,
+      },
+    ),
+    ...inputs.value,
+  } as Proforma;
   if (before && content.borough !== before.borough) {
-    return formFor(state, stored, state.step, typed, [{ field: "borough", message: "Borough cannot change once the proforma is saved. Start a new proforma for another borough." }]);
+    return formFor(state, stored, state.step, typed, [
+      { field: "borough", message: "Borough cannot change once the proforma is saved. Start a new proforma for another borough." },
+    ]);
   }
-  if (!content.borough) return formFor(state, stored, state.step, typed, [{ field: "borough", message: "Borough is required, even to save a draft: choose the borough this initiative belongs to." }]);
+  if (!content.borough)
+    return formFor(state, stored, state.step, typed, [
+      { field: "borough", message: "Borough is required, even to save a draft: choose the borough this initiative belongs to." },
+    ]);
   assertCanShareFor(turn.actor, content.borough);
 
   const submitting = intent === "submit";
@@ -157,7 +184,11 @@ export async function saveProformaStep(ctx: AppContext, turn: Turn, raw: unknown
   }
   if (submitting) return proformaConfirmationCard(saved, true);
   if (intent === "save") {
-    return entryCardFor(ctx, turn, after, state.step, { heading: "Changes saved", text: changed.length ? "Your changes are saved and kept as a new version." : "Nothing had changed, so nothing new was saved.", color: "Good" });
+    return entryCardFor(ctx, turn, after, state.step, {
+      heading: "Changes saved",
+      text: changed.length ? "Your changes are saved and kept as a new version." : "Nothing had changed, so nothing new was saved.",
+      color: "Good",
+    });
   }
   const note = intent === "draft" ? `Draft saved at ${londonTime(nowDate)}. Type my proformas to come back to it.` : "";
   const step = intent === "step" ? state.goto : state.step;
@@ -195,7 +226,8 @@ export async function keepVersion(ctx: AppContext, turn: Turn, p: Proforma, acti
     status: p.status,
     content: fullContent(p),
   });
-  const feed = action !== "draft" ? recordProformaEvent(ctx, `proforma.${action}`, p, turn.actor, comment ? { comment: comment.slice(0, 500) } : {}) : Promise.resolve();
+  const feed =
+    action !== "draft" ? recordProformaEvent(ctx, `proforma.${action}`, p, turn.actor, comment ? { comment: comment.slice(0, 500) } : {}) : Promise.resolve();
   await Promise.all([ctx.proformas.index(p), version, feed, recordCirculationResponse(ctx.circulations, p)]);
   ctx.logger.info({ event: `proforma.${action}`, id: p.id, borough: p.borough, version: p.version }, "proforma saved");
 }

@@ -49,7 +49,11 @@ export function readSeedProformas(dir: string, now: Date): Proforma[] {
  * Loads the demo proformas, marked demo. Idempotent: an id already stored is left alone, so running
  * the seed again changes nothing. New ones get their first version and a feed row for the digest.
  */
-export async function seedProformas(deps: { proformas: ProformaStore; feed: ActivityFeed; circulations?: CirculationStore; now: () => Date }, dir = SEED_DIR, progress: (line: string) => void = () => {}): Promise<{ created: number; kept: number }> {
+export async function seedProformas(
+  deps: { proformas: ProformaStore; feed: ActivityFeed; circulations?: CirculationStore; now: () => Date },
+  dir = SEED_DIR,
+  progress: (line: string) => void = () => {},
+): Promise<{ created: number; kept: number }> {
   let created = 0;
   let kept = 0;
   for (const p of readSeedProformas(dir, deps.now())) {
@@ -60,7 +64,18 @@ export async function seedProformas(deps: { proformas: ProformaStore; feed: Acti
     }
     created++;
     const action = p.status === "draft" ? "draft" : p.status === "published" ? "published" : "submitted";
-    await deps.proformas.addVersion({ proformaId: p.id, version: 1, action, at: p.updatedAt, actorId: DEMO_AUTHOR, actorName: p.authorName, changed: [], comment: "", status: p.status, content: fullContent(p) });
+    await deps.proformas.addVersion({
+      proformaId: p.id,
+      version: 1,
+      action,
+      at: p.updatedAt,
+      actorId: DEMO_AUTHOR,
+      actorName: p.authorName,
+      changed: [],
+      comment: "",
+      status: p.status,
+      content: fullContent(p),
+    });
     if (action !== "draft") {
       await deps.feed.record({
         key: `proforma.${action}:${p.id}:v1`,

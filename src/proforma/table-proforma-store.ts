@@ -175,8 +175,16 @@ export class TableProformaStore implements ProformaStore {
       const lines: VersionLine[] = [];
       // No key holds the person: a filtered scan, for `my data` only (rare, one person at a time).
       const filter = odata`actorId eq ${actorId}`;
-      for await (const e of this.history.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ["PartitionKey", "RowKey", "version", "action", "at", "title"] } })) {
-        lines.push({ proformaId: str(e, "partitionKey"), version: typeof e.version === "number" ? e.version : Number(str(e, "rowKey")), action: str(e, "action"), at: str(e, "at"), title: str(e, "title") });
+      for await (const e of this.history.listEntities<Record<string, unknown>>({
+        queryOptions: { filter, select: ["PartitionKey", "RowKey", "version", "action", "at", "title"] },
+      })) {
+        lines.push({
+          proformaId: str(e, "partitionKey"),
+          version: typeof e.version === "number" ? e.version : Number(str(e, "rowKey")),
+          action: str(e, "action"),
+          at: str(e, "at"),
+          title: str(e, "title"),
+        });
       }
       return lines.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
     });
@@ -184,7 +192,8 @@ export class TableProformaStore implements ProformaStore {
 
   forgetAuthor(authorId: string, marker: string, names: readonly string[]): Promise<{ proformas: number; versions: number }> {
     return guardStorage(async () => {
-      const named = (value: unknown) => typeof value === "string" && names.some((n) => n.trim() !== "" && value.trim().toLocaleLowerCase("en-GB") === n.trim().toLocaleLowerCase("en-GB"));
+      const named = (value: unknown) =>
+        typeof value === "string" && names.some((n) => n.trim() !== "" && value.trim().toLocaleLowerCase("en-GB") === n.trim().toLocaleLowerCase("en-GB"));
       let proformas = 0;
       let versions = 0;
       for (const entry of await this.listByAuthor(authorId)) {
@@ -200,7 +209,13 @@ export class TableProformaStore implements ProformaStore {
           }
           if (str(e, "authorId") !== authorId) break;
           try {
-            const patch = { partitionKey: entry.borough, rowKey: entry.id, authorId: "", authorName: marker, ...(named(e.contactName) ? { contactName: marker } : {}) };
+            const patch = {
+              partitionKey: entry.borough,
+              rowKey: entry.id,
+              authorId: "",
+              authorName: marker,
+              ...(named(e.contactName) ? { contactName: marker } : {}),
+            };
             await this.proformas.updateEntity(patch, "Merge", { etag: String(e.etag ?? "*") });
             proformas++;
             break;
@@ -209,7 +224,9 @@ export class TableProformaStore implements ProformaStore {
           }
         }
         // Its kept versions may name the author as lead contact: one partition, the proforma's.
-        for await (const v of this.history.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${entry.id}`, select: ["PartitionKey", "RowKey", "contactName"] } })) {
+        for await (const v of this.history.listEntities<Record<string, unknown>>({
+          queryOptions: { filter: odata`PartitionKey eq ${entry.id}`, select: ["PartitionKey", "RowKey", "contactName"] },
+        })) {
           if (!named(v.contactName)) continue;
           await this.history.updateEntity({ partitionKey: entry.id, rowKey: str(v, "rowKey"), contactName: marker }, "Merge");
           versions++;
@@ -231,7 +248,8 @@ export class TableProformaStore implements ProformaStore {
       // for erasure, which is rare and done by a coordinator. Only the keys come back.
       const filter = odata`actorId eq ${actorId}`;
       const found: { partitionKey: string; rowKey: string }[] = [];
-      for await (const e of this.history.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ["PartitionKey", "RowKey"] } })) found.push({ partitionKey: str(e, "partitionKey"), rowKey: str(e, "rowKey") });
+      for await (const e of this.history.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ["PartitionKey", "RowKey"] } }))
+        found.push({ partitionKey: str(e, "partitionKey"), rowKey: str(e, "rowKey") });
       for (const key of found) {
         await this.history.updateEntity({ ...key, actorId: "", actorName: marker }, "Merge");
         count++;

@@ -69,7 +69,8 @@ function checkLinks(spec: FieldSpec, v: unknown): FieldResult {
   const links = lines.map((l) => l.trim()).filter(Boolean);
   if (links.length > MAX_LINKS) return { ok: false, message: `${spec.label}: at most ${MAX_LINKS} addresses, this has ${links.length}.` };
   for (const [i, link] of links.entries()) {
-    if (link.length > spec.limit!) return { ok: false, message: `${spec.label}: each address at most ${units(spec.limit!)} characters; address ${i + 1} has ${units(link.length)}.` };
+    if (link.length > spec.limit!)
+      return { ok: false, message: `${spec.label}: each address at most ${units(spec.limit!)} characters; address ${i + 1} has ${units(link.length)}.` };
     let url: URL | undefined;
     try {
       url = new URL(link);
@@ -145,12 +146,16 @@ export function checkProformaContent(raw: unknown): Checked<ProformaContent & Pr
 /** The fields still missing before a stored draft can be submitted. */
 export function missingForSubmit(content: ProformaContent): FieldError[] {
   const record = content as unknown as Record<string, unknown>;
-  return ALL_FIELDS.filter((f) => f.required && (record[f.id] === undefined || isEmpty(record[f.id]))).map((f) => ({ field: f.id, message: missingMessage(f) }));
+  return ALL_FIELDS.filter((f) => f.required && (record[f.id] === undefined || isEmpty(record[f.id]))).map((f) => ({
+    field: f.id,
+    message: missingMessage(f),
+  }));
 }
 
 export function checkSubmissionId(raw: unknown): Checked<string> {
   const id = inputOf(raw).submissionId;
-  if (!isSubmissionId(id)) return { ok: false, errors: [{ field: "submissionId", message: "This card is not one the bot made: open a new proforma with the command proforma." }] };
+  if (!isSubmissionId(id))
+    return { ok: false, errors: [{ field: "submissionId", message: "This card is not one the bot made: open a new proforma with the command proforma." }] };
   return { ok: true, value: id };
 }
 
@@ -163,7 +168,11 @@ export function keptInputs(raw: unknown): Record<string, string> {
     const bound = Math.min((spec.limit ?? 300) * (spec.kind === "links" ? MAX_LINKS + 1 : 1) + 200, 6000);
     if (typeof v === "string") kept[spec.id] = withoutControlCharacters(v).slice(0, bound);
     else if (typeof v === "boolean") kept[spec.id] = String(v);
-    else if (Array.isArray(v)) kept[spec.id] = v.filter((x) => typeof x === "string").join(spec.kind === "links" ? "\n" : ",").slice(0, bound);
+    else if (Array.isArray(v))
+      kept[spec.id] = v
+        .filter((x) => typeof x === "string")
+        .join(spec.kind === "links" ? "\n" : ",")
+        .slice(0, bound);
   }
   return kept;
 }

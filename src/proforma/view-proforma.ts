@@ -13,7 +13,8 @@ import { MAX_REFRESH_USERS, type EntryView } from "./proforma-entry-card";
 /** Reads the record a button points at; the card only says where, the server decides who may see it. */
 export async function loadFromCard(ctx: AppContext, data: unknown): Promise<StoredProforma> {
   const d = data !== null && typeof data === "object" ? (data as Record<string, unknown>) : {};
-  if (!isSubmissionId(d.submissionId) || !isBoroughCode(d.entryBorough)) throw new HubError("invalid-input", "This card does not point at a proforma the bot knows.");
+  if (!isSubmissionId(d.submissionId) || !isBoroughCode(d.entryBorough))
+    throw new HubError("invalid-input", "This card does not point at a proforma the bot knows.");
   const stored = await ctx.proformas.read(d.entryBorough, d.submissionId);
   if (!stored) throw new HubError("not-found", "This proforma is no longer stored.");
   return stored;

@@ -42,7 +42,9 @@ export interface SsoVerifier {
 export function ssoVerifier(options: { jwksUrl: string; appId: string; hostname: string; allowedTenants: readonly string[] }): SsoVerifier {
   // jose is an ES module: loaded once, on the first token.
   const jose = import("jose");
-  const keys = jose.then((j) => j.createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 60_000, cacheMaxAge: 24 * 3600_000, timeoutDuration: 3000 }));
+  const keys = jose.then((j) =>
+    j.createRemoteJWKSet(new URL(options.jwksUrl), { cooldownDuration: 60_000, cacheMaxAge: 24 * 3600_000, timeoutDuration: 3000 }),
+  );
   const audience = [options.appId, `api://${options.hostname}/${options.appId}`];
   const tenants = new Set(options.allowedTenants.map((t) => t.toLowerCase()));
   return {
@@ -105,7 +107,15 @@ export function guardApi(server: Server, app: AppContext, verifier?: SsoVerifier
     admit(req).then(
       () => next(),
       (error: unknown) => {
-        app.logger.warn({ event: "api.refused", path: req.getPath(), code: error instanceof HubError ? error.code : "internal", err: error instanceof HubError ? error.cause : error }, "tab API request refused");
+        app.logger.warn(
+          {
+            event: "api.refused",
+            path: req.getPath(),
+            code: error instanceof HubError ? error.code : "internal",
+            err: error instanceof HubError ? error.cause : error,
+          },
+          "tab API request refused",
+        );
         sendError(res, error);
         next(false);
       },

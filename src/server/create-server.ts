@@ -60,20 +60,28 @@ export function createServer(app: AppContext, bot: BotEndpoint, extraRoutes: (se
 
   extraRoutes(server);
 
-  server.on("restifyError", (req: Request, res: Response, err: Error & { statusCode?: number; body?: unknown; toJSON?: () => unknown }, callback: () => void) => {
-    // Restify's own errors (404, 405, 413, bad JSON) keep their status but get our plain wording.
-    const status = err.statusCode ?? 500;
-    const message =
-      status === 413 ? `The request body is too large (at most ${MAX_BODY_BYTES / 1024} KB).`
-      : status === 404 ? "There is nothing at this address."
-      : status === 405 ? "This address does not accept that method."
-      : status === 400 ? "The request could not be read: send JSON."
-      : status === 415 ? "Send the body as application/json."
-      : "Something went wrong on our side.";
-    err.toJSON = () => ({ code: status === 500 ? "internal" : `http-${status}`, message });
-    if (status >= 500) app.logger.error({ err, url: req.url }, "request failed");
-    return callback();
-  });
+  server.on(
+    "restifyError",
+    (req: Request, res: Response, err: Error & { statusCode?: number; body?: unknown; toJSON?: () => unknown }, callback: () => void) => {
+      // Restify's own errors (404, 405, 413, bad JSON) keep their status but get our plain wording.
+      const status = err.statusCode ?? 500;
+      const message =
+        status === 413
+          ? `The request body is too large (at most ${MAX_BODY_BYTES / 1024} KB).`
+          : status === 404
+            ? "There is nothing at this address."
+            : status === 405
+              ? "This address does not accept that method."
+              : status === 400
+                ? "The request could not be read: send JSON."
+                : status === 415
+                  ? "Send the body as application/json."
+                  : "Something went wrong on our side.";
+      err.toJSON = () => ({ code: status === 500 ? "internal" : `http-${status}`, message });
+      if (status >= 500) app.logger.error({ err, url: req.url }, "request failed");
+      return callback();
+    },
+  );
 
   return server;
 }

@@ -62,8 +62,16 @@ export async function leadsOverview(app: AppContext): Promise<LeadsOverview> {
       deputies: r.deputies.map(person),
     })),
     conversations: upcoming.map((m) => ({
-      id: m.id, topic: m.topic, theme: m.theme, startsAt: m.startsAt, format: m.format, place: m.place,
-      convenerName: m.convenerName, convenerBorough: m.convenerBorough, status: m.status, outcomes: m.outcomes,
+      id: m.id,
+      topic: m.topic,
+      theme: m.theme,
+      startsAt: m.startsAt,
+      format: m.format,
+      place: m.place,
+      convenerName: m.convenerName,
+      convenerBorough: m.convenerBorough,
+      status: m.status,
+      outcomes: m.outcomes,
     })),
   };
 }

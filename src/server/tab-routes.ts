@@ -67,12 +67,21 @@ export function registerTabRoutes(server: Server, app: AppContext, options: { ta
   const local = app.config.auth.mode === "local";
   guardApi(server, app);
 
-  server.get("/api/measures", answer<MeasuresOverview | MeasureFigures>(app, (req) => {
-    const query = (req.query ?? {}) as Record<string, unknown>;
-    return query.measure === undefined ? measuresOverview(app) : measureFigures(app, query);
-  }));
-  server.get("/api/leads", answer(app, () => leadsOverview(app)));
-  server.get("/api/me", answer(app, (req) => whoAmI(app, apiCaller(req))));
+  server.get(
+    "/api/measures",
+    answer<MeasuresOverview | MeasureFigures>(app, (req) => {
+      const query = (req.query ?? {}) as Record<string, unknown>;
+      return query.measure === undefined ? measuresOverview(app) : measureFigures(app, query);
+    }),
+  );
+  server.get(
+    "/api/leads",
+    answer(app, () => leadsOverview(app)),
+  );
+  server.get(
+    "/api/me",
+    answer(app, (req) => whoAmI(app, apiCaller(req))),
+  );
 
   // The service's own address, /tab and /tab/ all open the tab's first page.
   for (const entry of ["/", "/tab", "/tab/"]) {

@@ -86,7 +86,11 @@ class TableStorage implements Storage {
   }
 }
 
-export function storageFromConnectionString(connectionString: string, description = "connection string", onClose: () => Promise<void> = async () => {}): Storage {
+export function storageFromConnectionString(
+  connectionString: string,
+  description = "connection string",
+  onClose: () => Promise<void> = async () => {},
+): Storage {
   return new TableStorage(connectionString, description, onClose);
 }
 
@@ -126,7 +130,12 @@ export async function openStorage(options: { config: Config; logger?: Logger; sh
           embedded = await startEmbeddedAzurite({ dataDir, port: tablePort });
         } catch (error) {
           if ((error as { code?: string }).code === "EADDRINUSE") {
-            throw new HubError("storage-unavailable", `Port ${tablePort} is in use: set EMBEDDED_TABLE_PORT to a free port, or stop the other service.`, {}, { cause: error });
+            throw new HubError(
+              "storage-unavailable",
+              `Port ${tablePort} is in use: set EMBEDDED_TABLE_PORT to a free port, or stop the other service.`,
+              {},
+              { cause: error },
+            );
           }
           throw error;
         }

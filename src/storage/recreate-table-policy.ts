@@ -1,11 +1,23 @@
 import type { PipelinePolicy, PipelineResponse } from "@azure/core-rest-pipeline";
 
-type Failure = { status?: number; statusCode?: number; headers?: { get(name: string): string | undefined }; response?: { headers?: { get(name: string): string | undefined } }; details?: unknown; code?: string };
+type Failure = {
+  status?: number;
+  statusCode?: number;
+  headers?: { get(name: string): string | undefined };
+  response?: { headers?: { get(name: string): string | undefined } };
+  details?: unknown;
+  code?: string;
+};
 
 function isTableNotFound(failure: Failure): boolean {
   const status = failure.status ?? failure.statusCode;
   const details = failure.details as { errorCode?: string; "odata.error"?: { code?: string } } | undefined;
-  const code = failure.headers?.get("x-ms-error-code") ?? failure.response?.headers?.get("x-ms-error-code") ?? details?.errorCode ?? details?.["odata.error"]?.code ?? failure.code;
+  const code =
+    failure.headers?.get("x-ms-error-code") ??
+    failure.response?.headers?.get("x-ms-error-code") ??
+    details?.errorCode ??
+    details?.["odata.error"]?.code ??
+    failure.code;
   return status === 404 && code === "TableNotFound";
 }
 

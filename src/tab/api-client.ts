@@ -2,7 +2,11 @@ import type { Host } from "./teams-host";
 
 /** An error the service answered with: its plain message is safe to show. */
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -24,7 +28,11 @@ export async function getJson<T>(host: Host, path: string): Promise<T> {
   }
   if (!res.ok) {
     const e = body as { code?: unknown; message?: unknown } | undefined;
-    throw new ApiError(res.status, typeof e?.code === "string" ? e.code : `http-${res.status}`, typeof e?.message === "string" ? e.message : "The service could not answer.");
+    throw new ApiError(
+      res.status,
+      typeof e?.code === "string" ? e.code : `http-${res.status}`,
+      typeof e?.message === "string" ? e.message : "The service could not answer.",
+    );
   }
   return body as T;
 }

@@ -40,14 +40,26 @@ export function barChart(title: string, unit: string, bars: Bar[]): SVGSVGElemen
   const max = Math.max(1e-9, ...bars.map((b) => Math.max(b.high ?? 0, b.value ?? 0)));
   const titleId = uniqueId("chart-title");
   const descId = uniqueId("chart-desc");
-  const chart = svg("svg", { viewBox: `0 0 ${WIDTH} ${height}`, role: "img", "aria-labelledby": `${titleId} ${descId}`, class: "chart", preserveAspectRatio: "xMinYMin meet" });
+  const chart = svg("svg", {
+    viewBox: `0 0 ${WIDTH} ${height}`,
+    role: "img",
+    "aria-labelledby": `${titleId} ${descId}`,
+    class: "chart",
+    preserveAspectRatio: "xMinYMin meet",
+  });
   chart.append(svg("title", { id: titleId }, title), svg("desc", { id: descId }, describe(bars, unit)));
   bars.forEach((bar, i) => {
     const y = TOP + i * ROW_H;
     const row = svg("g", { class: bar.suppressed ? "bar suppressed" : "bar", "data-group": bar.label });
     row.append(svg("text", { x: LABEL_W - 8, y: y + ROW_H / 2, "text-anchor": "end", "dominant-baseline": "middle", class: "label" }, bar.label));
     if (bar.suppressed || bar.value === null) {
-      row.append(svg("text", { x: LABEL_W + 4, y: y + ROW_H / 2, "dominant-baseline": "middle", class: "note" }, bar.suppressed ? "suppressed (small numbers)" : "not available"));
+      row.append(
+        svg(
+          "text",
+          { x: LABEL_W + 4, y: y + ROW_H / 2, "dominant-baseline": "middle", class: "note" },
+          bar.suppressed ? "suppressed (small numbers)" : "not available",
+        ),
+      );
     } else {
       const w = (bar.value / max) * plotW;
       row.append(svg("rect", { x: LABEL_W, y: y + 6, width: Math.max(1, w), height: ROW_H - 12, class: "fill" }));
@@ -86,6 +98,23 @@ export function figureTable(caption: string, unit: string, bars: (Bar & { ratio:
   return el(
     "div",
     { class: "table-wrap" },
-    el("table", {}, el("caption", {}, caption), el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Group"), el("th", { scope: "col" }, "Figure"), el("th", { scope: "col" }, "95% interval"), el("th", { scope: "col" }, "Ratio to reference"))), body),
+    el(
+      "table",
+      {},
+      el("caption", {}, caption),
+      el(
+        "thead",
+        {},
+        el(
+          "tr",
+          {},
+          el("th", { scope: "col" }, "Group"),
+          el("th", { scope: "col" }, "Figure"),
+          el("th", { scope: "col" }, "95% interval"),
+          el("th", { scope: "col" }, "Ratio to reference"),
+        ),
+      ),
+      body,
+    ),
   );
 }

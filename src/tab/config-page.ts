@@ -26,15 +26,26 @@ async function start(): Promise<void> {
   }
   await app.initialize(extraOrigins());
   // The settings page takes Teams' theme like the tab does; without a context it keeps the default.
-  void app.getContext().then((context) => applyTheme(context.app.theme), () => undefined);
+  void app.getContext().then(
+    (context) => applyTheme(context.app.theme),
+    () => undefined,
+  );
   app.registerOnThemeChangeHandler(applyTheme);
-  const chosen = () => (form.querySelector<HTMLInputElement>("input[name=page]:checked")?.value ?? "library");
+  const chosen = () => form.querySelector<HTMLInputElement>("input[name=page]:checked")?.value ?? "library";
   pages.config.registerOnSaveHandler((save) => {
     const page = chosen();
     const title = CHOICES.find(([v]) => v === page)?.[1] ?? "Disparities Hub";
     pages.config
-      .setConfig({ entityId: `hub-${page}`, contentUrl: `${location.origin}/tab/index.html?surface=channel#${page}`, websiteUrl: `${location.origin}/tab/index.html#${page}`, suggestedDisplayName: title })
-      .then(() => save.notifySuccess(), (e: unknown) => save.notifyFailure(e instanceof Error ? e.message : "The tab could not be saved."));
+      .setConfig({
+        entityId: `hub-${page}`,
+        contentUrl: `${location.origin}/tab/index.html?surface=channel#${page}`,
+        websiteUrl: `${location.origin}/tab/index.html#${page}`,
+        suggestedDisplayName: title,
+      })
+      .then(
+        () => save.notifySuccess(),
+        (e: unknown) => save.notifyFailure(e instanceof Error ? e.message : "The tab could not be saved."),
+      );
   });
   pages.config.setValidityState(true);
   app.notifySuccess();

@@ -62,7 +62,14 @@ function renderFigures(target: HTMLElement, measure: MeasureChoice, rows: Stored
     return;
   }
   const levels = distinct(chosen.map((r) => r.level));
-  for (const level of levels) target.append(figure(measure, chosen.filter((r) => r.level === level), level));
+  for (const level of levels)
+    target.append(
+      figure(
+        measure,
+        chosen.filter((r) => r.level === level),
+        level,
+      ),
+    );
 }
 
 /** Data: headlines, and each measure charted by ethnic group and level of intervention. */
@@ -91,8 +98,14 @@ export async function renderData(root: HTMLElement, host: Host): Promise<void> {
   const draw = () => loaded && renderFigures(figures, loaded.measure, loaded.rows, area.select.value, period.select.value);
   const periodsFor = () => {
     if (!loaded) return;
-    const periods = distinct(loaded.rows.filter((r) => r.areaCode === area.select.value).map((r) => r.period)).sort().reverse();
-    fill(period.select, periods.map((p): [string, string] => [p, p]), period.select.value);
+    const periods = distinct(loaded.rows.filter((r) => r.areaCode === area.select.value).map((r) => r.period))
+      .sort()
+      .reverse();
+    fill(
+      period.select,
+      periods.map((p): [string, string] => [p, p]),
+      period.select.value,
+    );
     draw();
   };
 
@@ -108,11 +121,15 @@ export async function renderData(root: HTMLElement, host: Host): Promise<void> {
       figures.append(el("p", { role: "alert", class: "error" }, error instanceof Error ? error.message : "The figures could not be loaded."));
       return;
     }
-    const areas = distinct(loaded.rows.map((r) => `${r.areaCode}\u0000${r.areaName}`)).map((a) => a.split("\u0000") as [string, string]).sort((a, b) => a[1].localeCompare(b[1]));
+    const areas = distinct(loaded.rows.map((r) => `${r.areaCode}\u0000${r.areaName}`))
+      .map((a) => a.split("\u0000") as [string, string])
+      .sort((a, b) => a[1].localeCompare(b[1]));
     fill(area.select, areas, area.select.value);
     area.wrapper.hidden = areas.length === 0;
     period.wrapper.hidden = areas.length === 0;
-    status.textContent = areas.length ? `${loaded.rows.length} figures loaded for ${loaded.measure.title}.` : "No figures have been loaded for this measure yet.";
+    status.textContent = areas.length
+      ? `${loaded.rows.length} figures loaded for ${loaded.measure.title}.`
+      : "No figures have been loaded for this measure yet.";
     periodsFor();
   });
   area.select.addEventListener("change", periodsFor);

@@ -3,10 +3,25 @@ import { getJson } from "./api-client";
 import { clear, el, formatDate } from "./dom";
 import type { Host } from "./teams-host";
 
-interface Person { name: string; jobTitle: string; since: string }
+interface Person {
+  name: string;
+  jobTitle: string;
+  since: string;
+}
 interface LeadsBody {
   directory: { borough: string; boroughName: string; lead: Person | null; deputies: Person[] }[];
-  conversations: { id: string; topic: string; theme: string; startsAt: string; format: string; place: string; convenerName: string; convenerBorough: string; status: string; outcomes: string }[];
+  conversations: {
+    id: string;
+    topic: string;
+    theme: string;
+    startsAt: string;
+    format: string;
+    place: string;
+    convenerName: string;
+    convenerBorough: string;
+    status: string;
+    outcomes: string;
+  }[];
 }
 
 function personText(p: Person): string {
@@ -29,7 +44,13 @@ function directoryTable(directory: LeadsBody["directory"]): HTMLElement {
   return el(
     "div",
     { class: "table-wrap" },
-    el("table", {}, el("caption", {}, "Each borough's confirmed lead and deputies"), el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Borough"), el("th", { scope: "col" }, "Lead"), el("th", { scope: "col" }, "Deputies"))), body),
+    el(
+      "table",
+      {},
+      el("caption", {}, "Each borough's confirmed lead and deputies"),
+      el("thead", {}, el("tr", {}, el("th", { scope: "col" }, "Borough"), el("th", { scope: "col" }, "Lead"), el("th", { scope: "col" }, "Deputies"))),
+      body,
+    ),
   );
 }
 
@@ -43,7 +64,11 @@ function conversationItem(c: LeadsBody["conversations"][number]): HTMLElement {
     el("p", { class: "meta" }, [formatDate(c.startsAt, true), c.theme, c.format, c.place].filter(Boolean).join(" · ")),
     el("p", {}, `Convened by ${c.convenerName}${borough ? ` (${borough})` : ""}.`),
     c.status === "cancelled" ? el("p", { class: "flag" }, "Cancelled") : null,
-    c.outcomes ? el("details", {}, el("summary", {}, "Outcomes"), el("p", {}, c.outcomes)) : !upcoming && c.status !== "cancelled" ? el("p", { class: "meta" }, "No outcomes recorded yet.") : null,
+    c.outcomes
+      ? el("details", {}, el("summary", {}, "Outcomes"), el("p", {}, c.outcomes))
+      : !upcoming && c.status !== "cancelled"
+        ? el("p", { class: "meta" }, "No outcomes recorded yet.")
+        : null,
   );
 }
 

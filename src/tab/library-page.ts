@@ -66,7 +66,13 @@ function entryCard(entry: LibraryEntry): HTMLElement {
     el("p", { class: "meta" }, [entry.boroughName, ...entry.outcomeAreas.map(outcomeTitle)].filter(Boolean).join(" · ")),
     el("p", {}, entry.summary),
     entry.impact ? el("details", {}, el("summary", {}, "Impact"), el("p", {}, entry.impact)) : null,
-    el("p", { class: "meta" }, [entry.contactName ? `Contact: ${entry.contactName}` : "", entry.publishedAt ? `Published ${formatDate(entry.publishedAt)}` : ""].filter(Boolean).join(" · ")),
+    el(
+      "p",
+      { class: "meta" },
+      [entry.contactName ? `Contact: ${entry.contactName}` : "", entry.publishedAt ? `Published ${formatDate(entry.publishedAt)}` : ""]
+        .filter(Boolean)
+        .join(" · "),
+    ),
   );
 }
 
@@ -95,13 +101,22 @@ export async function renderLibrary(root: HTMLElement, host: Host): Promise<void
     const shown = entries.filter((e) => matches(e, words, borough.select.value, outcome.select.value));
     clear(list);
     for (const e of shown) list.appendChild(entryCard(e));
-    count.textContent = entries.length === 0 ? "Nothing has been published to the library yet." : `${shown.length} of ${entries.length} published ${entries.length === 1 ? "entry" : "entries"} shown.`;
+    count.textContent =
+      entries.length === 0
+        ? "Nothing has been published to the library yet."
+        : `${shown.length} of ${entries.length} published ${entries.length === 1 ? "entry" : "entries"} shown.`;
   };
   search.addEventListener("input", update);
   borough.select.addEventListener("change", update);
   outcome.select.addEventListener("change", update);
 
   clear(root);
-  root.append(el("h2", {}, "Practice library"), el("p", {}, "Good practice the boroughs have shared on tackling racial disparities, once reviewed and published."), form, count, list);
+  root.append(
+    el("h2", {}, "Practice library"),
+    el("p", {}, "Good practice the boroughs have shared on tackling racial disparities, once reviewed and published."),
+    form,
+    count,
+    list,
+  );
   update();
 }

@@ -32,7 +32,10 @@ async function show(host: Host, fallback: string): Promise<void> {
     await PAGES[name]!.render(root, host);
   } catch (error) {
     clear(root);
-    root.append(el("h2", {}, PAGES[name]!.title), el("p", { role: "alert", class: "error" }, error instanceof Error ? error.message : "This page could not be loaded."));
+    root.append(
+      el("h2", {}, PAGES[name]!.title),
+      el("p", { role: "alert", class: "error" }, error instanceof Error ? error.message : "This page could not be loaded."),
+    );
   }
   document.body.dataset.ready = name;
 }

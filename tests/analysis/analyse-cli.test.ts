@@ -15,7 +15,27 @@ async function run(args: string[]): Promise<{ code: number; out: string; err: st
   return { code, out, err };
 }
 
-const MEASURE_KEYS = ["measure", "topic", "area_code", "area_name", "period", "group", "level", "numerator", "denominator", "value", "unit", "ci_low", "ci_high", "reference_group", "ratio", "ratio_ci_low", "ratio_ci_high", "suppressed", "source"];
+const MEASURE_KEYS = [
+  "measure",
+  "topic",
+  "area_code",
+  "area_name",
+  "period",
+  "group",
+  "level",
+  "numerator",
+  "denominator",
+  "value",
+  "unit",
+  "ci_low",
+  "ci_high",
+  "reference_group",
+  "ratio",
+  "ratio_ci_low",
+  "ratio_ci_high",
+  "suppressed",
+  "source",
+];
 const HEADLINE_KEYS = ["text", "measure", "area_code", "period", "group", "ratio", "significant"];
 
 describe("analyse --json on the real files", () => {
@@ -54,7 +74,11 @@ describe("analyse --json on the real files", () => {
         continue;
       }
       // Round the unrounded rate once, as DfE does (rounding the 1 dp figure again would turn 47.48 into 48).
-      assert.equal(Math.round((10_000 * m.numerator!) / m.denominator!), Number(row[col("rate_per_10000")]), `${row[col("la_name")]} ${row[col("time_period")]}`);
+      assert.equal(
+        Math.round((10_000 * m.numerator!) / m.denominator!),
+        Number(row[col("rate_per_10000")]),
+        `${row[col("la_name")]} ${row[col("time_period")]}`,
+      );
       assert.ok(Math.abs(m.value! - (10_000 * m.numerator!) / m.denominator!) <= 0.05);
       checked++;
     }
@@ -122,7 +146,9 @@ describe("analyse --json on the real files", () => {
   });
 
   it("when the workforce is compared with the local population, then Census 2021 all-ages shares are the reference", () => {
-    const m = json.measures.find((x) => x.measure === "workforce-vs-population" && x.area_code === "E09000025" && x.period === "2025" && x.group === "Black" && x.level === "Total")!;
+    const m = json.measures.find(
+      (x) => x.measure === "workforce-vs-population" && x.area_code === "E09000025" && x.period === "2025" && x.group === "Black" && x.level === "Total",
+    )!;
     assert.match(m.reference_group!, /Census 2021/);
     assert.ok(m.ratio! > 0);
   });
@@ -146,12 +172,20 @@ describe("analyse --json on the real files", () => {
       const m = find(h.measure, h.area_code, h.period, h.group)!;
       assert.equal(m.suppressed, false);
       assert.ok(m.numerator! >= 10);
-      if (h.ratio >= 1) assert.match(h.text, /^In .+, .+ (children|pupils) were [\d.]+ times as likely as White( British)? (children|pupils) to .+ \(.+ against .+\)\.$/);
-      else assert.match(h.text, /^In .+, .+ (children|pupils) were less likely than White( British)? (children|pupils) to .+, at 0\.\d\d times the White( British)? rate \(.+ against .+\)\.$/);
+      if (h.ratio >= 1)
+        assert.match(h.text, /^In .+, .+ (children|pupils) were [\d.]+ times as likely as White( British)? (children|pupils) to .+ \(.+ against .+\)\.$/);
+      else
+        assert.match(
+          h.text,
+          /^In .+, .+ (children|pupils) were less likely than White( British)? (children|pupils) to .+, at 0\.\d\d times the White( British)? rate \(.+ against .+\)\.$/,
+        );
       assert.doesNotMatch(h.text, /0\.\d+ times as likely/);
       assert.doesNotMatch(h.text, /trend|rising|falling|synthetic/i);
     }
-    assert.ok(json.headlines.some((h) => h.text.startsWith("In Hackney,") || h.area_code.startsWith("E09")), "borough headlines exist");
+    assert.ok(
+      json.headlines.some((h) => h.text.startsWith("In Hackney,") || h.area_code.startsWith("E09")),
+      "borough headlines exist",
+    );
   });
 
   it("when the readable report is asked for, then it has headlines, per-topic tables and explained suppression", async () => {
@@ -179,7 +213,8 @@ describe("analyse --json on the real files", () => {
   it("when --combine-city-with-hackney is given, then Hackney and City of London is one area of added counts and Hackney alone is hidden", async () => {
     const r = await run(["--json", "--combine-city-with-hackney", SHARED_DATA]);
     const combined = JSON.parse(r.out) as Contract;
-    const get = (area: string, period: string) => combined.measures.find((m) => m.measure === "cla-rate" && m.area_code === area && m.period === period && m.group === "All")!;
+    const get = (area: string, period: string) =>
+      combined.measures.find((m) => m.measure === "cla-rate" && m.area_code === area && m.period === period && m.group === "All")!;
     const alone = find("cla-rate", "E09000012", "2024", "All")!;
     const both = get("E09000012+E09000001", "2024");
     assert.equal(both.area_name, "Hackney and City of London");

@@ -18,7 +18,9 @@ describe("ethnicity classifications", () => {
   it("when DfE minor groups map to broad groups and back, then every minor returns in its broad group", () => {
     assert.equal(broadGroupOf(g("dfe", "Asian - Chinese")), "Asian");
     assert.equal(broadGroupOf(g("dfe", "Mixed - White and Asian")), "Mixed");
-    const back = detailedGroupsOf("dfe", "Black").map((x) => x.name).sort();
+    const back = detailedGroupsOf("dfe", "Black")
+      .map((x) => x.name)
+      .sort();
     assert.deepEqual(back, ["Any other Black background", "Black African", "Black Caribbean"]);
     assert.equal(broadGroupOf(g("dfe", "Unclassified")), null);
   });
@@ -32,7 +34,13 @@ describe("ethnicity classifications", () => {
   it("when Census Gypsy or Irish Traveller is asked to make DfE Gypsy/Roma, then no cover exists", () => {
     const census = ["White: Gypsy or Irish Traveller", "White: Roma", "White: Irish"].map((l) => ({ group: g("census2021", l) }));
     assert.equal(coverOf(g("dfe", "White - Gypsy/Roma"), census), null);
-    const white = ["White: English, Welsh, Scottish, Northern Irish or British", "White: Irish", "White: Gypsy or Irish Traveller", "White: Roma", "White: Other White"].map((l) => ({ group: g("census2021", l) }));
+    const white = [
+      "White: English, Welsh, Scottish, Northern Irish or British",
+      "White: Irish",
+      "White: Gypsy or Irish Traveller",
+      "White: Roma",
+      "White: Other White",
+    ].map((l) => ({ group: g("census2021", l) }));
     assert.equal(coverOf(broadGroup("White"), white)?.length, 5);
   });
 

@@ -34,17 +34,26 @@ describe("interval methods", () => {
 
   it("when comparing Black Caribbean with White British permanent exclusions 2016/17, then Katz gives 2.79 (2.47-3.16)", () => {
     const r = katzRatio(260, 92_595, 5_470, 5_439_705)!;
-    assert.deepEqual([r.value, r.low, r.high].map((x) => roundHalfAway(x, 2)), [2.79, 2.47, 3.16]);
+    assert.deepEqual(
+      [r.value, r.low, r.high].map((x) => roundHalfAway(x, 2)),
+      [2.79, 2.47, 3.16],
+    );
   });
 
   it("when comparing one or more fixed-period exclusions, then Katz gives 2.50 (2.44-2.57)", () => {
     const r = katzRatio(5_425, 92_595, 127_445, 5_439_705)!;
-    assert.deepEqual([r.value, r.low, r.high].map((x) => roundHalfAway(x, 2)), [2.5, 2.44, 2.57]);
+    assert.deepEqual(
+      [r.value, r.low, r.high].map((x) => roundHalfAway(x, 2)),
+      [2.5, 2.44, 2.57],
+    );
   });
 
   it("when comparing Hackney CLA 2017 per pupil, Black vs White, then Katz gives 1.40 (1.10-1.79)", () => {
     const r = katzRatio(156, 10_569, 107, 10_141)!;
-    assert.deepEqual([r.value, r.low, r.high].map((x) => roundHalfAway(x, 2)), [1.4, 1.1, 1.79]);
+    assert.deepEqual(
+      [r.value, r.low, r.high].map((x) => roundHalfAway(x, 2)),
+      [1.4, 1.1, 1.79],
+    );
   });
 
   it("when either group has no events, then the ratio is not calculable rather than invented", () => {

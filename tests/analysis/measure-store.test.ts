@@ -33,10 +33,17 @@ describe("Table measure store against Azurite", () => {
   it("when a run is saved, then the latest headlines come back in rank order with source and checksum", async () => {
     const store = new TableMeasureStore(measures, headlines, () => new Date("2026-11-30T09:00:00Z"));
     const sources = result.sources.map((s) => ({ name: s.name, checksum: s.checksum }));
-    const runId = await store.saveRun(result.measures.filter((m) => m.measure.startsWith("cla-rate")), result.headlines.slice(0, 5), sources);
+    const runId = await store.saveRun(
+      result.measures.filter((m) => m.measure.startsWith("cla-rate")),
+      result.headlines.slice(0, 5),
+      sources,
+    );
     const back = await store.latestHeadlines(3);
     assert.equal(back.length, 3);
-    assert.deepEqual(back.map((h) => h.rank), [1, 2, 3]);
+    assert.deepEqual(
+      back.map((h) => h.rank),
+      [1, 2, 3],
+    );
     assert.equal(back[0]!.runId, runId);
     assert.equal(back[0]!.text, result.headlines[0]!.text);
     assert.equal(back[0]!.synthetic, true);

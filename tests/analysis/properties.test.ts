@@ -32,8 +32,18 @@ describe("properties (seeded generator)", () => {
     const cells: Cell[] = groups.slice(1).map(() => (random() < 0.15 ? { value: null, symbol: "c" } : { value: int(40), symbol: null }));
     const total = cells.reduce((s, c) => s + (c.value ?? 3), 0);
     return groups.map((group, i) => ({
-      datasetId: "cla-by-ethnicity", stage: "cla", source: "random.csv", synthetic: false, period: "2025", year: 2025,
-      areaCode: area, areaName: area, geography: "local authority" as const, group, level: null, childrenData: true,
+      datasetId: "cla-by-ethnicity",
+      stage: "cla",
+      source: "random.csv",
+      synthetic: false,
+      period: "2025",
+      year: 2025,
+      areaCode: area,
+      areaName: area,
+      geography: "local authority" as const,
+      group,
+      level: null,
+      childrenData: true,
       count: i === 0 ? { value: total, symbol: null } : cells[i - 1]!,
     }));
   }
@@ -51,10 +61,32 @@ describe("properties (seeded generator)", () => {
   it("when random tables go through the whole analysis, then no output number reveals a hidden count", () => {
     for (let i = 0; i < 100; i++) {
       const numer = randomTable("E09000025");
-      const pupils = groups.map((group, j) => ({ ...numer[j]!, datasetId: "spc-pupils-by-ethnicity", stage: "pupils", source: "pupils.csv", count: { value: 1000 + int(5000), symbol: null } }));
+      const pupils = groups.map((group, j) => ({
+        ...numer[j]!,
+        datasetId: "spc-pupils-by-ethnicity",
+        stage: "pupils",
+        source: "pupils.csv",
+        count: { value: 1000 + int(5000), symbol: null },
+      }));
       pupils[0]!.count = { value: pupils.slice(1).reduce((s, o) => s + o.count.value!, 0), symbol: null };
-      const result = analyseLoaded([{ source: "random.csv", checksum: "", synthetic: false, dataset: null, problem: null, rows: 0, unknownLabels: [], published: [], observations: [...numer, ...pupils] }]);
-      const hiddenGroups = new Set(applyDisclosureControl(numer).filter((o) => o.hidden).map((o) => o.group.name));
+      const result = analyseLoaded([
+        {
+          source: "random.csv",
+          checksum: "",
+          synthetic: false,
+          dataset: null,
+          problem: null,
+          rows: 0,
+          unknownLabels: [],
+          published: [],
+          observations: [...numer, ...pupils],
+        },
+      ]);
+      const hiddenGroups = new Set(
+        applyDisclosureControl(numer)
+          .filter((o) => o.hidden)
+          .map((o) => o.group.name),
+      );
       const json = toContractJson(result);
       for (const m of json.measures.filter((x) => x.measure === "cla-rate")) {
         if (hiddenGroups.has(m.group)) {

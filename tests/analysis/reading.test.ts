@@ -24,15 +24,19 @@ describe("reading source files", () => {
   });
 
   it("when the same data come with columns in another order, then the observations are the same", () => {
-    const a = "time_period,new_la_code,la_name,phase_type_grouping,ethnicity,language,headcount\n202122,E09000012,Hackney,Total,White - White British,Total,100\n202122,E09000012,Hackney,Total,Unclassified,Total,c\n";
-    const b = "headcount,ethnicity,language,la_name,phase_type_grouping,new_la_code,time_period\n100,White - White British,Total,Hackney,Total,E09000012,202122\nc,Unclassified,Total,Hackney,Total,E09000012,202122\n";
-    const pick = (t: string) => loadDataset(file("spc.csv", t)).observations.map((o) => [o.areaCode, o.period, o.year, o.group.key, o.count.value, o.count.symbol]);
+    const a =
+      "time_period,new_la_code,la_name,phase_type_grouping,ethnicity,language,headcount\n202122,E09000012,Hackney,Total,White - White British,Total,100\n202122,E09000012,Hackney,Total,Unclassified,Total,c\n";
+    const b =
+      "headcount,ethnicity,language,la_name,phase_type_grouping,new_la_code,time_period\n100,White - White British,Total,Hackney,Total,E09000012,202122\nc,Unclassified,Total,Hackney,Total,E09000012,202122\n";
+    const pick = (t: string) =>
+      loadDataset(file("spc.csv", t)).observations.map((o) => [o.areaCode, o.period, o.year, o.group.key, o.count.value, o.count.symbol]);
     assert.deepEqual(pick(a), pick(b));
     assert.deepEqual(pick(a)[1], ["E09000012", "2021/22", 2022, "refused+notobtained", null, "c"]);
   });
 
   it("when a file opens with a SYNTHETIC comment line, then it loads and is labelled synthetic", () => {
-    const text = "# SYNTHETIC demo data\ntime_period,new_la_code,la_name,age_group,population_estimate\n2024,E09000012,Hackney,Children aged 0 to 17 years,50000\n";
+    const text =
+      "# SYNTHETIC demo data\ntime_period,new_la_code,la_name,age_group,population_estimate\n2024,E09000012,Hackney,Children aged 0 to 17 years,50000\n";
     const loaded = loadDataset(file("pop.csv", text));
     assert.equal(loaded.synthetic, true);
     assert.equal(loaded.observations[0]!.year, 2025, "mid-2024 population serves 31 March 2025");

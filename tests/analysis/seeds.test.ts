@@ -23,7 +23,20 @@ describe("synthetic demo datasets in seeds/data", () => {
 
   it("when the seeds are analysed, then every topic a borough file can hold gives measures", () => {
     const measures = new Set(result.measures.map((m) => m.measure));
-    for (const m of ["cin-rate", "cpp-rate", "cla-rate", "sen-support-rate", "ehc-plan-rate", "suspension-rate", "permanent-exclusion-rate", "yj-first-time-entrant-rate", "social-care-ladder", "send-ladder", "exclusion-ladder", "youth-justice-ladder"]) {
+    for (const m of [
+      "cin-rate",
+      "cpp-rate",
+      "cla-rate",
+      "sen-support-rate",
+      "ehc-plan-rate",
+      "suspension-rate",
+      "permanent-exclusion-rate",
+      "yj-first-time-entrant-rate",
+      "social-care-ladder",
+      "send-ladder",
+      "exclusion-ladder",
+      "youth-justice-ladder",
+    ]) {
       assert.ok(measures.has(m), `no ${m}`);
     }
   });
@@ -34,7 +47,9 @@ describe("synthetic demo datasets in seeds/data", () => {
   });
 
   it("when the levels of intervention are chained, then the step ratios multiply to the population ratio", () => {
-    const ladder = result.measures.filter((m) => m.measure === "social-care-ladder" && m.areaCode === "E09000012" && m.year === 2025 && m.group === "Black Caribbean");
+    const ladder = result.measures.filter(
+      (m) => m.measure === "social-care-ladder" && m.areaCode === "E09000012" && m.year === 2025 && m.group === "Black Caribbean",
+    );
     const cin = ladder.find((m) => m.level!.startsWith("child in need"))!;
     const cpp = ladder.find((m) => m.level!.startsWith("child protection"))!;
     const cppPop = result.measures.find((m) => m.measure === "cpp-rate" && m.areaCode === "E09000012" && m.year === 2025 && m.group === "Black Caribbean")!;

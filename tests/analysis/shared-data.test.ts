@@ -25,7 +25,12 @@ describe("every real DfE / ONS file in ../shared/data", () => {
   });
 
   it("when the folder is listed, then it holds exactly the files we expect", () => {
-    assert.deepEqual(listCsvFiles([SHARED_DATA]).map((f) => path.basename(f)).sort(), Object.keys(EXPECTED).sort());
+    assert.deepEqual(
+      listCsvFiles([SHARED_DATA])
+        .map((f) => path.basename(f))
+        .sort(),
+      Object.keys(EXPECTED).sort(),
+    );
   });
 
   for (const [name, [rows, dataset]] of Object.entries(EXPECTED)) {
@@ -54,7 +59,9 @@ describe("every real DfE / ONS file in ../shared/data", () => {
     const spc = loadDataset(readSourceFile(path.join(SHARED_DATA, "spc_pupils_by_ethnicity_201516_to_202122_east_london.csv")));
     assert.equal(spc.observations.length, 1400, "7 years x 10 areas x 20 labels");
     const hackney = spc.observations.filter((o) => o.areaCode === "E09000012" && o.period === "2016/17");
-    const black = hackney.filter((o) => ["Black Caribbean", "Black African", "Any other Black background"].includes(o.group.name)).reduce((s, o) => s + o.count.value!, 0);
+    const black = hackney
+      .filter((o) => ["Black Caribbean", "Black African", "Any other Black background"].includes(o.group.name))
+      .reduce((s, o) => s + o.count.value!, 0);
     assert.equal(black, 10_569, "the reference fixture's Black pupil denominator");
   });
 });

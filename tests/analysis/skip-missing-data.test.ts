@@ -8,11 +8,15 @@ describe("shared data tests without the data folder", () => {
     this.timeout(60_000);
     const missing = path.join(REPO_ROOT, "no-such-data-folder");
     const mocha = path.join(REPO_ROOT, "node_modules/mocha/bin/mocha.js");
-    const run = spawnSync(process.execPath, [mocha, "--no-config", "--require", "tsx/cjs", "--extension", "ts", "--reporter", "dot", "tests/analysis/shared-data.test.ts"], {
-      cwd: REPO_ROOT,
-      env: { ...process.env, DISPARITY_DATA_DIR: missing },
-      encoding: "utf8",
-    });
+    const run = spawnSync(
+      process.execPath,
+      [mocha, "--no-config", "--require", "tsx/cjs", "--extension", "ts", "--reporter", "dot", "tests/analysis/shared-data.test.ts"],
+      {
+        cwd: REPO_ROOT,
+        env: { ...process.env, DISPARITY_DATA_DIR: missing },
+        encoding: "utf8",
+      },
+    );
     const output = run.stdout + run.stderr;
     assert.equal(run.status, 0, output);
     assert.ok(output.includes(`skipping: real data folder ${missing} is missing`), output);

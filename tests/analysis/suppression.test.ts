@@ -7,7 +7,21 @@ import { analyseLoaded } from "../../src/analysis/run-analysis";
 import { applyDisclosureControl, derivedCountHidden, REASONS } from "../../src/analysis/suppression";
 
 function obs(areaCode: string, group: EthnicGroup, count: Cell, childrenData = true): Observation {
-  return { datasetId: "t", stage: "cla", source: "t.csv", synthetic: false, period: "2025", year: 2025, areaCode, areaName: areaCode, geography: "local authority", group, level: null, count, childrenData };
+  return {
+    datasetId: "t",
+    stage: "cla",
+    source: "t.csv",
+    synthetic: false,
+    period: "2025",
+    year: 2025,
+    areaCode,
+    areaName: areaCode,
+    geography: "local authority",
+    group,
+    level: null,
+    count,
+    childrenData,
+  };
 }
 const n = (value: number): Cell => ({ value, symbol: null });
 const major = (label: string) => resolveLabel("dfe", label) as EthnicGroup;
@@ -23,7 +37,15 @@ describe("disclosure control", () => {
   });
 
   it("when one group in a table with a total is suppressed, then a second cell is hidden so it cannot be derived", () => {
-    const t = table("E09000012", [["Total", n(100)], ["White", n(40)], ["Mixed", { value: null, symbol: "c" }], ["Asian", n(12)], ["Black", n(30)], ["Other", n(11)], ["Unclassified", n(4)]]);
+    const t = table("E09000012", [
+      ["Total", n(100)],
+      ["White", n(40)],
+      ["Mixed", { value: null, symbol: "c" }],
+      ["Asian", n(12)],
+      ["Black", n(30)],
+      ["Other", n(11)],
+      ["Unclassified", n(4)],
+    ]);
     const out = applyDisclosureControl(t);
     const hidden = out.filter((o) => o.hidden).map((o) => o.group.name);
     assert.equal(hidden.length, 2);
@@ -33,12 +55,26 @@ describe("disclosure control", () => {
   });
 
   it("when two cells are already hidden, then nothing more is hidden", () => {
-    const t = table("E09000012", [["Total", n(100)], ["White", { value: null, symbol: "c" }], ["Mixed", { value: null, symbol: "c" }], ["Asian", n(12)], ["Black", n(30)], ["Other", n(11)], ["Unclassified", n(40)]]);
+    const t = table("E09000012", [
+      ["Total", n(100)],
+      ["White", { value: null, symbol: "c" }],
+      ["Mixed", { value: null, symbol: "c" }],
+      ["Asian", n(12)],
+      ["Black", n(30)],
+      ["Other", n(11)],
+      ["Unclassified", n(40)],
+    ]);
     assert.equal(applyDisclosureControl(t).filter((o) => o.hidden).length, 2);
   });
 
   it("when the data are about children in City of London, then nothing is shown for it, with the reason", () => {
-    const out = applyDisclosureControl(table("E09000001", [["Total", n(7)], ["White", n(3)], ["Black", n(4)]]));
+    const out = applyDisclosureControl(
+      table("E09000001", [
+        ["Total", n(7)],
+        ["White", n(3)],
+        ["Black", n(4)],
+      ]),
+    );
     assert.ok(out.every((o) => o.hidden === REASONS.cityOfLondon));
   });
 
@@ -51,7 +87,10 @@ describe("disclosure control", () => {
     const combined = "E09000012+E09000001";
     const cells = [obs(combined, major("White"), n(50)), obs("E09000012", major("White"), n(45)), obs("E09000001", major("White"), n(5))];
     const out = applyDisclosureControl(cells, { areaFamilies: [{ parent: combined, members: ["E09000012", "E09000001"] }] });
-    const hidden = out.filter((o) => o.hidden).map((o) => o.areaCode).sort();
+    const hidden = out
+      .filter((o) => o.hidden)
+      .map((o) => o.areaCode)
+      .sort();
     assert.deepEqual(hidden, ["E09000001", "E09000012"], "Hackney alone would reveal City by subtraction");
   });
 
@@ -63,7 +102,12 @@ describe("disclosure control", () => {
   });
 
   it("when minor groups sit inside a major group, then suppression also works one level down", () => {
-    const minors: [string, Cell][] = [["Black - Black Caribbean", { value: null, symbol: "c" }], ["Black - Black African", n(50)], ["Black - Any other Black background", n(20)], ["Black", n(73)]];
+    const minors: [string, Cell][] = [
+      ["Black - Black Caribbean", { value: null, symbol: "c" }],
+      ["Black - Black African", n(50)],
+      ["Black - Any other Black background", n(20)],
+      ["Black", n(73)],
+    ];
     const out = applyDisclosureControl(minors.map(([l, c]) => obs("E09000012", resolveLabel("dfe", l) as EthnicGroup, c)));
     assert.equal(out.filter((o) => o.hidden).length, 2);
     assert.ok(out.find((o) => o.group.key === groupOf(["both"]).key)!.hidden);
@@ -77,16 +121,24 @@ describe("combining City of London with Hackney", () => {
     const cells = [cla("E09000012", "Total", n(352)), cla("E09000012", "White", n(100)), cla("E09000001", "Total", n(7)), cla("E09000001", "White", n(3))];
     const out = applyDisclosureControl(cells, { combineCityWithHackney: true });
     const combined = out.filter((o) => o.areaCode === HACKNEY_AND_CITY);
-    assert.deepEqual(combined.map((o) => [o.areaName, o.group.name, o.count.value, o.hidden]), [
-      ["Hackney and City of London", "All", 359, null],
-      ["Hackney and City of London", "White", 103, null],
-    ]);
+    assert.deepEqual(
+      combined.map((o) => [o.areaName, o.group.name, o.count.value, o.hidden]),
+      [
+        ["Hackney and City of London", "All", 359, null],
+        ["Hackney and City of London", "White", 103, null],
+      ],
+    );
     assert.ok(out.filter((o) => o.areaCode === "E09000001").every((o) => o.hidden === REASONS.cityOfLondon));
-    assert.ok(out.filter((o) => o.areaCode === "E09000012").every((o) => o.hidden === REASONS.acrossAreas), "Hackney alone would reveal City");
+    assert.ok(
+      out.filter((o) => o.areaCode === "E09000012").every((o) => o.hidden === REASONS.acrossAreas),
+      "Hackney alone would reveal City",
+    );
   });
 
   it("when either area's cell is a source symbol, then that combined cell is hidden and Hackney's own cell may stay", () => {
-    const out = applyDisclosureControl([cla("E09000012", "Total", n(352)), cla("E09000001", "Total", { value: null, symbol: "c" })], { combineCityWithHackney: true });
+    const out = applyDisclosureControl([cla("E09000012", "Total", n(352)), cla("E09000001", "Total", { value: null, symbol: "c" })], {
+      combineCityWithHackney: true,
+    });
     const combined = out.find((o) => o.areaCode === HACKNEY_AND_CITY)!;
     assert.equal(combined.count.value, null);
     assert.equal(combined.hidden, REASONS.notCombined);
@@ -99,9 +151,25 @@ describe("combining City of London with Hackney", () => {
   });
 
   it("when rates are made for the combined area, then counts and bases are added, never rates", () => {
-    const pop = (area: string, value: number): Observation => ({ ...obs(area, TOTAL_GROUP, n(value)), datasetId: "p", stage: "population-0-17", source: "p.csv" });
-    const files = [{ source: "t.csv", checksum: "", synthetic: false, dataset: null, problem: null, rows: 0, unknownLabels: [], published: [],
-      observations: [cla("E09000012", "Total", n(352)), cla("E09000001", "Total", n(7)), pop("E09000012", 54_191), pop("E09000001", 918)] }];
+    const pop = (area: string, value: number): Observation => ({
+      ...obs(area, TOTAL_GROUP, n(value)),
+      datasetId: "p",
+      stage: "population-0-17",
+      source: "p.csv",
+    });
+    const files = [
+      {
+        source: "t.csv",
+        checksum: "",
+        synthetic: false,
+        dataset: null,
+        problem: null,
+        rows: 0,
+        unknownLabels: [],
+        published: [],
+        observations: [cla("E09000012", "Total", n(352)), cla("E09000001", "Total", n(7)), pop("E09000012", 54_191), pop("E09000001", 918)],
+      },
+    ];
     const result = analyseLoaded(files, { combineCityWithHackney: true });
     const m = result.measures.find((r) => r.measure === "cla-rate" && r.areaCode === HACKNEY_AND_CITY)!;
     assert.deepEqual([m.areaName, m.numerator, m.denominator, m.suppressed], ["Hackney and City of London", 359, 55_109, false]);

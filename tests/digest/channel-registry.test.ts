@@ -40,7 +40,10 @@ describe("channel registry commands", function () {
     assert.equal(record?.role, "dcs");
     assert.equal(record?.borough, "E09000012");
     const dcs = await service.app.channels.withRole("dcs");
-    assert.deepEqual(dcs.map((r) => r.ref.conversationId), ["19:dcs-hackney@thread.tacv2"]);
+    assert.deepEqual(
+      dcs.map((r) => r.ref.conversationId),
+      ["19:dcs-hackney@thread.tacv2"],
+    );
   });
 
   it("when a coordinator registers borough, leads and coordinators channels, then channels lists each with its role", async () => {
@@ -63,7 +66,12 @@ describe("channel registry commands", function () {
   });
 
   it("when the role or borough is not known, then a card says what to write and nothing is saved", async () => {
-    for (const text of ["register this channel as boss", "register this channel as borough Atlantis", "register this channel as borough", "register this channel as leads Hackney"]) {
+    for (const text of [
+      "register this channel as boss",
+      "register this channel as borough Atlantis",
+      "register this channel as borough",
+      "register this channel as leads Hackney",
+    ]) {
       const [card] = await sayInChannel(service.url, ANN, "19:typo@thread.tacv2", text);
       assert.deepEqual(checkCard(card).errors, []);
       assert.match(cardText(card), /register this channel|eight boroughs|Name the borough|belongs to no borough/);

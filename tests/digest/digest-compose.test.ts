@@ -45,7 +45,17 @@ describe("composing the digest, its card, and pacing", function () {
       composedAt: "",
       events: 500,
       sections: ["a", "b", "c", "d", "e"].map((id) => ({ id, title: id, summary: "lots", lines, omitted: 60 })),
-      headlines: Array.from({ length: 5 }, (_, i) => ({ rank: i + 1, text: "x".repeat(300), label: "Black Caribbean, Hackney", ratio: 2.5, ratioLow: 1.9, ratioHigh: 3.2, period: "2024", source: "DfE CLA", synthetic: false })),
+      headlines: Array.from({ length: 5 }, (_, i) => ({
+        rank: i + 1,
+        text: "x".repeat(300),
+        label: "Black Caribbean, Hackney",
+        ratio: 2.5,
+        ratioLow: 1.9,
+        ratioHigh: 3.2,
+        period: "2024",
+        source: "DfE CLA",
+        synthetic: false,
+      })),
     };
     const card = digestCard(data);
     const check = checkCard(card);

@@ -49,10 +49,30 @@ describe("weekly digest delivery to DCS channels (real service, Azurite and a fa
 
   it("when a coordinator sends a normal week's digest, then each DCS channel gets exactly one card, with its own borough first, and a second send adds nothing", async () => {
     const week = "2026-W48";
-    await feedEvent(service.app, week, { key: "p1", kind: "proforma.published", at: "2026-11-24T10:00:00Z", borough: NEWHAM, title: "Newham mentoring ${evil} <at>all</at>", data: { outcomeAreas: "education" } });
-    await feedEvent(service.app, week, { key: "p2", kind: "proforma.submitted", at: "2026-11-25T10:00:00Z", borough: HACKNEY, title: "Hackney family group conferences", data: { outcomeAreas: "social-care,youth-justice" } });
+    await feedEvent(service.app, week, {
+      key: "p1",
+      kind: "proforma.published",
+      at: "2026-11-24T10:00:00Z",
+      borough: NEWHAM,
+      title: "Newham mentoring ${evil} <at>all</at>",
+      data: { outcomeAreas: "education" },
+    });
+    await feedEvent(service.app, week, {
+      key: "p2",
+      kind: "proforma.submitted",
+      at: "2026-11-25T10:00:00Z",
+      borough: HACKNEY,
+      title: "Hackney family group conferences",
+      data: { outcomeAreas: "social-care,youth-justice" },
+    });
     await feedEvent(service.app, week, { key: "n1", kind: "nomination.opened", at: "2026-11-26T10:00:00Z", borough: NEWHAM, title: "Newham lead" });
-    await feedEvent(service.app, week, { key: "c1", kind: "conversation.convened", at: "2026-11-27T10:00:00Z", title: "Exclusions round table", data: { when: "8 December" } });
+    await feedEvent(service.app, week, {
+      key: "c1",
+      kind: "conversation.convened",
+      at: "2026-11-27T10:00:00Z",
+      title: "Exclusions round table",
+      data: { when: "8 December" },
+    });
     const ids = await dcsChannels(3, "normal");
     await registerChannel(service.app, "19:coord@thread.tacv2", connector.url, "coordinators");
 
@@ -78,7 +98,10 @@ describe("weekly digest delivery to DCS channels (real service, Azurite and a fa
     assert.match(otherText, /1 new and 1 published, from 2 boroughs/);
     assert.match(otherText, /Exclusions round table/);
     assert.match(otherText, /Actions overdue\nNothing this week\./);
-    assert.deepEqual((await rows(week)).map((r) => r.state), ["sent", "sent", "sent"]);
+    assert.deepEqual(
+      (await rows(week)).map((r) => r.state),
+      ["sent", "sent", "sent"],
+    );
     assert.ok((await rows(week)).every((r) => r.activityId));
 
     const [again] = await say(service.url, ANN, `digest send now ${week}`);
@@ -106,7 +129,10 @@ describe("weekly digest delivery to DCS channels (real service, Azurite and a fa
       assert.equal(callsTo(id).length, 3, "two refusals, then the post");
     }
     assert.equal(time.waits.length, 8);
-    assert.ok(time.waits.every((w) => w >= 2000 && w < 2500), `waits honour Retry-After: ${time.waits}`);
+    assert.ok(
+      time.waits.every((w) => w >= 2000 && w < 2500),
+      `waits honour Retry-After: ${time.waits}`,
+    );
     assert.ok((await rows(week)).every((r) => r.state === "sent" && r.attempts === 3));
   });
 

@@ -8,7 +8,12 @@ import type { RunSummary } from "../../src/delivery/delivery-state";
 
 /** Just what the schedule reads: its configuration, log, clock and the DCS channels for catch-up. */
 function scheduleContext(now: () => Date, dcs = 0): AppContext {
-  return { config: loadConfig({ STORAGE: "memory" }), logger: silentLogger(), now, channels: { withRole: async () => Array.from({ length: dcs }) } } as unknown as AppContext;
+  return {
+    config: loadConfig({ STORAGE: "memory" }),
+    logger: silentLogger(),
+    now,
+    channels: { withRole: async () => Array.from({ length: dcs }) },
+  } as unknown as AppContext;
 }
 
 describe("the weekly digest schedule (croner, Europe/London, time faked with sinon)", function () {
@@ -18,12 +23,15 @@ describe("the weekly digest schedule (croner, Europe/London, time faked with sin
   async function firesBetween(start: string, end: string): Promise<{ at: string; week: string }[]> {
     clock = sinon.useFakeTimers({ now: new Date(start), toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"] });
     const fired: { at: string; week: string }[] = [];
-    const schedule = startDigestSchedule(scheduleContext(() => new Date()), {
-      send: async (week) => {
-        fired.push({ at: new Date().toISOString(), week });
-        return { outcome: "delivered" } as RunSummary;
+    const schedule = startDigestSchedule(
+      scheduleContext(() => new Date()),
+      {
+        send: async (week) => {
+          fired.push({ at: new Date().toISOString(), week });
+          return { outcome: "delivered" } as RunSummary;
+        },
       },
-    });
+    );
     await schedule.catchUp;
     // Croner waits in steps of at most 30 s: step an hour at a time, letting each fire's promise settle.
     for (let left = new Date(end).getTime() - new Date(start).getTime(); left > 0; left -= 3_600_000) {
@@ -66,6 +74,13 @@ describe("the weekly digest schedule (croner, Europe/London, time faked with sin
   });
 
   it("when DIGEST_CRON is not a cron pattern, then starting names the variable", () => {
-    assert.throws(() => startDigestSchedule(scheduleContext(() => new Date()), { pattern: "every monday" }), /DIGEST_CRON/);
+    assert.throws(
+      () =>
+        startDigestSchedule(
+          scheduleContext(() => new Date()),
+          { pattern: "every monday" },
+        ),
+      /DIGEST_CRON/,
+    );
   });
 });

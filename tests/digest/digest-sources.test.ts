@@ -13,8 +13,18 @@ import { actionData, cardText, execute, type TestUser } from "../support/teams-c
 import { checkCard } from "../support/card-check";
 import { buttonData, essentials, STEP_INPUTS } from "../proforma/support";
 import {
-  COORD, HACKNEY, HACKNEY_DCS, HACKNEY_STAFF, NEWHAM, NEWHAM_STAFF, NOMINEE as HACKNEY_LEAD, NOMINEE2 as NEWHAM_NOMINEE,
-  assertGoodCard, greet, putPerson, tell,
+  COORD,
+  HACKNEY,
+  HACKNEY_DCS,
+  HACKNEY_STAFF,
+  NEWHAM,
+  NEWHAM_STAFF,
+  NOMINEE as HACKNEY_LEAD,
+  NOMINEE2 as NEWHAM_NOMINEE,
+  assertGoodCard,
+  greet,
+  putPerson,
+  tell,
 } from "../leads/leads-support";
 
 const TOWER_HAMLETS = "E09000030";
@@ -46,7 +56,10 @@ describe("the digest's sections from the real features (HTTP, Azurite)", functio
   }
   function section(data: DigestData, id: string): DigestSection & { text: string[] } {
     const s = data.sections.find((x) => x.id === id)!;
-    return { ...s, text: s.lines.map((l) => `${BOROUGHS.find((b) => b.code === l.borough)?.name ?? "All boroughs"} · ${l.text}${l.subject ? ` · ${l.subject}` : ""}`) };
+    return {
+      ...s,
+      text: s.lines.map((l) => `${BOROUGHS.find((b) => b.code === l.borough)?.name ?? "All boroughs"} · ${l.text}${l.subject ? ` · ${l.subject}` : ""}`),
+    };
   }
   /** A proforma through the real form: essentials, then step 2 with the priorities, then submit. */
   async function submitProforma(u: TestUser, fields: Record<string, unknown>, priorities: string): Promise<{ id: string; borough: string }> {
@@ -77,7 +90,8 @@ describe("the digest's sections from the real features (HTTP, Azurite)", functio
 
   it("when nothing has happened yet, then circulation, conversations and actions say nothing this week and no borough has a lead", async () => {
     const data = await digest("2026-W50");
-    for (const id of ["proformas", "circulation", "conversations", "actions"]) assert.deepEqual([section(data, id).summary, section(data, id).lines], ["", []], id);
+    for (const id of ["proformas", "circulation", "conversations", "actions"])
+      assert.deepEqual([section(data, id).summary, section(data, id).lines], ["", []], id);
     assert.equal(section(data, "leads").summary, "0 of 8 boroughs have a confirmed lead; 0 nominations open.");
   });
 
@@ -86,8 +100,16 @@ describe("the digest's sections from the real features (HTTP, Azurite)", functio
     const [opened] = await tell(service, connector, COORD, "circulate proforma by 2026-12-11");
     assert.match(cardText(opened), /deadline 11 December 2026/);
     tick("2026-12-08T10:00:00Z");
-    await submitProforma(HACKNEY_STAFF, { title: "Hackney family group conferences", borough: HACKNEY, outcomeAreas: "social-care,youth-justice" }, "adolescent-safeguarding,workforce-leadership");
-    await submitProforma(NEWHAM_STAFF, { title: "Newham mentoring in schools", borough: NEWHAM, outcomeAreas: "education,youth-justice", contactName: "Nell" }, "adolescent-safeguarding");
+    await submitProforma(
+      HACKNEY_STAFF,
+      { title: "Hackney family group conferences", borough: HACKNEY, outcomeAreas: "social-care,youth-justice" },
+      "adolescent-safeguarding,workforce-leadership",
+    );
+    await submitProforma(
+      NEWHAM_STAFF,
+      { title: "Newham mentoring in schools", borough: NEWHAM, outcomeAreas: "education,youth-justice", contactName: "Nell" },
+      "adolescent-safeguarding",
+    );
     const [draftForm] = await tell(service, connector, TH_STAFF, "proforma");
     await press(TH_STAFF, "proforma.draft", { ...buttonData(draftForm, "proforma.draft"), title: "Tower Hamlets draft", borough: TOWER_HAMLETS });
 
@@ -119,9 +141,19 @@ describe("the digest's sections from the real features (HTTP, Azurite)", functio
 
     const practice = section(await digest("2026-W50"), "proformas");
     assert.equal(practice.summary.split(" By theme: ")[0], "1 new and 1 published, from 2 boroughs.");
-    const themes = new Map(practice.summary.split(" By theme: ")[1]!.replace(/\.$/, "").split("; ").map((t) => [t.replace(/ \d+$/, ""), Number(/(\d+)$/.exec(t)![1])]));
+    const themes = new Map(
+      practice.summary
+        .split(" By theme: ")[1]!
+        .replace(/\.$/, "")
+        .split("; ")
+        .map((t) => [t.replace(/ \d+$/, ""), Number(/(\d+)$/.exec(t)![1])]),
+    );
     assert.deepEqual(Object.fromEntries(themes), {
-      "Youth justice": 2, "Adolescent safeguarding": 2, "Social care": 1, Education: 1, "Workforce and Black, Asian and minority ethnic leadership": 1,
+      "Youth justice": 2,
+      "Adolescent safeguarding": 2,
+      "Social care": 1,
+      Education: 1,
+      "Workforce and Black, Asian and minority ethnic leadership": 1,
     });
     assert.deepEqual(practice.text, [
       "Hackney · published · Social care, Youth justice, Adolescent safeguarding, Workforce and Black, Asian and minority ethnic leadership · Hackney family group conferences",
@@ -134,7 +166,13 @@ describe("the digest's sections from the real features (HTTP, Azurite)", functio
     const nominate = async (u: TestUser, nominee: TestUser) => {
       const [form] = await tell(service, connector, u, "nominate");
       const nominationId = String(actionData(form, "nomination.submit").nominationId);
-      const card = await press(u, "nomination.submit", { nominationId, kind: "lead", nominee: nominee.id, jobTitle: "Head of Service", reason: "Leads our anti-racist practice work" });
+      const card = await press(u, "nomination.submit", {
+        nominationId,
+        kind: "lead",
+        nominee: nominee.id,
+        jobTitle: "Head of Service",
+        reason: "Leads our anti-racist practice work",
+      });
       assert.match(cardText(card), /Nomination sent/);
       return nominationId;
     };
@@ -147,7 +185,10 @@ describe("the digest's sections from the real features (HTTP, Azurite)", functio
     const leads = section(await digest("2026-W50"), "leads");
     assert.equal(leads.summary, `${coverage.withLead.length} of 8 boroughs have a confirmed lead; ${coverage.totalOpenNominations} nomination open.`);
     assert.equal(leads.summary, "1 of 8 boroughs have a confirmed lead; 1 nomination open.");
-    const noLead = leads.lines.filter((l) => l.text === "no lead yet").map((l) => l.borough).sort();
+    const noLead = leads.lines
+      .filter((l) => l.text === "no lead yet")
+      .map((l) => l.borough)
+      .sort();
     assert.deepEqual(noLead, [...coverage.withoutLead].sort());
     assert.ok(!noLead.includes(HACKNEY) && noLead.includes(NEWHAM) && noLead.length === 7);
     assert.ok(leads.text.includes("Newham · 1 nomination waiting for the nominee"));
@@ -163,7 +204,15 @@ describe("the digest's sections from the real features (HTTP, Azurite)", functio
     const convene = async (topic: string, date: string) => {
       const [form] = await tell(service, connector, HACKNEY_LEAD, "convene");
       const id = String(actionData(form, "convene.submit").meetingId);
-      await press(HACKNEY_LEAD, "convene.submit", { meetingId: id, topic, theme: "priority:adolescent-safeguarding", date, time: "10:00", format: "online", place: "Teams meeting" });
+      await press(HACKNEY_LEAD, "convene.submit", {
+        meetingId: id,
+        topic,
+        theme: "priority:adolescent-safeguarding",
+        date,
+        time: "10:00",
+        format: "online",
+        place: "Teams meeting",
+      });
       return id;
     };
     meetingId = await convene("Adultification of Black children", "2026-12-10");
@@ -172,7 +221,10 @@ describe("the digest's sections from the real features (HTTP, Azurite)", functio
     await press(HACKNEY_LEAD, "convene.cancel", { meetingId: cancelled });
 
     const w50 = section(await digest("2026-W50"), "conversations");
-    assert.deepEqual((await conversationsInWeek(service.app, "2026-W50")).map((m) => m.id), [meetingId]);
+    assert.deepEqual(
+      (await conversationsInWeek(service.app, "2026-W50")).map((m) => m.id),
+      [meetingId],
+    );
     assert.equal(w50.summary, "1 conversation this week; 3 convened and 1 cancelled this week.");
     assert.equal(w50.text[0], "Hackney · takes place · Thursday 10 December 2026 at 10:00 · Adultification of Black children");
     assert.ok(w50.text.includes("Hackney · cancelled · for Friday 11 December 2026 at 10:00 · Exclusions round table"));
@@ -184,15 +236,23 @@ describe("the digest's sections from the real features (HTTP, Azurite)", functio
   it("when an action falls overdue and is then marked done, then the actions section follows the convening feature's own state", async () => {
     tick("2026-12-10T12:00:00Z");
     await press(HACKNEY_LEAD, "convene.record", {
-      meetingId, outcomes: "Agreed a shared audit",
-      action1: "Audit strategy meetings", owner1: HACKNEY, due1: "2026-12-14",
-      action2: "Share the adolescent safeguarding data", owner2: NEWHAM, due2: "2026-12-30",
+      meetingId,
+      outcomes: "Agreed a shared audit",
+      action1: "Audit strategy meetings",
+      owner1: HACKNEY,
+      due1: "2026-12-14",
+      action2: "Share the adolescent safeguarding data",
+      owner2: NEWHAM,
+      due2: "2026-12-30",
     });
     assert.deepEqual(section(await digest("2026-W50"), "actions").lines, [], "nothing is overdue in the week the actions were agreed");
 
     tick("2026-12-16T09:00:00Z");
     const overdue = section(await digest("2026-W51"), "actions");
-    assert.deepEqual((await overdueActions(service.app, now)).map((a) => a.ownerBorough), [HACKNEY]);
+    assert.deepEqual(
+      (await overdueActions(service.app, now)).map((a) => a.ownerBorough),
+      [HACKNEY],
+    );
     assert.equal(overdue.summary, "1 action overdue; 0 done this week.");
     assert.deepEqual(overdue.text, ["Hackney · overdue · due 2026-12-14 · Audit strategy meetings"]);
 

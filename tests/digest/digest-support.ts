@@ -8,8 +8,23 @@ export const HACKNEY = "E09000012";
 export const NEWHAM = "E09000025";
 
 /** Registers a conversation with a role, as `register this channel as ...` would. */
-export async function registerChannel(ctx: AppContext, conversationId: string, serviceUrl: string, role: ChannelRole, borough?: string, name = conversationId): Promise<ConversationRef> {
-  const ref: ConversationRef = { conversationId, serviceUrl, tenantId: TENANT, channelId: "msteams", conversationType: "channel", botId: "28:bot", teamId: "19:team@thread.tacv2" };
+export async function registerChannel(
+  ctx: AppContext,
+  conversationId: string,
+  serviceUrl: string,
+  role: ChannelRole,
+  borough?: string,
+  name = conversationId,
+): Promise<ConversationRef> {
+  const ref: ConversationRef = {
+    conversationId,
+    serviceUrl,
+    tenantId: TENANT,
+    channelId: "msteams",
+    conversationType: "channel",
+    botId: "28:bot",
+    teamId: "19:team@thread.tacv2",
+  };
   await ctx.channels.remember(ref, name, ctx.now());
   await ctx.channels.setRole(TENANT, conversationId, role, borough, ctx.now());
   return ref;
@@ -30,9 +45,24 @@ export function virtualTime(): { waits: number[]; sleep: (ms: number) => Promise
     await new Promise((resolve) => setImmediate(resolve));
   };
   const now = () => t;
-  return { waits, sleep, now, pacer: new Pacer({ now, sleep: async (ms) => { t += ms; await new Promise((r) => setImmediate(r)); } }) };
+  return {
+    waits,
+    sleep,
+    now,
+    pacer: new Pacer({
+      now,
+      sleep: async (ms) => {
+        t += ms;
+        await new Promise((r) => setImmediate(r));
+      },
+    }),
+  };
 }
 
-export async function feedEvent(ctx: AppContext, week: string, e: { key: string; kind: string; at: string; borough?: string; title?: string; data?: Record<string, string | number | boolean | null> }): Promise<void> {
+export async function feedEvent(
+  ctx: AppContext,
+  week: string,
+  e: { key: string; kind: string; at: string; borough?: string; title?: string; data?: Record<string, string | number | boolean | null> },
+): Promise<void> {
   await ctx.feed.record({ week, subjectId: e.key, ...e });
 }

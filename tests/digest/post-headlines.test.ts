@@ -22,7 +22,14 @@ describe("post headlines to the DCS channels (real service, Azurite and a fake B
   async function sayInChannel(text: string, conversationId: string): Promise<any[]> {
     const answer = await post(
       service.url,
-      activity(COORD, { type: "message", text: `<at>Disparities Hub</at> ${text}`, deliveryMode: "expectReplies", serviceUrl: connector.url, conversation: { id: conversationId, conversationType: "channel", tenantId: TENANT }, channelData: { tenant: { id: TENANT }, team: { id: "19:team@thread.tacv2" } } }),
+      activity(COORD, {
+        type: "message",
+        text: `<at>Disparities Hub</at> ${text}`,
+        deliveryMode: "expectReplies",
+        serviceUrl: connector.url,
+        conversation: { id: conversationId, conversationType: "channel", tenantId: TENANT },
+        channelData: { tenant: { id: TENANT }, team: { id: "19:team@thread.tacv2" } },
+      }),
     );
     assert.equal(answer.status, 200);
     return (answer.body.activities ?? []).flatMap((a: any) => (a.attachments ?? []).map((x: any) => x.content));
@@ -33,7 +40,12 @@ describe("post headlines to the DCS channels (real service, Azurite and a fake B
     azurite = await startTestAzurite();
     connector = await new FakeConnector().start();
     service = await startTestService({ azurite, env: { COORDINATORS: COORD.id } });
-    for (const [id, words] of [[DCS[0], "dcs Hackney"], [DCS[1], "dcs Newham"], [DCS[2], "dcs"], [BOROUGH_CHANNEL, "borough Hackney"]] as const) {
+    for (const [id, words] of [
+      [DCS[0], "dcs Hackney"],
+      [DCS[1], "dcs Newham"],
+      [DCS[2], "dcs"],
+      [BOROUGH_CHANNEL, "borough Hackney"],
+    ] as const) {
       const [card] = await sayInChannel(`register this channel as ${words}`, id);
       assert.match(cardText(card), /Channel registered/);
     }

@@ -64,7 +64,8 @@ describe("end to end in the Agents Playground: the scheduled digest reaches a DC
     await digest.first().waitFor({ timeout: 20_000 });
     const text = await digest.first().innerText();
     assert.match(text, new RegExp(`${weekLabel(week)} \\(${week}\\)`));
-    for (const title of ["Practice shared", "Circulation and responses", "Borough leads", "Conversations", "Actions overdue", "Data headlines"]) assert.ok(text.includes(title), title);
+    for (const title of ["Practice shared", "Circulation and responses", "Borough leads", "Conversations", "Actions overdue", "Data headlines"])
+      assert.ok(text.includes(title), title);
     assert.match(text, /SYNTHETIC/, "the stored headlines are in the digest");
     const [top] = await service.app.measures.latestHeadlines(1);
     assert.ok(text.includes(top!.areaName), "the chart (or its table fallback) names the top headline's area");
@@ -74,6 +75,9 @@ describe("end to end in the Agents Playground: the scheduled digest reaches a DC
     await page.waitForTimeout(3_000);
     assert.equal(await digest.count(), 1);
     const rows = await new TableRunStore(service.app.storage).rows(digestRunKey(week));
-    assert.deepEqual(rows.map((r) => r.state), ["sent"]);
+    assert.deepEqual(
+      rows.map((r) => r.state),
+      ["sent"],
+    );
   });
 });

@@ -78,6 +78,9 @@ describe("end to end in the Agents Playground", function () {
     await service.stop();
     service = await startTestService({ env });
     const after = await rows(service);
-    assert.deepEqual(after.map((r) => r.rowKey), before.map((r) => r.rowKey));
+    assert.deepEqual(
+      after.map((r) => r.rowKey),
+      before.map((r) => r.rowKey),
+    );
   });
 });

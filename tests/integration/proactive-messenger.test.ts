@@ -14,7 +14,14 @@ describe("proactive messages through the Bot Connector", function () {
   before(async () => {
     connector = await connector_();
     service = await startTestService();
-    ref = { conversationId: "19:dcs@thread.tacv2", serviceUrl: connector.url, tenantId: "t1", channelId: "msteams", conversationType: "channel", botId: "28:bot" };
+    ref = {
+      conversationId: "19:dcs@thread.tacv2",
+      serviceUrl: connector.url,
+      tenantId: "t1",
+      channelId: "msteams",
+      conversationType: "channel",
+      botId: "28:bot",
+    };
   });
   after(async () => {
     await service?.stop();
@@ -42,7 +49,10 @@ describe("proactive messages through the Bot Connector", function () {
   it("when the connector answers 429 with Retry-After, then the error carries the status and the wait", async () => {
     connector.answer = () => ({ status: 429, headers: { "retry-after": "3" } });
     try {
-      await assert.rejects(service.app.messenger.post(ref, noticeCard("x", "y")), (e: unknown) => e instanceof DeliveryError && e.status === 429 && e.retryAfterMs === 3000);
+      await assert.rejects(
+        service.app.messenger.post(ref, noticeCard("x", "y")),
+        (e: unknown) => e instanceof DeliveryError && e.status === 429 && e.retryAfterMs === 3000,
+      );
     } finally {
       connector.answer = () => undefined;
     }

@@ -11,8 +11,21 @@ import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";
 import { actionData, cardText, execute, type TestUser } from "../support/teams-client";
 import {
-  COORD, HACKNEY, HACKNEY_STAFF, NEWHAM, NEWHAM_LEAD, NOMINEE as HACKNEY_LEAD, TENANT,
-  assertGoodCard, greet, putPerson, registerChannel, rows, snapshot, table, tell,
+  COORD,
+  HACKNEY,
+  HACKNEY_STAFF,
+  NEWHAM,
+  NEWHAM_LEAD,
+  NOMINEE as HACKNEY_LEAD,
+  TENANT,
+  assertGoodCard,
+  greet,
+  putPerson,
+  registerChannel,
+  rows,
+  snapshot,
+  table,
+  tell,
 } from "./leads-support";
 
 const PERSONAL = (u: TestUser) => `a:personal-${u.id}`;
@@ -33,9 +46,23 @@ describe("cross-borough conversations over HTTP against Azurite", function () {
     meetings = table(azurite, "conversations");
     answers = table(azurite, "rsvps");
     await putPerson(service, HACKNEY_STAFF, HACKNEY, ["staff"]);
-    for (const [u, borough] of [[HACKNEY_LEAD, HACKNEY], [NEWHAM_LEAD, NEWHAM]] as const) {
+    for (const [u, borough] of [
+      [HACKNEY_LEAD, HACKNEY],
+      [NEWHAM_LEAD, NEWHAM],
+    ] as const) {
       await putPerson(service, u, borough, ["staff", "lead"], "Head of Service");
-      await service.app.leads.confirm({ borough, id: `01K${u.id.slice(-1)}00000000000000000000000`.slice(0, 26).toUpperCase(), kind: "lead", objectId: u.id, tenantId: TENANT, name: u.name, jobTitle: "Head of Service", since: now.toISOString(), until: "", confirmedById: COORD.id });
+      await service.app.leads.confirm({
+        borough,
+        id: `01K${u.id.slice(-1)}00000000000000000000000`.slice(0, 26).toUpperCase(),
+        kind: "lead",
+        objectId: u.id,
+        tenantId: TENANT,
+        name: u.name,
+        jobTitle: "Head of Service",
+        since: now.toISOString(),
+        until: "",
+        confirmedById: COORD.id,
+      });
       await greet(service, connector, u);
     }
     await greet(service, connector, HACKNEY_STAFF);
@@ -50,7 +77,16 @@ describe("cross-borough conversations over HTTP against Azurite", function () {
   async function convene(u: TestUser, fields: Record<string, unknown>): Promise<{ card: any; meetingId: string }> {
     const [form] = await tell(service, connector, u, "convene");
     const meetingId = String(actionData(form, "convene.submit").meetingId);
-    const answer = await execute(service.url, u, "convene.submit", { meetingId, topic: "Adultification of Black children", theme: "priority:adolescent-safeguarding", date: "2026-12-10", time: "10:00", format: "online", place: "Teams meeting", ...fields });
+    const answer = await execute(service.url, u, "convene.submit", {
+      meetingId,
+      topic: "Adultification of Black children",
+      theme: "priority:adolescent-safeguarding",
+      date: "2026-12-10",
+      time: "10:00",
+      format: "online",
+      place: "Teams meeting",
+      ...fields,
+    });
     assert.equal(answer.status, 200);
     assertGoodCard(answer.body.value);
     return { card: answer.body.value, meetingId };
@@ -65,7 +101,14 @@ describe("cross-borough conversations over HTTP against Azurite", function () {
     const [form] = await tell(service, connector, HACKNEY_LEAD, "convene");
     assertGoodCard(form);
     const json = JSON.stringify(form);
-    for (const needle of ["Outcome area: Education", "Pan-London priority: Adolescent safeguarding", '"type":"Input.Date"', '"type":"Input.Time"', '"min":"2026-11-30"']) assert.ok(json.includes(needle), needle);
+    for (const needle of [
+      "Outcome area: Education",
+      "Pan-London priority: Adolescent safeguarding",
+      '"type":"Input.Date"',
+      '"type":"Input.Time"',
+      '"min":"2026-11-30"',
+    ])
+      assert.ok(json.includes(needle), needle);
   });
 
   it("when the date is in the past, then the form comes back saying so and nothing is stored or posted", async () => {
@@ -79,7 +122,11 @@ describe("cross-borough conversations over HTTP against Azurite", function () {
 
   let meetingId = "";
   it("when a lead convenes, then it is stored in UTC, posted to the leads' channel and each lead one-to-one, with the reader's local time", async () => {
-    const { card, meetingId: id } = await convene(HACKNEY_LEAD, { topic: "Adultification {{DATE(2030-01-01T00:00:00Z)}} [click](https://phish.example)", date: "2026-12-10", time: "10:00" });
+    const { card, meetingId: id } = await convene(HACKNEY_LEAD, {
+      topic: "Adultification {{DATE(2030-01-01T00:00:00Z)}} [click](https://phish.example)",
+      date: "2026-12-10",
+      time: "10:00",
+    });
     meetingId = id;
     assert.match(cardText(card), /posted to 3 conversations/);
     const stored = await service.app.meetings.get(meetingId);
@@ -96,7 +143,10 @@ describe("cross-borough conversations over HTTP against Azurite", function () {
     assert.ok(!json.includes("https://phish"), "links in typed text are broken");
     const feed = await service.app.feed.week(isoWeek(now));
     assert.ok(feed.some((e) => e.kind === "conversation.convened" && e.subjectId === meetingId));
-    assert.deepEqual((await conversationsInWeek(service.app, "2026-W50")).map((m) => m.id), [meetingId]);
+    assert.deepEqual(
+      (await conversationsInWeek(service.app, "2026-W50")).map((m) => m.id),
+      [meetingId],
+    );
     assert.deepEqual(await conversationsInWeek(service.app, "2026-W49"), []);
     const [directory] = await tell(service, connector, HACKNEY_STAFF, "leads");
     assert.match(cardText(directory), /Adultification/);
@@ -115,7 +165,10 @@ describe("cross-borough conversations over HTTP against Azurite", function () {
     assert.ok(!text.includes("Newham: "), "Newham's lead said no in the end");
     assert.equal((await service.app.meetings.rsvps(meetingId)).length, 3);
     for (const copy of await service.app.meetings.posted(meetingId)) {
-      const update = connector.updates(copy.ref.conversationId).filter((u) => u.activityId === copy.activityId).at(-1);
+      const update = connector
+        .updates(copy.ref.conversationId)
+        .filter((u) => u.activityId === copy.activityId)
+        .at(-1);
       assert.ok(update, `copy in ${copy.ref.conversationId} updated`);
       assert.match(cardText(FakeConnector.card(update!)), /Coming: 1 · Maybe: 1 · Not coming: 1/);
     }
@@ -133,7 +186,10 @@ describe("cross-borough conversations over HTTP against Azurite", function () {
     const answer = await execute(service.url, HACKNEY_LEAD, "convene.cancel", { meetingId: second });
     assert.match(cardText(answer.body.value), /Cancelled/);
     for (const copy of await service.app.meetings.posted(second)) {
-      const update = connector.updates(copy.ref.conversationId).filter((u) => u.activityId === copy.activityId).at(-1)!;
+      const update = connector
+        .updates(copy.ref.conversationId)
+        .filter((u) => u.activityId === copy.activityId)
+        .at(-1)!;
       assert.match(cardText(FakeConnector.card(update)), /Cancelled/);
     }
     const feed = await service.app.feed.week(isoWeek(now));
@@ -143,7 +199,10 @@ describe("cross-borough conversations over HTTP against Azurite", function () {
     assertGoodCard(late.body.value);
     assert.match(cardText(late.body.value), /was cancelled, so your answer was not recorded/);
     assert.equal(await snapshot(answers), before);
-    assert.deepEqual((await conversationsInWeek(service.app, "2026-W51")).map((m) => m.id), []);
+    assert.deepEqual(
+      (await conversationsInWeek(service.app, "2026-W51")).map((m) => m.id),
+      [],
+    );
   });
 
   it("after the date, when the convener records outcomes and actions, then they are stored, shown, and flagged as a peer review", async () => {
@@ -152,13 +211,25 @@ describe("cross-borough conversations over HTTP against Azurite", function () {
     assert.match(cardText(refused.body.value), /Only the lead who convened/);
     const opened = await execute(service.url, HACKNEY_LEAD, "convene.outcomes", { meetingId });
     assertGoodCard(opened.body.value);
-    const pastDue = await execute(service.url, HACKNEY_LEAD, "convene.record", { meetingId, outcomes: "Agreed a shared audit", action1: "Audit", owner1: HACKNEY, due1: "2026-12-01" });
+    const pastDue = await execute(service.url, HACKNEY_LEAD, "convene.record", {
+      meetingId,
+      outcomes: "Agreed a shared audit",
+      action1: "Audit",
+      owner1: HACKNEY,
+      due1: "2026-12-01",
+    });
     assert.match(cardText(pastDue.body.value), /Action 1: the due date 2026-12-01 is in the past/);
     assert.equal((await service.app.meetings.actionsOf(meetingId)).length, 0);
     const answer = await execute(service.url, HACKNEY_LEAD, "convene.record", {
-      meetingId, outcomes: "Agreed a shared audit of strategy meetings", peerReview: "true",
-      action1: "Audit strategy meetings", owner1: HACKNEY, due1: "2026-12-14",
-      action2: "Share the adolescent safeguarding data", owner2: NEWHAM, due2: "2026-12-20",
+      meetingId,
+      outcomes: "Agreed a shared audit of strategy meetings",
+      peerReview: "true",
+      action1: "Audit strategy meetings",
+      owner1: HACKNEY,
+      due1: "2026-12-14",
+      action2: "Share the adolescent safeguarding data",
+      owner2: NEWHAM,
+      due2: "2026-12-20",
     });
     const card = answer.body.value;
     assertGoodCard(card);
@@ -167,7 +238,13 @@ describe("cross-borough conversations over HTTP against Azurite", function () {
     assert.match(text, /Agreed a shared audit of strategy meetings/);
     assert.match(text, /Audit strategy meetings\n · Hackney · due 2026-12-14 · open/);
     const actions = await service.app.meetings.actionsOf(meetingId);
-    assert.deepEqual(actions.map((a) => [a.ownerBorough, a.due]), [[HACKNEY, "2026-12-14"], [NEWHAM, "2026-12-20"]]);
+    assert.deepEqual(
+      actions.map((a) => [a.ownerBorough, a.due]),
+      [
+        [HACKNEY, "2026-12-14"],
+        [NEWHAM, "2026-12-20"],
+      ],
+    );
     assert.equal((await service.app.meetings.get(meetingId))?.peerReview, true);
   });
 
@@ -197,7 +274,10 @@ describe("cross-borough conversations over HTTP against Azurite", function () {
       await tick();
       assert.match(hackneyCards().at(-1)!, /An action is overdue/);
       const overdue = await overdueActions(service.app, now);
-      assert.deepEqual(overdue.map((a) => a.ownerBorough), [HACKNEY]);
+      assert.deepEqual(
+        overdue.map((a) => a.ownerBorough),
+        [HACKNEY],
+      );
       const feed = await service.app.feed.week(isoWeek(now));
       assert.equal(feed.filter((e) => e.kind === "action.overdue").length, 1);
       await tick();

@@ -26,7 +26,16 @@ export const STRANGER = user(9, "Sam Stranger");
 
 /** Writes a people row, the way a coordinator's setup would: roles and borough decided on the server. */
 export async function putPerson(service: RunningService, u: TestUser, borough: string, roles: Role[], jobTitle = ""): Promise<void> {
-  await service.app.people.put({ tenantId: TENANT, objectId: u.id, name: u.name, jobTitle, borough, roles, updatedAt: new Date().toISOString(), updatedBy: "test" });
+  await service.app.people.put({
+    tenantId: TENANT,
+    objectId: u.id,
+    name: u.name,
+    jobTitle,
+    borough,
+    roles,
+    updatedAt: new Date().toISOString(),
+    updatedBy: "test",
+  });
 }
 
 /** The person says hello in their one-to-one chat, whose service URL is the fake connector: the bot keeps the reference. */
@@ -42,7 +51,13 @@ export async function tell(service: RunningService, connector: FakeConnector, u:
 }
 
 /** Registers a channel conversation with a role, pointing at the fake connector. */
-export async function registerChannel(service: RunningService, connector: FakeConnector, conversationId: string, role: ChannelRole, borough?: string): Promise<void> {
+export async function registerChannel(
+  service: RunningService,
+  connector: FakeConnector,
+  conversationId: string,
+  role: ChannelRole,
+  borough?: string,
+): Promise<void> {
   const ref = { conversationId, serviceUrl: connector.url, tenantId: TENANT, channelId: "msteams", conversationType: "channel" as const, botId: "28:bot" };
   await service.app.channels.remember(ref, `${role} channel`, new Date());
   await service.app.channels.setRole(TENANT, conversationId, role, borough, new Date());

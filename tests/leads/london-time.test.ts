@@ -18,7 +18,14 @@ describe("London date and time for conversations", function () {
   });
 
   it("when a date or time does not exist, then nothing is made of it", () => {
-    for (const [d, t] of [["2026-02-30", "10:00"], ["2026-13-01", "10:00"], ["tomorrow", "10:00"], ["2026-05-01", "25:00"], ["2026-05-01", ""], [123, "10:00"]]) {
+    for (const [d, t] of [
+      ["2026-02-30", "10:00"],
+      ["2026-13-01", "10:00"],
+      ["tomorrow", "10:00"],
+      ["2026-05-01", "25:00"],
+      ["2026-05-01", ""],
+      [123, "10:00"],
+    ]) {
       assert.equal(londonInstant(d, t), undefined, `${d} ${t}`);
     }
   });

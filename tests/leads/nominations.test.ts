@@ -8,8 +8,25 @@ import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";
 import { actionData, cardText, execute, type TestUser } from "../support/teams-client";
 import {
-  COORD, HACKNEY, HACKNEY_DCS, HACKNEY_STAFF, NEWHAM, NEWHAM_DCS, NEWHAM_STAFF, NOMINEE, NOMINEE2, STRANGER, TENANT,
-  assertGoodCard, greet, putPerson, registerChannel, rows, snapshot, table, tell,
+  COORD,
+  HACKNEY,
+  HACKNEY_DCS,
+  HACKNEY_STAFF,
+  NEWHAM,
+  NEWHAM_DCS,
+  NEWHAM_STAFF,
+  NOMINEE,
+  NOMINEE2,
+  STRANGER,
+  TENANT,
+  assertGoodCard,
+  greet,
+  putPerson,
+  registerChannel,
+  rows,
+  snapshot,
+  table,
+  tell,
 } from "./leads-support";
 
 const PERSONAL = (u: TestUser) => `a:personal-${u.id}`;
@@ -48,7 +65,13 @@ describe("borough lead nominations over HTTP against Azurite", function () {
 
   async function nominate(u: TestUser, fields: Record<string, unknown>): Promise<any> {
     const { nominationId } = await openForm(u);
-    const answer = await execute(service.url, u, "nomination.submit", { nominationId, kind: "lead", jobTitle: "Head of Service", reason: "Leads our anti-racist practice work", ...fields });
+    const answer = await execute(service.url, u, "nomination.submit", {
+      nominationId,
+      kind: "lead",
+      jobTitle: "Head of Service",
+      reason: "Leads our anti-racist practice work",
+      ...fields,
+    });
     assert.equal(answer.status, 200);
     assertGoodCard(answer.body.value);
     return { card: answer.body.value, nominationId };
@@ -208,7 +231,10 @@ describe("borough lead nominations over HTTP against Azurite", function () {
     await execute(service.url, HACKNEY_DCS, "nomination.confirm", { nominationId });
     const roster = await service.app.leads.roster(HACKNEY);
     assert.equal(roster.lead?.objectId, NOMINEE2.id);
-    assert.deepEqual(roster.deputies.map((d) => d.objectId), [NOMINEE.id]);
+    assert.deepEqual(
+      roster.deputies.map((d) => d.objectId),
+      [NOMINEE.id],
+    );
     const [directory] = await tell(service, connector, HACKNEY_STAFF, "leads");
     assert.match(cardText(directory), /Deputies: \nNia Nominee/);
   });
@@ -216,7 +242,10 @@ describe("borough lead nominations over HTTP against Azurite", function () {
   it("when the digest asks for lead coverage, then Hackney has a lead, seven boroughs have none, and waiting nominations are counted", async () => {
     const { nominationId } = await nominate(COORD, { borough: NEWHAM, nominee: NEWHAM_STAFF.id });
     const coverage = await leadCoverage(service.app);
-    assert.deepEqual(coverage.withLead.map((l) => l.borough), [HACKNEY]);
+    assert.deepEqual(
+      coverage.withLead.map((l) => l.borough),
+      [HACKNEY],
+    );
     assert.equal(coverage.withoutLead.length, 7);
     assert.ok(!coverage.withoutLead.includes(HACKNEY));
     assert.deepEqual(coverage.openNominations, [{ borough: NEWHAM, open: 1, accepted: 0 }]);

@@ -20,7 +20,12 @@ describe("people's data in leads and conversations: my data, forget, purge", fun
   async function nominateAndAnswer(nominee: TestUser, decision: "confirm" | "decline"): Promise<string> {
     const [form] = await tell(service, connector, HACKNEY_STAFF, "nominate");
     const nominationId = String(actionData(form, "nomination.submit").nominationId);
-    await execute(service.url, HACKNEY_STAFF, "nomination.submit", { nominationId, nominee: nominee.id, jobTitle: "Head of Service", reason: "Trusted across the partnership" });
+    await execute(service.url, HACKNEY_STAFF, "nomination.submit", {
+      nominationId,
+      nominee: nominee.id,
+      jobTitle: "Head of Service",
+      reason: "Trusted across the partnership",
+    });
     if (decision === "decline") await execute(service.url, nominee, "nomination.decline", { nominationId });
     else {
       await execute(service.url, nominee, "nomination.accept", { nominationId });
@@ -41,7 +46,14 @@ describe("people's data in leads and conversations: my data, forget, purge", fun
     await nominateAndAnswer(NOMINEE, "confirm");
     const [form] = await tell(service, connector, NOMINEE, "convene");
     meetingId = String(actionData(form, "convene.submit").meetingId);
-    await execute(service.url, NOMINEE, "convene.submit", { meetingId, topic: "Stop and search and referrals", theme: "outcome:youth-justice", date: "2026-12-08", time: "13:00", format: "hybrid" });
+    await execute(service.url, NOMINEE, "convene.submit", {
+      meetingId,
+      topic: "Stop and search and referrals",
+      theme: "outcome:youth-justice",
+      date: "2026-12-08",
+      time: "13:00",
+      format: "hybrid",
+    });
     await execute(service.url, NOMINEE, "convene.rsvp", { meetingId, answer: "yes" });
     await execute(service.url, HACKNEY_STAFF, "convene.rsvp", { meetingId, answer: "yes" });
   });
@@ -67,7 +79,12 @@ describe("people's data in leads and conversations: my data, forget, purge", fun
 
   it("when someone who is not a coordinator asks to forget a person, then it is refused and nothing changes", async () => {
     // The channel registry is left out: every message refreshes the sender's own chat address.
-    const held = () => Promise.all(Object.entries(tables).filter(([n]) => n !== "channels").map(([, t]) => snapshot(t)));
+    const held = () =>
+      Promise.all(
+        Object.entries(tables)
+          .filter(([n]) => n !== "channels")
+          .map(([, t]) => snapshot(t)),
+      );
     const before = await held();
     const [card] = await tell(service, connector, HACKNEY_STAFF, `forget ${NOMINEE.id}`);
     assert.match(cardText(card), /Only an LIIA coordinator can erase a person/);
@@ -106,7 +123,10 @@ describe("people's data in leads and conversations: my data, forget, purge", fun
     const left = await rows(tables.nominations!);
     assert.equal(left.length, countBefore - 1);
     assert.ok(!left.some((r) => r.rowKey === declined));
-    assert.ok(left.some((r) => r.status === "confirmed"), "the confirmed nomination stays");
+    assert.ok(
+      left.some((r) => r.status === "confirmed"),
+      "the confirmed nomination stays",
+    );
   });
 
   it("when the coordinator who confirmed a lead is erased, then lead terms and nominations keep the confirmation but not who made it", async () => {
@@ -115,7 +135,8 @@ describe("people's data in leads and conversations: my data, forget, purge", fun
     assert.ok(JSON.stringify(await rows(tables.leads!)).includes(COORD.id), "the term named its confirmer before");
     const report = await erasePerson(service.app, COORD.id);
     assert.ok(report.terms >= 1 && report.nominations >= 1);
-    for (const name of ["leads", "nominations"]) assert.ok(!JSON.stringify(await rows(tables[name]!)).includes(COORD.id), `${name} holds no id of the confirmer`);
+    for (const name of ["leads", "nominations"])
+      assert.ok(!JSON.stringify(await rows(tables[name]!)).includes(COORD.id), `${name} holds no id of the confirmer`);
     assert.equal(await confirmed(), before, "every term stays");
   });
 });

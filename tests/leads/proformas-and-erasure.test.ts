@@ -22,9 +22,20 @@ function published(n: number, borough: string, title: string): Proforma {
   const at = new Date(Date.UTC(2026, 10, 1, 9, n)).toISOString();
   return {
     ...(essentials({ borough, title, contactName: "Sam Contact" }) as object),
-    outcomeAreas: ["social-care"], noPersonalData: true, consentScope: "liia",
-    id: `01KSEED${String(n).padStart(19, "0")}`, status: "published", authorId: "00000000-0000-4000-8000-0000000000aa", authorName: "Ada Author",
-    tenantId: TENANT, createdAt: at, updatedAt: at, version: 1, demo: false, reviewComment: "", publishedAt: at,
+    outcomeAreas: ["social-care"],
+    noPersonalData: true,
+    consentScope: "liia",
+    id: `01KSEED${String(n).padStart(19, "0")}`,
+    status: "published",
+    authorId: "00000000-0000-4000-8000-0000000000aa",
+    authorName: "Ada Author",
+    tenantId: TENANT,
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    demo: false,
+    reviewComment: "",
+    publishedAt: at,
   } as unknown as Proforma;
 }
 
@@ -61,7 +72,10 @@ describe("convening with library proformas; my data and forget across proformas 
     await press(AUTHOR, "proforma.draft", { ...buttonData(draftForm, "proforma.draft"), title: "Half-written idea", borough: HACKNEY });
     draftId = String(buttonData(draftForm, "proforma.draft").submissionId);
     const [form] = await tell(service, connector, AUTHOR, "proforma");
-    await press(AUTHOR, "proforma.submit", { ...buttonData(form, "proforma.submit"), ...essentials({ title: "Mentoring for Black social workers", contactName: AUTHOR.name }) });
+    await press(AUTHOR, "proforma.submit", {
+      ...buttonData(form, "proforma.submit"),
+      ...essentials({ title: "Mentoring for Black social workers", contactName: AUTHOR.name }),
+    });
     submittedId = String(buttonData(form, "proforma.submit").submissionId);
     now = new Date("2026-11-30T10:00:00Z");
     const view = await press(COORD, "proforma.view", { submissionId: submittedId, entryBorough: HACKNEY });
@@ -110,7 +124,15 @@ describe("convening with library proformas; my data and forget across proformas 
     const [form] = await tell(service, connector, COORD, "convene");
     const meetingId = String(actionData(form, "convene.submit").meetingId);
     const posts = connector.posts().length;
-    const card = await press(COORD, "convene.submit", { meetingId, topic: "Mentoring", theme: "outcome:workforce", date: "2026-12-09", time: "10:00", format: "online", proformas: `${draftId},${submittedId}` });
+    const card = await press(COORD, "convene.submit", {
+      meetingId,
+      topic: "Mentoring",
+      theme: "outcome:workforce",
+      date: "2026-12-09",
+      time: "10:00",
+      format: "online",
+      proformas: `${draftId},${submittedId}`,
+    });
     assert.match(cardText(card), /Proformas: choose from the list/);
     assert.equal(await service.app.meetings.get(meetingId), undefined);
     assert.equal(connector.posts().length, posts);
@@ -121,13 +143,27 @@ describe("convening with library proformas; my data and forget across proformas 
     const choices = offered(form);
     const newham = choices.find((c) => c.title.startsWith("Seeded practice 54"))!;
     const meetingId = String(actionData(form, "convene.submit").meetingId);
-    const card = await press(COORD, "convene.submit", { meetingId, topic: "Mentoring and progression", theme: "outcome:workforce", date: "2026-12-09", time: "10:00", format: "online", proformas: `${submittedId},${newham.value}` });
+    const card = await press(COORD, "convene.submit", {
+      meetingId,
+      topic: "Mentoring and progression",
+      theme: "outcome:workforce",
+      date: "2026-12-09",
+      time: "10:00",
+      format: "online",
+      proformas: `${submittedId},${newham.value}`,
+    });
     assert.match(cardText(card), /posted to 1 conversation/);
     const copy = FakeConnector.card(connector.posts(LEADS_CHANNEL).at(-1)!);
     assertGoodCard(copy);
     assert.match(cardText(copy), /To discuss: \nMentoring for Black social workers \(Hackney\); Seeded practice 54 \(Newham\)/);
     const stored = await service.app.meetings.get(meetingId);
-    assert.deepEqual(stored?.proformas.map((p) => [p.id, p.borough]), [[submittedId, HACKNEY], [newham.value, NEWHAM]]);
+    assert.deepEqual(
+      stored?.proformas.map((p) => [p.id, p.borough]),
+      [
+        [submittedId, HACKNEY],
+        [newham.value, NEWHAM],
+      ],
+    );
   });
 
   it("when the author types my data, then they see their proformas and drafts, the versions they saved, and audit lines about them", async () => {
@@ -171,10 +207,19 @@ describe("convening with library proformas; my data and forget across proformas 
     assert.equal(entry?.contactName, FORMER_STAFF);
     assert.equal(entry?.title, "Mentoring for Black social workers");
     const versions = await service.app.proformas.versions(submittedId);
-    assert.deepEqual(versions.map((v) => [v.action, v.actorName]), [["submitted", FORMER_STAFF], ["published", COORD.name]]);
+    assert.deepEqual(
+      versions.map((v) => [v.action, v.actorName]),
+      [
+        ["submitted", FORMER_STAFF],
+        ["published", COORD.name],
+      ],
+    );
     assert.deepEqual(await service.app.proformas.listByAuthor(AUTHOR.id), []);
     const library = await (await fetch(`${service.url}/api/library`)).json();
-    assert.ok(library.entries.some((e: any) => e.id === submittedId), "the entry stays in the library");
+    assert.ok(
+      library.entries.some((e: any) => e.id === submittedId),
+      "the entry stays in the library",
+    );
 
     const erasure = (await service.app.audit.recent(now)).find((l) => l.action === "person.erased");
     assert.equal(erasure?.actorId, COORD.id);
@@ -195,7 +240,13 @@ describe("the service's housekeeping timer purges closed nominations and audits 
     azurite = await startTestAzurite();
     connector = await new FakeConnector().start();
     // The schedule on (as npm start runs it), housekeeping every 200 ms instead of 15 minutes.
-    service = await startTestService({ azurite, env: { COORDINATORS: COORD.id, NOMINATION_RETENTION_DAYS: "30" }, now: () => now, schedule: true, housekeepingEveryMs: 200 });
+    service = await startTestService({
+      azurite,
+      env: { COORDINATORS: COORD.id, NOMINATION_RETENTION_DAYS: "30" },
+      now: () => now,
+      schedule: true,
+      housekeepingEveryMs: 200,
+    });
     await putPerson(service, HACKNEY_STAFF, HACKNEY, ["staff"]);
     await putPerson(service, AUTHOR, HACKNEY, ["staff"]);
     for (const u of [HACKNEY_STAFF, AUTHOR]) await greet(service, connector, u);
@@ -232,7 +283,12 @@ describe("the service's housekeeping timer purges closed nominations and audits 
 describe("the convene card at its limits", function () {
   it("when 50 proformas with 120-character titles of three-byte characters are offered, with every error shown, then the card parses and stays under 28 KB", async () => {
     const proformas = Array.from({ length: 50 }, (_, n) => ({ id: `01KSEED${String(n).padStart(19, "0")}`, title: "€".repeat(120), borough: "E09000002" }));
-    const card = conveneFormCard({ meetingId: "01KSEED0000000000000000000", now: new Date("2026-11-30T09:00:00Z"), proformas, errors: ["Topic is required.", "Proformas: choose at most 10; name others in the box below."] });
+    const card = conveneFormCard({
+      meetingId: "01KSEED0000000000000000000",
+      now: new Date("2026-11-30T09:00:00Z"),
+      proformas,
+      errors: ["Topic is required.", "Proformas: choose at most 10; name others in the box below."],
+    });
     assertGoodCard(card);
     const bytes = checkCard(card).bytes;
     console.log(`      convene card, 50 longest titles: ${(bytes / 1024).toFixed(1)} KB`);

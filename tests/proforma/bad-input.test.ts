@@ -11,24 +11,67 @@ const long = (n: number) => "x".repeat(n);
 
 /** Every field, with inputs it must refuse and the words the refusal must use (naming the field and limit). */
 const BAD: Record<string, [unknown, RegExp][]> = {
-  title: [[42, /^Title must be text\.$/], [long(121), /^Title is too long: at most 120 characters, this has 121\.$/], ["😀".repeat(61), /this has 122/], ["  ", /^Title is required\.$/]],
-  borough: [["E09000099", /^Borough must be one of the listed choices: Barking and Dagenham/], [["E09000012' or PartitionKey ne '"], /^Borough must be one of/], [{}, /^Borough must be one of/], [null, /^Borough is required\.$/]],
-  outcomeAreas: [[{ a: 1 }, /^Outcome areas must be a list of choices\.$/], ["education,astrology", /^Outcome areas must be chosen from: Education/], [[1], /list of choices/]],
-  summary: [[long(2001), /^Summary is too long: at most 2,000 characters, this has 2,001\.$/], ["", /^Summary is required\.$/], [true, /^Summary must be text\.$/]],
-  impact: [[long(3001), /^Impact is too long: at most 3,000 characters/], [["a"], /^Impact must be text\.$/]],
-  contactName: [[long(81), /^Lead contact is too long: at most 80 characters/], ["", /^Lead contact is required\.$/]],
-  consentScope: [["everyone", /^Consent to share must be one of the listed choices/], ["", /^Consent to share is required\.$/], [7, /one of the listed choices/]],
-  noPersonalData: [["false", /^Please confirm the entry holds no personal data/], [1, /confirm/], [undefined, /Please confirm/]],
+  title: [
+    [42, /^Title must be text\.$/],
+    [long(121), /^Title is too long: at most 120 characters, this has 121\.$/],
+    ["😀".repeat(61), /this has 122/],
+    ["  ", /^Title is required\.$/],
+  ],
+  borough: [
+    ["E09000099", /^Borough must be one of the listed choices: Barking and Dagenham/],
+    [["E09000012' or PartitionKey ne '"], /^Borough must be one of/],
+    [{}, /^Borough must be one of/],
+    [null, /^Borough is required\.$/],
+  ],
+  outcomeAreas: [
+    [{ a: 1 }, /^Outcome areas must be a list of choices\.$/],
+    ["education,astrology", /^Outcome areas must be chosen from: Education/],
+    [[1], /list of choices/],
+  ],
+  summary: [
+    [long(2001), /^Summary is too long: at most 2,000 characters, this has 2,001\.$/],
+    ["", /^Summary is required\.$/],
+    [true, /^Summary must be text\.$/],
+  ],
+  impact: [
+    [long(3001), /^Impact is too long: at most 3,000 characters/],
+    [["a"], /^Impact must be text\.$/],
+  ],
+  contactName: [
+    [long(81), /^Lead contact is too long: at most 80 characters/],
+    ["", /^Lead contact is required\.$/],
+  ],
+  consentScope: [
+    ["everyone", /^Consent to share must be one of the listed choices/],
+    ["", /^Consent to share is required\.$/],
+    [7, /one of the listed choices/],
+  ],
+  noPersonalData: [
+    ["false", /^Please confirm the entry holds no personal data/],
+    [1, /confirm/],
+    [undefined, /Please confirm/],
+  ],
   contactJobTitle: [[long(81), /^Lead contact's job title is too long: at most 80 characters/]],
   priorities: [["world-peace", /^Pan-London priorities must be chosen from: Adolescent safeguarding/]],
-  targetGroups: [["aliens", /^Target groups must be chosen from/], [{}, /^Target groups must be a list of choices\.$/]],
+  targetGroups: [
+    ["aliens", /^Target groups must be chosen from/],
+    [{}, /^Target groups must be a list of choices\.$/],
+  ],
   targetGroupsDetail: [[long(201), /^Target groups, in your words is too long: at most 200 characters/]],
   ethnicGroups: [["purple", /^Ethnic groups must be chosen from: Asian, Asian British or Asian Welsh/]],
   ethnicGroupsDetail: [[long(201), /^Ethnic groups, in detail is too long: at most 200 characters/]],
   levels: [["maximum", /^Levels of intervention must be chosen from: Universal/]],
-  scale: [["galactic", /^Scale must be one of the listed choices: Individual practice/], [["team"], /^Scale must be one of/]],
+  scale: [
+    ["galactic", /^Scale must be one of the listed choices: Individual practice/],
+    [["team"], /^Scale must be one of/],
+  ],
   stage: [["finished", /^Status of the initiative must be one of the listed choices: Planned, Pilot, Live, Ended\.$/]],
-  startDate: [["tomorrow", /^Start date must be a date written YYYY-MM-DD, from 1990 to 2100\.$/], ["2026-02-30", /YYYY-MM-DD/], ["1989-12-31", /from 1990/], [20260101, /YYYY-MM-DD/]],
+  startDate: [
+    ["tomorrow", /^Start date must be a date written YYYY-MM-DD, from 1990 to 2100\.$/],
+    ["2026-02-30", /YYYY-MM-DD/],
+    ["1989-12-31", /from 1990/],
+    [20260101, /YYYY-MM-DD/],
+  ],
   problem: [[long(2001), /^The problem addressed is too long: at most 2,000 characters/]],
   whatWasDone: [[long(4001), /^What was done is too long: at most 4,000 characters, this has 4,001\.$/]],
   partners: [[long(501), /^Partners is too long: at most 500 characters/]],
@@ -65,7 +108,10 @@ describe("proforma bad input, field by field", () => {
       it(`when ${field} is ${JSON.stringify(value)?.slice(0, 40) ?? "missing"}, then it alone is refused with ${expected}`, () => {
         const result = checkProformaContent({ ...good, [field]: value });
         assert.ok(!result.ok, "refused");
-        assert.deepEqual(result.errors.map((e) => e.field), [field]);
+        assert.deepEqual(
+          result.errors.map((e) => e.field),
+          [field],
+        );
         assert.match(result.errors[0]!.message, expected);
       });
     }
@@ -93,7 +139,8 @@ describe("proforma card weight at the limits", () => {
   // the heaviest a step or section can be.
   const heavy = (n: number) => "€".repeat(n);
   const values: Record<string, string> = {};
-  for (const f of ALL_FIELDS) values[f.id] = f.kind === "links" ? Array.from({ length: MAX_LINKS }, () => `https://e.example/${heavy(280)}`).join("\n") : f.limit ? heavy(f.limit) : "";
+  for (const f of ALL_FIELDS)
+    values[f.id] = f.kind === "links" ? Array.from({ length: MAX_LINKS }, () => `https://e.example/${heavy(280)}`).join("\n") : f.limit ? heavy(f.limit) : "";
   const errors = ALL_FIELDS.map((f) => ({ field: f.id, message: `${f.label} is too long: at most ${f.limit ?? 0} characters.` }));
   const weights: string[] = [];
 
@@ -104,7 +151,15 @@ describe("proforma card weight at the limits", () => {
 
   for (const [i, step] of STEPS.entries()) {
     it(`when step ${i + 1} (${step.key}) is full and every error shows, then the form card parses and stays under 28 KB`, () => {
-      const card = proformaFormCard({ submissionId: "01JQ0000000000000000000001", entryBorough: "E09000012", etag: `W/"datetime'2026-03-02T10%3A00%3A00.0000000Z'"`, step: i, mode: "draft", values, errors: errors.filter((e) => step.fields.some((f) => f.id === e.field)) });
+      const card = proformaFormCard({
+        submissionId: "01JQ0000000000000000000001",
+        entryBorough: "E09000012",
+        etag: `W/"datetime'2026-03-02T10%3A00%3A00.0000000Z'"`,
+        step: i,
+        mode: "draft",
+        values,
+        errors: errors.filter((e) => step.fields.some((f) => f.id === e.field)),
+      });
       const check = checkCard(card);
       assert.deepEqual(check.errors, []);
       weights.push(`form ${i + 1}: ${check.bytes}`);
@@ -114,9 +169,29 @@ describe("proforma card weight at the limits", () => {
       const content = checkProformaContent({ ...good });
       assert.ok(content.ok);
       const full = fullContent({ ...content.value }) as unknown as Record<string, unknown>;
-      for (const f of [...step.fields, ...(step.viewAlso ?? []).map((id) => ALL_FIELDS.find((x) => x.id === id)!)]) if (f.limit && f.kind !== "links") full[f.id] = heavy(f.limit);
-      const proforma = { ...(full as object), id: "01JQ0000000000000000000001", status: "submitted", authorId: "a", authorName: "A", tenantId: "t", createdAt: "2026-03-02T10:00:00.000Z", updatedAt: "2026-03-02T10:00:00.000Z", version: 3, demo: false } as Proforma;
-      const card = proformaEntryCard({ proforma, etag: "W/\"x\"", canEdit: true, canReview: true, section: i, refreshUserIds: Array.from({ length: 10 }, (_, n) => `29:${"a".repeat(85)}${n}`), banner: { heading: "Changed since you opened it", text: "x".repeat(300), color: "Warning" } });
+      for (const f of [...step.fields, ...(step.viewAlso ?? []).map((id) => ALL_FIELDS.find((x) => x.id === id)!)])
+        if (f.limit && f.kind !== "links") full[f.id] = heavy(f.limit);
+      const proforma = {
+        ...(full as object),
+        id: "01JQ0000000000000000000001",
+        status: "submitted",
+        authorId: "a",
+        authorName: "A",
+        tenantId: "t",
+        createdAt: "2026-03-02T10:00:00.000Z",
+        updatedAt: "2026-03-02T10:00:00.000Z",
+        version: 3,
+        demo: false,
+      } as Proforma;
+      const card = proformaEntryCard({
+        proforma,
+        etag: 'W/"x"',
+        canEdit: true,
+        canReview: true,
+        section: i,
+        refreshUserIds: Array.from({ length: 10 }, (_, n) => `29:${"a".repeat(85)}${n}`),
+        banner: { heading: "Changed since you opened it", text: "x".repeat(300), color: "Warning" },
+      });
       const check = checkCard(card);
       assert.deepEqual(check.errors, []);
       weights.push(`entry ${i + 1}: ${check.bytes}`);

@@ -24,7 +24,14 @@ describe("proforma circulation, status and reminders", function () {
   async function sayInChannel(text: string, conversationId: string): Promise<any[]> {
     const answer = await post(
       service.url,
-      activity(CORA, { type: "message", text, deliveryMode: "expectReplies", serviceUrl: connector.url, conversation: { id: conversationId, conversationType: "channel", tenantId: TENANT }, channelData: { tenant: { id: TENANT }, team: { id: "19:team@thread.tacv2" } } }),
+      activity(CORA, {
+        type: "message",
+        text,
+        deliveryMode: "expectReplies",
+        serviceUrl: connector.url,
+        conversation: { id: conversationId, conversationType: "channel", tenantId: TENANT },
+        channelData: { tenant: { id: TENANT }, team: { id: "19:team@thread.tacv2" } },
+      }),
     );
     assert.equal(answer.status, 200);
     return (answer.body.activities ?? []).flatMap((a: any) => (a.attachments ?? []).map((x: any) => x.content));
@@ -134,7 +141,12 @@ describe("proforma circulation, status and reminders", function () {
       const before = connector.posts().length;
       await clock.tickAsync(HOUR);
       await timer.settled();
-      assert.ok(!connector.posts().slice(before).some((p) => p.conversationId === channelOf(NEWHAM)));
+      assert.ok(
+        !connector
+          .posts()
+          .slice(before)
+          .some((p) => p.conversationId === channelOf(NEWHAM)),
+      );
       connector.answer = () => undefined;
       await clock.tickAsync(HOUR);
       await timer.settled();

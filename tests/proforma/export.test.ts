@@ -58,7 +58,11 @@ describe("seed and export of the collated library", function () {
     assert.equal(hackney?.demo, true);
     assert.equal(hackney?.status, "published");
     const feed = await new TableActivityFeed(storage).week(isoWeek(new Date()));
-    assert.equal(feed.filter((e) => e.subjectId?.startsWith("01JQ00000000000000000000")).length, 4, "one row each for the submitted and published demos, none for the draft");
+    assert.equal(
+      feed.filter((e) => e.subjectId?.startsWith("01JQ00000000000000000000")).length,
+      4,
+      "one row each for the submitted and published demos, none for the draft",
+    );
     assert.match((await new TableCirculationStore(storage).latest())?.deadline ?? "", /^\d{4}-\d{2}-\d{2}$/);
     const hostile: Proforma = {
       ...fullContent(hackney!),
@@ -75,7 +79,10 @@ describe("seed and export of the collated library", function () {
     const run = capture();
     assert.equal(await exportMain(["--format", "json", "--out", path.join(dir, "json")], run.io, env), 0);
     const json = JSON.parse(readFileSync(path.join(dir, "json", "library.json"), "utf8"));
-    assert.deepEqual(json.entries.map((e: any) => e.id).sort(), [HOSTILE_ID, "01JQ0000000000000000000001", "01JQ0000000000000000000002", "01JQ0000000000000000000003"].sort());
+    assert.deepEqual(
+      json.entries.map((e: any) => e.id).sort(),
+      [HOSTILE_ID, "01JQ0000000000000000000001", "01JQ0000000000000000000002", "01JQ0000000000000000000003"].sort(),
+    );
     assert.ok(!JSON.stringify(json).includes("demo-author"));
     assert.match(run.err.join("\n"), /4 entries to export as json/);
   });
@@ -87,7 +94,7 @@ describe("seed and export of the collated library", function () {
     const hostile = rows.find((r) => r.id === HOSTILE_ID)!;
     assert.equal(hostile.title, HOSTILE_TITLE);
     assert.equal(hostile.summary, "Line one\nLine two with </p><b>markup</b> and ${template} {{DATE(2026-01-01)}}");
-    assert.equal(csvCell("=HYPERLINK(\"x\")"), `"'=HYPERLINK(""x"")"`);
+    assert.equal(csvCell('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
     assert.equal(csvCell("-1+2"), "'-1+2");
   });
 
@@ -149,7 +156,9 @@ describe("seed and export of the collated library", function () {
     it("when used from the keyboard, then every filter has a label and is reached by Tab, and an entry page opens with its text", async () => {
       const page = await browser.newPage();
       await page.goto(pathToFileURL(path.join(html, "index.html")).href);
-      const unlabelled = await page.evaluate(() => Array.from(document.querySelectorAll("select, input")).filter((el) => !document.querySelector(`label[for="${el.id}"]`)).length);
+      const unlabelled = await page.evaluate(
+        () => Array.from(document.querySelectorAll("select, input")).filter((el) => !document.querySelector(`label[for="${el.id}"]`)).length,
+      );
       assert.equal(unlabelled, 0);
       const focused: string[] = [];
       for (let i = 0; i < 7; i++) {

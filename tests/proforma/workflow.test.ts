@@ -76,7 +76,10 @@ describe("proforma workflow over HTTP against Azurite", function () {
 
   it("when a later step holds a bad input, then the field and its limit are named, the typing is kept and the draft is unchanged", async () => {
     const before = (await stored())!;
-    const bad = await press(ANN, "proforma.draft", buttonData(card, "proforma.draft"), { ...STEP_INPUTS[5], links: "http://insecure.example\nhttps://ok.example" });
+    const bad = await press(ANN, "proforma.draft", buttonData(card, "proforma.draft"), {
+      ...STEP_INPUTS[5],
+      links: "http://insecure.example\nhttps://ok.example",
+    });
     assert.match(cardText(bad), /Links: address 1 is not an https address/);
     assert.equal(inputValue(bad, "replication"), "Needs a community partner.");
     const after = (await stored())!;
@@ -96,7 +99,10 @@ describe("proforma workflow over HTTP against Azurite", function () {
     assert.equal(event?.data?.outcomeAreas, "social-care,youth-justice");
     assert.equal(event?.data?.priorities, "adolescent-safeguarding,workforce-leadership");
     const versions = await service.app.proformas.versions(id);
-    assert.deepEqual(versions.map((v) => v.action), ["draft", "draft", "draft", "draft", "draft", "draft", "submitted"]);
+    assert.deepEqual(
+      versions.map((v) => v.action),
+      ["draft", "draft", "draft", "draft", "draft", "draft", "submitted"],
+    );
   });
 
   it("when three people open the entry, then the author and the coordinator see their buttons, others read only, and the refresh names the author", async () => {
@@ -117,7 +123,9 @@ describe("proforma workflow over HTTP against Azurite", function () {
 
   it("when the author edits a section, then the change is a new version naming the changed field, with a feed row", async () => {
     now = new Date("2026-03-03T09:00:00Z");
-    const form = await press(ANN, "proforma.edit", { ...buttonData(await press(ANN, "proforma.view", { submissionId: id, entryBorough: HACKNEY, section: 3 }), "proforma.edit") });
+    const form = await press(ANN, "proforma.edit", {
+      ...buttonData(await press(ANN, "proforma.view", { submissionId: id, entryBorough: HACKNEY, section: 3 }), "proforma.edit"),
+    });
     assert.match(cardText(form), /Edit a shared proforma/);
     assert.equal(inputValue(form, "whatWasDone"), "Community advocates co-chaired conferences.");
     const saved = await press(ANN, "proforma.save", buttonData(form, "proforma.save"), { whatWasDone: "Advocates co-chaired, and trained chairs." });
@@ -170,10 +178,24 @@ describe("proforma workflow over HTTP against Azurite", function () {
     assert.equal((await feed("proforma.published")).length, 1);
     const all = await library();
     assert.equal(all.status, 200);
-    assert.deepEqual(all.body.entries.map((e: any) => e.id), [id]);
+    assert.deepEqual(
+      all.body.entries.map((e: any) => e.id),
+      [id],
+    );
     assert.equal(all.body.entries[0].contact.jobTitle, "Head of Service");
     assert.equal(all.body.entries[0].authorId, undefined, "no author object id in the library");
-    for (const [query, count] of [["?outcomeArea=social-care", 1], ["?outcomeArea=education", 0], ["?priority=adolescent-safeguarding", 1], ["?ethnicGroup=black", 1], ["?ethnicGroup=asian", 0], ["?level=child-protection", 1], ["?borough=Hackney", 1], ["?borough=E09000025", 0], ["?q=TRAINED%20chairs", 1], ["?q=nowhere", 0]] as const) {
+    for (const [query, count] of [
+      ["?outcomeArea=social-care", 1],
+      ["?outcomeArea=education", 0],
+      ["?priority=adolescent-safeguarding", 1],
+      ["?ethnicGroup=black", 1],
+      ["?ethnicGroup=asian", 0],
+      ["?level=child-protection", 1],
+      ["?borough=Hackney", 1],
+      ["?borough=E09000025", 0],
+      ["?q=TRAINED%20chairs", 1],
+      ["?q=nowhere", 0],
+    ] as const) {
       assert.equal((await library(query)).body.count, count, query);
     }
     const bad = await library("?level=everything");
@@ -185,7 +207,12 @@ describe("proforma workflow over HTTP against Azurite", function () {
 
   it("when an East-London-only entry is published, then it stays out of the library", async () => {
     const [form] = await say(service.url, BEN, "proforma");
-    await press(BEN, "proforma.submit", buttonData(form, "proforma.submit"), essentials({ title: "Local only", consentScope: "east-london", contactName: "Ben" }));
+    await press(
+      BEN,
+      "proforma.submit",
+      buttonData(form, "proforma.submit"),
+      essentials({ title: "Local only", consentScope: "east-london", contactName: "Ben" }),
+    );
     const localId = String(buttonData(form, "proforma.submit").submissionId);
     const view = await press(CORA, "proforma.view", { submissionId: localId, entryBorough: HACKNEY });
     const published = await press(CORA, "proforma.publish", buttonData(view, "proforma.publish"));
@@ -207,7 +234,12 @@ describe("proforma workflow over HTTP against Azurite", function () {
     assert.match(cardText(annView), /Returned by LIIA/);
     assert.ok(!JSON.stringify(annView).includes("https://x.example"), "the comment's link is inert");
     const resumed = await press(ANN, "proforma.resume", buttonData(annView, "proforma.resume"));
-    const again = await press(ANN, "proforma.submit", buttonData(resumed, "proforma.submit", "Submit again"), essentials({ title: "To be returned", impact: "Now with evidence." }));
+    const again = await press(
+      ANN,
+      "proforma.submit",
+      buttonData(resumed, "proforma.submit", "Submit again"),
+      essentials({ title: "To be returned", impact: "Now with evidence." }),
+    );
     assert.match(cardText(again), /your proforma is saved/);
     assert.equal((await service.app.proformas.get(HACKNEY, key.submissionId))?.status, "submitted");
     assert.equal((await service.app.feed.week(isoWeek(now))).filter((e) => e.kind === "proforma.returned" && e.subjectId === key.submissionId).length, 1);
@@ -229,7 +261,12 @@ describe("proforma workflow over HTTP against Azurite", function () {
     const [form] = await say(service.url, ANN, "proforma");
     const data = buttonData(form, "proforma.submit");
     const forged = JSON.parse(`{"__proto__":{"polluted":1},"constructor":{"prototype":{"bad":1}}}`);
-    const answer = await press(ANN, "proforma.submit", { ...data, ...forged, phone: "07700 900000" }, essentials({ summary: "x".repeat(40000), title: "😀".repeat(5000) }));
+    const answer = await press(
+      ANN,
+      "proforma.submit",
+      { ...data, ...forged, phone: "07700 900000" },
+      essentials({ summary: "x".repeat(40000), title: "😀".repeat(5000) }),
+    );
     assert.match(cardText(answer), /Title is too long: at most 120 characters, this has 10,000/);
     assert.match(cardText(answer), /Summary is too long: at most 2,000 characters, this has 40,000/);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
@@ -237,7 +274,16 @@ describe("proforma workflow over HTTP against Azurite", function () {
   });
 
   it("when a borough's staff member shares for another borough, then it is refused and nothing is stored", async () => {
-    await service.app.people.put({ tenantId: BEN.tenantId!, objectId: BEN.id, name: BEN.name, jobTitle: "", borough: NEWHAM, roles: ["staff"], updatedAt: now.toISOString(), updatedBy: CORA.id });
+    await service.app.people.put({
+      tenantId: BEN.tenantId!,
+      objectId: BEN.id,
+      name: BEN.name,
+      jobTitle: "",
+      borough: NEWHAM,
+      roles: ["staff"],
+      updatedAt: now.toISOString(),
+      updatedBy: CORA.id,
+    });
     const [form] = await say(service.url, BEN, "proforma");
     assert.equal(inputValue(form, "borough"), NEWHAM, "the form starts at the person's borough");
     const data = buttonData(form, "proforma.submit");

@@ -49,7 +49,9 @@ export class FakeConnector {
 
   /** Posts (new messages) that succeeded, optionally to one conversation. */
   posts(conversationId?: string): ConnectorCall[] {
-    return this.calls.filter((c) => c.method === "POST" && c.path.endsWith("/activities") && (c as any).ok && (!conversationId || c.conversationId === conversationId));
+    return this.calls.filter(
+      (c) => c.method === "POST" && c.path.endsWith("/activities") && (c as any).ok && (!conversationId || c.conversationId === conversationId),
+    );
   }
 
   /** Updates (PUT of an existing activity) that succeeded. */

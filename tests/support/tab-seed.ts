@@ -16,53 +16,145 @@ export const IMG = "<img src=x onerror=\"window.__pwned = 'img'\">";
 export function proforma(id: string, borough: string, title: string, summary: string, outcomeAreas: string[], status = "published"): Proforma {
   const at = "2026-11-20T09:00:00.000Z";
   return {
-    id, borough, title, summary, outcomeAreas, impact: `Impact of ${title}`, contactName: "Sam Lead", consentScope: "liia", noPersonalData: true,
-    status, authorId: "author-1", authorName: "Author", tenantId: "local", createdAt: at, updatedAt: at, version: 1, demo: false, publishedAt: at,
+    id,
+    borough,
+    title,
+    summary,
+    outcomeAreas,
+    impact: `Impact of ${title}`,
+    contactName: "Sam Lead",
+    consentScope: "liia",
+    noPersonalData: true,
+    status,
+    authorId: "author-1",
+    authorName: "Author",
+    tenantId: "local",
+    createdAt: at,
+    updatedAt: at,
+    version: 1,
+    demo: false,
+    publishedAt: at,
   } as unknown as Proforma;
 }
 
 function row(group: string, value: number | null, extra: Partial<MeasureRow> = {}): MeasureRow {
   const suppressed = value === null;
   return {
-    measure: "cla-rate", topic: "social-care", title: "Children looked after on 31 March", areaCode: HACKNEY, areaName: "Hackney", geography: "la", period: "2024", year: 2024,
-    group, groupKey: group.toLowerCase().replace(/\W+/g, "-"), level: null, numerator: suppressed ? null : 40, denominator: suppressed ? null : 8000, value,
-    unit: "per 10,000", ciLow: suppressed ? null : value! * 0.8, ciHigh: suppressed ? null : value! * 1.2, referenceGroup: "White British",
-    ratio: suppressed || group === "White British" ? null : value! / 50, ratioLow: null, ratioHigh: null, ratioSe: null, reference: null, suppressed,
-    note: suppressed ? "count from 1 to 9" : null, denominatorStage: "population-0-17", method: "Byar", source: "cla_ethnicity_2024.csv", synthetic: false,
-    outcome: "to be looked after", unknownShare: null, ...extra,
+    measure: "cla-rate",
+    topic: "social-care",
+    title: "Children looked after on 31 March",
+    areaCode: HACKNEY,
+    areaName: "Hackney",
+    geography: "la",
+    period: "2024",
+    year: 2024,
+    group,
+    groupKey: group.toLowerCase().replace(/\W+/g, "-"),
+    level: null,
+    numerator: suppressed ? null : 40,
+    denominator: suppressed ? null : 8000,
+    value,
+    unit: "per 10,000",
+    ciLow: suppressed ? null : value! * 0.8,
+    ciHigh: suppressed ? null : value! * 1.2,
+    referenceGroup: "White British",
+    ratio: suppressed || group === "White British" ? null : value! / 50,
+    ratioLow: null,
+    ratioHigh: null,
+    ratioSe: null,
+    reference: null,
+    suppressed,
+    note: suppressed ? "count from 1 to 9" : null,
+    denominatorStage: "population-0-17",
+    method: "Byar",
+    source: "cla_ethnicity_2024.csv",
+    synthetic: false,
+    outcome: "to be looked after",
+    unknownShare: null,
+    ...extra,
   } as MeasureRow;
 }
 
 const HEADLINE: Headline = {
-  text: `Black Caribbean children in Hackney were 3 times as likely to be looked after ${IMG}`, measure: "cla-rate", areaCode: HACKNEY, areaName: "Hackney", period: "2024",
-  group: "Black Caribbean", referenceGroup: "White British", ratio: 3, ratioLow: 2.1, ratioHigh: 4.2, pAdjusted: 0.001, significant: true,
-  numerator: 120, denominator: 8000, value: 150, reference: { numerator: 40, denominator: 8000, value: 50 }, unit: "per 10,000", source: "cla_ethnicity_2024.csv", synthetic: false,
+  text: `Black Caribbean children in Hackney were 3 times as likely to be looked after ${IMG}`,
+  measure: "cla-rate",
+  areaCode: HACKNEY,
+  areaName: "Hackney",
+  period: "2024",
+  group: "Black Caribbean",
+  referenceGroup: "White British",
+  ratio: 3,
+  ratioLow: 2.1,
+  ratioHigh: 4.2,
+  pAdjusted: 0.001,
+  significant: true,
+  numerator: 120,
+  denominator: 8000,
+  value: 150,
+  reference: { numerator: 40, denominator: 8000, value: 50 },
+  unit: "per 10,000",
+  source: "cla_ethnicity_2024.csv",
+  synthetic: false,
 };
 
 export async function seed(service: RunningService): Promise<void> {
   const app = service.app;
-  await app.proformas.create(proforma("01JTAB0000000000000000000A", HACKNEY, "Family group conferencing for Black Caribbean families", "Conferences led by community advocates.", ["social-care"]));
-  await app.proformas.create(proforma("01JTAB0000000000000000000B", NEWHAM, "Inclusive exclusions panel", "Every exclusion reviewed with a cultural lens.", ["education"]));
+  await app.proformas.create(
+    proforma("01JTAB0000000000000000000A", HACKNEY, "Family group conferencing for Black Caribbean families", "Conferences led by community advocates.", [
+      "social-care",
+    ]),
+  );
+  await app.proformas.create(
+    proforma("01JTAB0000000000000000000B", NEWHAM, "Inclusive exclusions panel", "Every exclusion reviewed with a cultural lens.", ["education"]),
+  );
   await app.proformas.create(proforma("01JTAB0000000000000000000C", NEWHAM, `Mentoring ${SCRIPT}`, `Peer mentors ${IMG}`, ["youth-justice"]));
   await app.proformas.create(proforma("01JTAB0000000000000000000D", HACKNEY, "A draft nobody should see", "Not yet published.", ["health"], "draft"));
   const measures = new TableMeasureStore(app.storage.tableClient("measures"), app.storage.tableClient("headlines"), () => NOW);
   const ladder = (group: string, level: string, value: number | null) => row(group, value, { measure: "social-care-ladder", level, unit: "%" });
   await measures.saveRun(
     [
-      row("White British", 50), row("Black Caribbean", 150), row("Chinese", null), row(`Other ${SCRIPT}`, 70),
-      ladder("White British", "child in need (per base population)", 2), ladder("Black Caribbean", "child in need (per base population)", 5),
-      ladder("White British", "child protection plan (of children in need)", 10), ladder("Black Caribbean", "child protection plan (of children in need)", null),
+      row("White British", 50),
+      row("Black Caribbean", 150),
+      row("Chinese", null),
+      row(`Other ${SCRIPT}`, 70),
+      ladder("White British", "child in need (per base population)", 2),
+      ladder("Black Caribbean", "child in need (per base population)", 5),
+      ladder("White British", "child protection plan (of children in need)", 10),
+      ladder("Black Caribbean", "child protection plan (of children in need)", null),
     ],
     [HEADLINE],
     [{ name: "cla_ethnicity_2024.csv", checksum: "abc123" }],
   );
   await new TableLeadStore(app.storage).confirm({
-    borough: HACKNEY, id: "01JTABLEAD000000000000000A", kind: "lead", objectId: "lead-1", tenantId: "local", name: `Dana Lead ${IMG}`, jobTitle: "Head of Service",
-    since: "2026-10-01T09:00:00.000Z", until: "", confirmedById: "dcs-1",
+    borough: HACKNEY,
+    id: "01JTABLEAD000000000000000A",
+    kind: "lead",
+    objectId: "lead-1",
+    tenantId: "local",
+    name: `Dana Lead ${IMG}`,
+    jobTitle: "Head of Service",
+    since: "2026-10-01T09:00:00.000Z",
+    until: "",
+    confirmedById: "dcs-1",
   });
   await new TableMeetingStore(app.storage).create({
-    id: "01JTABMEET000000000000000A", topic: "Disproportionality in child protection", theme: "Social care", startsAt: "2026-12-10T14:00:00.000Z", format: "Online", place: "Teams",
-    proformas: [], proformaNote: "", convenerId: "lead-1", convenerTenantId: "local", convenerName: "Dana Lead", convenerBorough: HACKNEY, status: "scheduled",
-    outcomes: "", outcomesRecordedAt: "", peerReview: false, createdAt: NOW.toISOString(), updatedAt: NOW.toISOString(),
+    id: "01JTABMEET000000000000000A",
+    topic: "Disproportionality in child protection",
+    theme: "Social care",
+    startsAt: "2026-12-10T14:00:00.000Z",
+    format: "Online",
+    place: "Teams",
+    proformas: [],
+    proformaNote: "",
+    convenerId: "lead-1",
+    convenerTenantId: "local",
+    convenerName: "Dana Lead",
+    convenerBorough: HACKNEY,
+    status: "scheduled",
+    outcomes: "",
+    outcomesRecordedAt: "",
+    peerReview: false,
+    createdAt: NOW.toISOString(),
+    updatedAt: NOW.toISOString(),
   });
 }

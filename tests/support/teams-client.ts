@@ -50,7 +50,9 @@ export async function say(url: string, user: TestUser, text: string): Promise<an
   const answer = await post(url, activity(user, { type: "message", text, deliveryMode: "expectReplies" }));
   if (answer.status !== 200) throw new Error(`message "${text}" answered ${answer.status}: ${JSON.stringify(answer.body)}`);
   const replies = (answer.body?.activities ?? []) as any[];
-  return replies.flatMap((a) => (a.attachments ?? []).filter((x: any) => x.contentType === "application/vnd.microsoft.card.adaptive").map((x: any) => x.content));
+  return replies.flatMap((a) =>
+    (a.attachments ?? []).filter((x: any) => x.contentType === "application/vnd.microsoft.card.adaptive").map((x: any) => x.content),
+  );
 }
 
 /** Presses an Action.Execute button: an adaptiveCard/action invoke; returns the HTTP answer. */

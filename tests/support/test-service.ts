@@ -12,7 +12,9 @@ export function startTestAzurite(port?: number): Promise<EmbeddedAzurite> {
  * Starts the real service on a free loopback port, on the given Azurite (or its own in-memory one),
  * configured from the given environment like `npm start` would be.
  */
-export async function startTestService(options: { azurite?: EmbeddedAzurite; env?: Record<string, string>; now?: () => Date; schedule?: boolean; housekeepingEveryMs?: number } = {}): Promise<RunningService> {
+export async function startTestService(
+  options: { azurite?: EmbeddedAzurite; env?: Record<string, string>; now?: () => Date; schedule?: boolean; housekeepingEveryMs?: number } = {},
+): Promise<RunningService> {
   const env: Record<string, string> = { PORT: "0", LOG_LEVEL: "silent", ...options.env };
   if (options.azurite) env.STORAGE_CONNECTION_STRING = options.azurite.connectionString;
   else if (!env.STORAGE_CONNECTION_STRING && !env.DATA_DIR) env.STORAGE = "memory";

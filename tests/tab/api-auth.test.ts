@@ -21,7 +21,10 @@ describe("Tab API sign-in (production mode)", () => {
   let forgerKey: CryptoKey;
   let keyRequests = 0;
 
-  async function token(claims: Record<string, unknown> = {}, options: { key?: CryptoKey; tid?: string; expiresIn?: string; aud?: string } = {}): Promise<string> {
+  async function token(
+    claims: Record<string, unknown> = {},
+    options: { key?: CryptoKey; tid?: string; expiresIn?: string; aud?: string } = {},
+  ): Promise<string> {
     const tid = options.tid ?? TENANT;
     return new jose.SignJWT({ tid, oid: "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a", name: "Ada Example", ...claims })
       .setProtectedHeader({ alg: "RS256", kid: "hub-test-key" })
@@ -55,8 +58,15 @@ describe("Tab API sign-in (production mode)", () => {
     service = await startTestService({
       azurite,
       env: {
-        NODE_ENV: "production", HOST: "127.0.0.1", MicrosoftAppId: BOT, MicrosoftAppPassword: "not-used-here", MicrosoftAppTenantId: TENANT,
-        ALLOWED_TENANTS: TENANT, PUBLIC_HOSTNAME: HOST, SSO_JWKS_URL: jwksUrl, TENANT_BOROUGHS: `${TENANT}=E09000012`,
+        NODE_ENV: "production",
+        HOST: "127.0.0.1",
+        MicrosoftAppId: BOT,
+        MicrosoftAppPassword: "not-used-here",
+        MicrosoftAppTenantId: TENANT,
+        ALLOWED_TENANTS: TENANT,
+        PUBLIC_HOSTNAME: HOST,
+        SSO_JWKS_URL: jwksUrl,
+        TENANT_BOROUGHS: `${TENANT}=E09000012`,
       },
     });
   });
@@ -109,7 +119,14 @@ describe("Tab API sign-in (production mode)", () => {
   it("when /api/me is asked with a valid token, then it answers the caller's name, roles and borough from the people table", async () => {
     const oid = "9d8c7b6a-5f4e-4d3c-8b2a-1f0e9d8c7b6a";
     await service.app.people.put({
-      tenantId: TENANT, objectId: oid, name: "Ada (stored)", jobTitle: "Head of Service", borough: "E09000025", roles: ["lead", "dcs"], updatedAt: "2026-11-01T09:00:00.000Z", updatedBy: "test",
+      tenantId: TENANT,
+      objectId: oid,
+      name: "Ada (stored)",
+      jobTitle: "Head of Service",
+      borough: "E09000025",
+      roles: ["lead", "dcs"],
+      updatedAt: "2026-11-01T09:00:00.000Z",
+      updatedBy: "test",
     });
     try {
       const me = await call("/api/me", await token());
@@ -130,7 +147,11 @@ describe("Tab API sign-in (production mode)", () => {
 
   it("when the health check or the bot endpoint is called, then the tab's sign-in does not apply", async () => {
     assert.equal((await call("/api/health")).status, 200);
-    const bot = await fetch(`${service.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ type: "message", text: "help" }) });
+    const bot = await fetch(`${service.url}/api/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ type: "message", text: "help" }),
+    });
     assert.equal(bot.status, 401, "the Bot Framework check answers, not the tab's");
   });
 });

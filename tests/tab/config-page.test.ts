@@ -74,7 +74,10 @@ describe("Channel tab settings page in a simulated Teams host", () => {
   it("when Data is chosen by keyboard and Teams saves, then the tab's address, entity id and name point at the Data page", async () => {
     await openSettings();
     const calls = await page.evaluate(() => (window as unknown as HostWindow).calls);
-    assert.ok(calls.some((c) => c.func === "registerHandler" && c.args[0] === "save"), "the save handler is registered with the host");
+    assert.ok(
+      calls.some((c) => c.func === "registerHandler" && c.args[0] === "save"),
+      "the save handler is registered with the host",
+    );
     const frame = page.frame({ url: /config\.html/ })!;
     await frame.waitForSelector('body[data-theme="dark"]');
     // Keyboard only: Tab from the host moves into the frame onto the chosen radio button, arrows change it.

@@ -50,7 +50,10 @@ describe("Teams app package", () => {
     const menu = COMMANDS.filter((c) => c.inMenu).map((c) => ({ title: c.words, description: c.description }));
     assert.ok(menu.length > 0 && menu.length <= 10);
     const lists = manifest.bots[0].commandLists as { scopes: string[]; commands: unknown[] }[];
-    assert.deepEqual(lists.map((l) => l.scopes), [["personal"], ["team"], ["groupChat"]]);
+    assert.deepEqual(
+      lists.map((l) => l.scopes),
+      [["personal"], ["team"], ["groupChat"]],
+    );
     for (const list of lists) assert.deepEqual(list.commands, menu);
     const hidden = COMMANDS.filter((c) => !c.inMenu).map((c) => c.words);
     for (const word of hidden) assert.ok(!JSON.stringify(lists).includes(`"${word}"`), `${word} is not in the menu`);
@@ -63,8 +66,14 @@ describe("Teams app package", () => {
     const out = path.join(dir, "broken.zip");
     await assert.rejects(buildPackage(settings, out, broken), (error: unknown) => {
       assert.ok(error instanceof PackageInvalidError);
-      assert.ok(error.problems.some((p) => p.startsWith("/bots/0/botId must match pattern")), error.message);
-      assert.ok(error.problems.some((p) => p.startsWith("/bots/0/scopes/0 must be equal to one of the allowed values")), error.message);
+      assert.ok(
+        error.problems.some((p) => p.startsWith("/bots/0/botId must match pattern")),
+        error.message,
+      );
+      assert.ok(
+        error.problems.some((p) => p.startsWith("/bots/0/scopes/0 must be equal to one of the allowed values")),
+        error.message,
+      );
       return true;
     });
     assert.equal(existsSync(out), false);
@@ -81,7 +90,7 @@ describe("Teams app package", () => {
       assert.deepEqual([...outline.data.subarray(i, i + 3)], [255, 255, 255]);
       white++;
     }
-    assert.ok(white > 50 && white < 32 * 32 / 2, "the outline draws a shape on transparency");
+    assert.ok(white > 50 && white < (32 * 32) / 2, "the outline draws a shape on transparency");
     assert.ok(icons["color.png"]!.equals(drawColourIcon()), "the committed colour icon is what the script draws");
     await assert.rejects(
       buildPackage(settings, path.join(dir, "icons.zip"), undefined, { "color.png": icons["color.png"]!, "outline.png": icons["color.png"]! }),
@@ -103,7 +112,13 @@ describe("Teams app package", () => {
   });
 
   it("when a setting is malformed, then the error names its variable", () => {
-    assert.throws(() => manifestSettingsFromEnv({ MicrosoftAppId: BOT, PUBLIC_HOSTNAME: "https://hub.example.org/x" }), (e: unknown) => e instanceof ManifestSettingError && e.variable === "PUBLIC_HOSTNAME");
-    assert.throws(() => manifestSettingsFromEnv({ MicrosoftAppId: BOT, PUBLIC_HOSTNAME: "hub.example.org", APP_VERSION: "1.0" }), (e: unknown) => e instanceof ManifestSettingError && e.variable === "APP_VERSION");
+    assert.throws(
+      () => manifestSettingsFromEnv({ MicrosoftAppId: BOT, PUBLIC_HOSTNAME: "https://hub.example.org/x" }),
+      (e: unknown) => e instanceof ManifestSettingError && e.variable === "PUBLIC_HOSTNAME",
+    );
+    assert.throws(
+      () => manifestSettingsFromEnv({ MicrosoftAppId: BOT, PUBLIC_HOSTNAME: "hub.example.org", APP_VERSION: "1.0" }),
+      (e: unknown) => e instanceof ManifestSettingError && e.variable === "APP_VERSION",
+    );
   });
 });

@@ -52,7 +52,11 @@ describe("Tab accessibility, phone-sized screens and the caller (headless Chromi
     azurite = await startTestAzurite();
     service = await startTestService({ azurite, now: () => NOW });
     await seed(service);
-    await service.app.proformas.create(proforma("01JTAB0000000000000000000E", NEWHAM, "Supervisionreflectivepracticeforsocialworkersonracialdisproportionality", `Read it at ${LONG_URL}`, ["workforce"]));
+    await service.app.proformas.create(
+      proforma("01JTAB0000000000000000000E", NEWHAM, "Supervisionreflectivepracticeforsocialworkersonracialdisproportionality", `Read it at ${LONG_URL}`, [
+        "workforce",
+      ]),
+    );
     browser = await launchChromium();
     hostServer = createServer((_req, res) => {
       res.setHeader("content-type", "text/html");
@@ -75,7 +79,10 @@ describe("Tab accessibility, phone-sized screens and the caller (headless Chromi
     await page.waitForFunction(() => document.getElementById("who")?.textContent !== "");
   }
 
-  for (const [scheme, theme] of [["light", "default"], ["dark", "dark"]] as const) {
+  for (const [scheme, theme] of [
+    ["light", "default"],
+    ["dark", "dark"],
+  ] as const) {
     for (const name of PAGES) {
       it(`when the ${name} page shows in the ${scheme} theme, then text contrast, labels, headings and text alternatives pass`, async () => {
         await open(name, { colorScheme: scheme });
@@ -121,7 +128,10 @@ describe("Tab accessibility, phone-sized screens and the caller (headless Chromi
       document.querySelector("#page form label")?.remove();
     });
     const broken = await audit(page);
-    assert.ok(broken.headingProblems.some((p) => /h5 "Skipped" skips from h2/i.test(p)), broken.headingProblems.join("; "));
+    assert.ok(
+      broken.headingProblems.some((p) => /h5 "Skipped" skips from h2/i.test(p)),
+      broken.headingProblems.join("; "),
+    );
     assert.equal(broken.unlabelled.length, 1);
   });
 
@@ -189,14 +199,26 @@ describe("Tab accessibility, phone-sized screens and the caller (headless Chromi
   });
 
   it("when the people table puts the local user in Newham as a lead, then the header says so and the library starts at Newham", async () => {
-    await service.app.people.put({ tenantId: "local", objectId: "local-user", name: "Local Person", jobTitle: "", borough: NEWHAM, roles: ["lead"], updatedAt: NOW.toISOString(), updatedBy: "test" });
+    await service.app.people.put({
+      tenantId: "local",
+      objectId: "local-user",
+      name: "Local Person",
+      jobTitle: "",
+      borough: NEWHAM,
+      roles: ["lead"],
+      updatedAt: NOW.toISOString(),
+      updatedBy: "test",
+    });
     try {
       await open("library");
       assert.equal(await page.locator("header #who").textContent(), "Local mode · Newham · coordinator, lead");
       assert.equal(await page.getByLabel("Borough").inputValue(), NEWHAM);
       const titles = (await page.locator("#page article h3").allTextContents()).sort();
       assert.equal(titles.length, 3);
-      assert.ok(titles.every((t) => !t.startsWith("Family group conferencing")), "Hackney's entry is filtered out");
+      assert.ok(
+        titles.every((t) => !t.startsWith("Family group conferencing")),
+        "Hackney's entry is filtered out",
+      );
       await page.getByLabel("Borough").selectOption("");
       assert.equal(await page.locator("#page article").count(), 4);
     } finally {

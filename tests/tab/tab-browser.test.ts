@@ -79,7 +79,7 @@ describe("Tab in headless Chromium", () => {
     await page.getByLabel("Borough").selectOption("");
     await page.getByLabel("Outcome area").selectOption("youth-justice");
     assert.deepEqual(await titles(), [`Mentoring ${SCRIPT}`]);
-    assert.match(await page.locator("#page article").first().textContent() ?? "", /Peer mentors <img src=x onerror/);
+    assert.match((await page.locator("#page article").first().textContent()) ?? "", /Peer mentors <img src=x onerror/);
     await assertNothingRan();
   });
 
@@ -89,7 +89,10 @@ describe("Tab in headless Chromium", () => {
     assert.match((await hackney.textContent()) ?? "", /Dana Lead <img src=x onerror=.*Head of Service/);
     assert.match((await page.locator("tr", { has: page.locator("th", { hasText: "Newham" }) }).textContent()) ?? "", /No lead confirmed yet/);
     assert.equal(await page.locator("tbody tr").count(), 8);
-    assert.match((await page.locator("#page li.card").first().textContent()) ?? "", /Disproportionality in child protection.*10 December 2026.*Convened by Dana Lead \(Hackney\)/);
+    assert.match(
+      (await page.locator("#page li.card").first().textContent()) ?? "",
+      /Disproportionality in child protection.*10 December 2026.*Convened by Dana Lead \(Hackney\)/,
+    );
     await assertNothingRan();
   });
 

@@ -33,7 +33,11 @@ const proforma: Proforma = {
 describe("cards", () => {
   const rendered = {
     "proforma form": proformaFormCard({ submissionId: proforma.id }),
-    "proforma form with errors": proformaFormCard({ submissionId: proforma.id, values: { title: "kept" }, errors: [{ field: "title", message: "Title is required." }] }),
+    "proforma form with errors": proformaFormCard({
+      submissionId: proforma.id,
+      values: { title: "kept" },
+      errors: [{ field: "title", message: "Title is required." }],
+    }),
     "proforma confirmation": proformaConfirmationCard(proforma, true),
     "my proformas": myProformasCard([{ id: proforma.id, borough: "E09000012", title: "T", status: "draft", updatedAt: proforma.updatedAt }]),
     "my proformas, empty": myProformasCard([]),

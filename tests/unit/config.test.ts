@@ -19,12 +19,21 @@ describe("configuration", () => {
   });
 
   it("when NODE_ENV=production and no app id, then it refuses to start naming MicrosoftAppId", () => {
-    assert.throws(() => loadConfig({ NODE_ENV: "production" }), (e: unknown) => e instanceof ConfigError && e.variable === "MicrosoftAppId");
+    assert.throws(
+      () => loadConfig({ NODE_ENV: "production" }),
+      (e: unknown) => e instanceof ConfigError && e.variable === "MicrosoftAppId",
+    );
   });
 
   it("when an app id is set without its secret or tenant, then the missing setting is named", () => {
-    assert.throws(() => loadConfig({ MicrosoftAppId: APP }), (e: unknown) => e instanceof ConfigError && e.variable === "MicrosoftAppPassword");
-    assert.throws(() => loadConfig({ MicrosoftAppId: APP, MicrosoftAppPassword: "s" }), (e: unknown) => e instanceof ConfigError && e.variable === "MicrosoftAppTenantId");
+    assert.throws(
+      () => loadConfig({ MicrosoftAppId: APP }),
+      (e: unknown) => e instanceof ConfigError && e.variable === "MicrosoftAppPassword",
+    );
+    assert.throws(
+      () => loadConfig({ MicrosoftAppId: APP, MicrosoftAppPassword: "s" }),
+      (e: unknown) => e instanceof ConfigError && e.variable === "MicrosoftAppTenantId",
+    );
   });
 
   it("when production is fully configured, then it binds all interfaces with Bot Framework auth", () => {

@@ -41,7 +41,9 @@ describe("proforma validation", () => {
   });
 
   it("when unknown fields and prototype keys are sent, then they are dropped and nothing is polluted", () => {
-    const raw = JSON.parse(`{"title":"T","borough":"E09000030","summary":"S","contactName":"N","consentScope":"liia","noPersonalData":true,"__proto__":{"polluted":1},"constructor":{"prototype":{"bad":1}},"phone":"07700 900000"}`);
+    const raw = JSON.parse(
+      `{"title":"T","borough":"E09000030","summary":"S","contactName":"N","consentScope":"liia","noPersonalData":true,"__proto__":{"polluted":1},"constructor":{"prototype":{"bad":1}},"phone":"07700 900000"}`,
+    );
     const result = checkProformaContent(raw);
     assert.ok(result.ok);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);

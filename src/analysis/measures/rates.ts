@@ -47,7 +47,9 @@ export const DENOMINATOR_NOTES: Record<string, string> = {
 function chooseDenominator(spec: RateSpec, index: ObservationIndex, t0: ControlledObservation, group: EthnicGroup) {
   // Same file first (e.g. an exclusions file's own headcount), then other files in catalogue order.
   for (const stage of spec.denominators) {
-    const parts = splitBySource(index.table(stage, t0.areaCode, t0.year, null)).sort((a, b) => Number(b[0]!.source === t0.source) - Number(a[0]!.source === t0.source));
+    const parts = splitBySource(index.table(stage, t0.areaCode, t0.year, null)).sort(
+      (a, b) => Number(b[0]!.source === t0.source) - Number(a[0]!.source === t0.source),
+    );
     for (const part of parts) {
       const count = countFor(group, part);
       if (count) return { stage, count };
@@ -71,7 +73,9 @@ export function computeRates(spec: RateSpec, index: ObservationIndex): MeasureRo
   const rows: MeasureRow[] = [];
   for (const table of index.tablesBySource(spec.numerator)) {
     const t0 = table[0]!;
-    const groups = table.map((o) => o.group).filter((g) => g.key !== KNOWN_GROUP.key && g.key !== UNKNOWN_GROUP.key && (isKnown(g) || g.key === TOTAL_GROUP.key));
+    const groups = table
+      .map((o) => o.group)
+      .filter((g) => g.key !== KNOWN_GROUP.key && g.key !== UNKNOWN_GROUP.key && (isKnown(g) || g.key === TOTAL_GROUP.key));
     const hasGroups = groups.some((g) => g.key !== TOTAL_GROUP.key);
     const unknown = hasGroups ? countFor(UNKNOWN_GROUP, table) : null;
     const total = countFor(TOTAL_GROUP, table);
@@ -93,7 +97,11 @@ export function computeRates(spec: RateSpec, index: ObservationIndex): MeasureRo
       const { num, den } = c;
       const denHidden = den?.count.hidden ?? null;
       if (num.hidden || !den || denHidden || num.value === null || den.count.value === null || den.count.value <= 0) {
-        rows.push({ ...base, suppressed: Boolean(num.hidden || denHidden), note: noteOf([num.hidden ?? denHidden ?? (den ? null : "no denominator for this group")]) });
+        rows.push({
+          ...base,
+          suppressed: Boolean(num.hidden || denHidden),
+          note: noteOf([num.hidden ?? denHidden ?? (den ? null : "no denominator for this group")]),
+        });
         continue;
       }
       const f = figure(num.value, den.count.value, spec.unit);
@@ -106,11 +114,14 @@ export function computeRates(spec: RateSpec, index: ObservationIndex): MeasureRo
         ciHigh: f.high,
         method: f.method,
         denominatorStage: schoolCensusAsProxy(spec, den.stage) ? "pupils (school census as proxy population)" : den.stage,
-        note: noteOf([schoolCensusAsProxy(spec, den.stage) ? DENOMINATOR_NOTES.pupils : den.stage !== spec.denominators[0] ? DENOMINATOR_NOTES[den.stage] : null]),
+        note: noteOf([
+          schoolCensusAsProxy(spec, den.stage) ? DENOMINATOR_NOTES.pupils : den.stage !== spec.denominators[0] ? DENOMINATOR_NOTES[den.stage] : null,
+        ]),
         source: [...new Set([...num.sources, ...den.count.sources])].join(", "),
         synthetic: num.synthetic || den.count.synthetic,
       };
-      const vsRef = reference && group.key !== reference.key && group.key !== TOTAL_GROUP.key ? compare(filled, compute(reference), den.stage, spec.unit) : null;
+      const vsRef =
+        reference && group.key !== reference.key && group.key !== TOTAL_GROUP.key ? compare(filled, compute(reference), den.stage, spec.unit) : null;
       rows.push(vsRef ? { ...filled, referenceGroup: reference!.name, ...vsRef } : filled);
       if (group.key !== TOTAL_GROUP.key) {
         const others = othersOf(group);
@@ -183,5 +194,14 @@ function unknownRow(spec: RateSpec, t0: ControlledObservation, unknown: GroupCou
   const hidden = unknown.hidden ?? total.hidden;
   if (hidden || unknown.value === null || !total.value) return { ...base, suppressed: Boolean(hidden), note: hidden };
   const f = figure(unknown.value, total.value, "%");
-  return { ...base, numerator: unknown.value, denominator: total.value, value: f.value, ciLow: f.low, ciHigh: f.high, method: f.method, note: "share of the count whose ethnicity is unknown or refused" };
+  return {
+    ...base,
+    numerator: unknown.value,
+    denominator: total.value,
+    value: f.value,
+    ciLow: f.low,
+    ciHigh: f.high,
+    method: f.method,
+    note: "share of the count whose ethnicity is unknown or refused",
+  };
 }

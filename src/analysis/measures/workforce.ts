@@ -46,7 +46,15 @@ export function computeWorkforce(catalogue: Catalogue, index: ObservationIndex):
         continue;
       }
       const f = figure(here.count.value, here.known.value, "%");
-      const filled: MeasureRow = { ...base, numerator: here.count.value, denominator: here.known.value, value: f.value, ciLow: f.low, ciHigh: f.high, method: f.method };
+      const filled: MeasureRow = {
+        ...base,
+        numerator: here.count.value,
+        denominator: here.known.value,
+        value: f.value,
+        ciLow: f.low,
+        ciHigh: f.high,
+        method: f.method,
+      };
       const all = shareOf(group, whole);
       if (t0.level !== spec.totalLevel && usable(all)) rows.push({ ...filled, ...versus(filled, all, "Whole workforce") });
       else rows.push(filled);
@@ -63,7 +71,17 @@ export function computeWorkforce(catalogue: Catalogue, index: ObservationIndex):
     }
     if (unknown && total && !unknown.hidden && !total.hidden && unknown.value !== null && total.value) {
       const f = figure(unknown.value, total.value, "%");
-      rows.push({ ...baseRow(t0, UNKNOWN_GROUP, unknownShare, { count: unknown, known: total }), measure: "workforce-unknown-ethnicity", numerator: unknown.value, denominator: total.value, value: f.value, ciLow: f.low, ciHigh: f.high, method: f.method, note: "share of staff whose ethnicity is not known" });
+      rows.push({
+        ...baseRow(t0, UNKNOWN_GROUP, unknownShare, { count: unknown, known: total }),
+        measure: "workforce-unknown-ethnicity",
+        numerator: unknown.value,
+        denominator: total.value,
+        value: f.value,
+        ciLow: f.low,
+        ciHigh: f.high,
+        method: f.method,
+        note: "share of staff whose ethnicity is not known",
+      });
     }
   }
   return rows;

@@ -129,8 +129,19 @@ export function readTidy(table: CsvTable, spec: DatasetSpec, source: string, syn
     // keeps reading the larger files (4,700 and 6,600 rows) fast.
     const at = place;
     const observe = (stage: string, group: EthnicGroup, text: string): Observation => ({
-      areaCode: at.areaCode, areaName: at.areaName, geography: at.geography, datasetId: spec.id, stage, source, synthetic,
-      period: when.period, year: when.year, group, level, count: parseCell(text), childrenData: spec.childrenData,
+      areaCode: at.areaCode,
+      areaName: at.areaName,
+      geography: at.geography,
+      datasetId: spec.id,
+      stage,
+      source,
+      synthetic,
+      period: when.period,
+      year: when.year,
+      group,
+      level,
+      count: parseCell(text),
+      childrenData: spec.childrenData,
     });
     for (const c of counts) {
       if (!c.keep(row)) continue;
@@ -141,7 +152,8 @@ export function readTidy(table: CsvTable, spec: DatasetSpec, source: string, syn
       }
     }
     for (const p of published) {
-      if (p.keep(row) && rowGroup) figures.push({ stage: p.stage, areaCode: code, year: when.year, groupKey: rowGroup.key, level, cell: parseCell(p.value(row)) });
+      if (p.keep(row) && rowGroup)
+        figures.push({ stage: p.stage, areaCode: code, year: when.year, groupKey: rowGroup.key, level, cell: parseCell(p.value(row)) });
     }
   }
   return { observations, published: figures, rows: table.rows.length, unknownLabels: [...unknownLabels] };

@@ -26,8 +26,14 @@ export const conversationsSection: DigestSectionSource = {
     return {
       summary: `${plural(meetings.length, "conversation")} this week; ${convened} convened and ${cancelled} cancelled this week.`,
       lines: [
-        ...meetings.map((m) => ({ borough: m.convenerBorough || undefined, text: `takes place · ${londonLabel(new Date(m.startsAt))}`, subject: clip(m.topic) })),
-        ...eventLines(rows, (e) => [WORDS[e.kind], typeof e.data?.startsAt === "string" ? `for ${londonLabel(new Date(e.data.startsAt))}` : ""].filter(Boolean).join(" · ")),
+        ...meetings.map((m) => ({
+          borough: m.convenerBorough || undefined,
+          text: `takes place · ${londonLabel(new Date(m.startsAt))}`,
+          subject: clip(m.topic),
+        })),
+        ...eventLines(rows, (e) =>
+          [WORDS[e.kind], typeof e.data?.startsAt === "string" ? `for ${londonLabel(new Date(e.data.startsAt))}` : ""].filter(Boolean).join(" · "),
+        ),
       ],
     };
   },

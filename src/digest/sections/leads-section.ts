@@ -39,7 +39,12 @@ export const leadsSection: DigestSectionSource = {
     const rows = furthestPerNomination(events.filter((e) => e.kind in WORDS));
     const waiting: DigestLine[] = coverage.openNominations.map((n) => ({
       borough: n.borough,
-      text: [n.open ? `${plural(n.open, "nomination")} waiting for the nominee` : "", n.accepted ? `${plural(n.accepted, "nomination")} waiting for confirmation` : ""].filter(Boolean).join(" · "),
+      text: [
+        n.open ? `${plural(n.open, "nomination")} waiting for the nominee` : "",
+        n.accepted ? `${plural(n.accepted, "nomination")} waiting for confirmation` : "",
+      ]
+        .filter(Boolean)
+        .join(" · "),
     }));
     const missing: DigestLine[] = coverage.withoutLead
       .sort((a, b) => (boroughByCode(a)?.name ?? a).localeCompare(boroughByCode(b)?.name ?? b))

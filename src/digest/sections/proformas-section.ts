@@ -25,7 +25,10 @@ function themesOf(e: FeedEvent): string[] {
 function themeCounts(events: readonly FeedEvent[]): string {
   const counts = new Map<string, number>();
   for (const e of events) for (const t of new Set(themesOf(e))) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1]).map(([t, n]) => `${t} ${n}`).join("; ");
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([t, n]) => `${t} ${n}`)
+    .join("; ");
 }
 
 /** New and published proformas by borough and theme, from the week's proforma.submitted/published rows. */

@@ -65,17 +65,28 @@ export const authSuite = defineSuite<AuthFixture>({
         const answer = await postActivity(f.hub.service.url, helpActivity(), await good(f));
         assert.equal(answer.status, 200, JSON.stringify(answer.body));
         assert.match(cardText(replyCards(answer)[0]), /proforma/);
-        assert.ok(f.stub.requests.some((r) => r.endsWith("/keys")), "botbuilder fetched the key set from the stub");
+        assert.ok(
+          f.stub.requests.some((r) => r.endsWith("/keys")),
+          "botbuilder fetched the key set from the stub",
+        );
         return "200 with a help card; keys fetched from the stub";
       },
     },
     tokenCase("S1", "when there is no Authorization header, then 401 and nothing is written", async () => undefined),
-    tokenCase("S3a", "when the token is for another app (wrong audience), then 401", (f) => good(f, { claims: { aud: "00000000-1111-4222-8333-444444444444" } })),
+    tokenCase("S3a", "when the token is for another app (wrong audience), then 401", (f) =>
+      good(f, { claims: { aud: "00000000-1111-4222-8333-444444444444" } }),
+    ),
     tokenCase("S3b", "when the token has the wrong issuer, then 401", (f) => good(f, { claims: { iss: "https://sts.evil.example" } })),
-    tokenCase("S3c", "when the token expired ten minutes ago (beyond the 5 minute skew), then 401", (f) => good(f, { expiresInSeconds: -600, claims: { nbf: Math.floor(Date.now() / 1000) - 3600, iat: Math.floor(Date.now() / 1000) - 3600 } })),
+    tokenCase("S3c", "when the token expired ten minutes ago (beyond the 5 minute skew), then 401", (f) =>
+      good(f, { expiresInSeconds: -600, claims: { nbf: Math.floor(Date.now() / 1000) - 3600, iat: Math.floor(Date.now() / 1000) - 3600 } }),
+    ),
     tokenCase("S3d", "when the token is signed by a key the key set does not hold (unknown kid), then 401", (f) => good(f, { key: "unpublished" })),
-    tokenCase("S3e", "when the token claims a published kid but another key signed it, then 401 (not 500)", (f) => good(f, { key: "unpublished", kid: "teams-key" })),
-    tokenCase("S3f", "when the token is unsigned (alg none), then 401", async () => unsignedToken({ iss: CHANNEL_ISSUER, aud: APP_ID, serviceurl: SERVICE_URL, exp: Math.floor(Date.now() / 1000) + 3600 })),
+    tokenCase("S3e", "when the token claims a published kid but another key signed it, then 401 (not 500)", (f) =>
+      good(f, { key: "unpublished", kid: "teams-key" }),
+    ),
+    tokenCase("S3f", "when the token is unsigned (alg none), then 401", async () =>
+      unsignedToken({ iss: CHANNEL_ISSUER, aud: APP_ID, serviceurl: SERVICE_URL, exp: Math.floor(Date.now() / 1000) + 3600 }),
+    ),
     tokenCase("S4", "when the token's service URL claim differs from the activity's, then 401", (f) => good(f, { serviceUrl: "https://smba.evil.example/" })),
     tokenCase("S5", "when the signing key is endorsed for webchat only, then 401 for a Teams activity", (f) => good(f, { key: "webchat" })),
     {
@@ -92,7 +103,13 @@ export const authSuite = defineSuite<AuthFixture>({
           type: "invoke",
           name: "adaptiveCard/action",
           serviceUrl: SERVICE_URL,
-          value: { action: { type: "Action.Execute", verb: "proforma.submit", data: { verb: "proforma.submit", submissionId: "01KB0000000000000000000001", ...proformaInputs(HACKNEY) } } },
+          value: {
+            action: {
+              type: "Action.Execute",
+              verb: "proforma.submit",
+              data: { verb: "proforma.submit", submissionId: "01KB0000000000000000000001", ...proformaInputs(HACKNEY) },
+            },
+          },
         });
         const refused = await postActivity(f.hub.service.url, invoke, await good(f));
         assert.equal(refused.status, 403);

@@ -79,7 +79,17 @@ export const faultSuite = defineSuite<FaultFixture>({
       expected: "1 row; 1 listing in my proformas",
       async run(f) {
         const id = await openForm(f.hub.service.url, sam);
-        const body = activity(sam, { type: "invoke", name: "adaptiveCard/action", value: { action: { type: "Action.Execute", verb: "proforma.submit", data: { verb: "proforma.submit", submissionId: id, ...proformaInputs(NEWHAM, { title: "Delivered twice" }) } } } });
+        const body = activity(sam, {
+          type: "invoke",
+          name: "adaptiveCard/action",
+          value: {
+            action: {
+              type: "Action.Execute",
+              verb: "proforma.submit",
+              data: { verb: "proforma.submit", submissionId: id, ...proformaInputs(NEWHAM, { title: "Delivered twice" }) },
+            },
+          },
+        });
         const first = await post(f.hub.service.url, body);
         const same = await post(f.hub.service.url, body);
         const newId = await post(f.hub.service.url, { ...body, id: "another-activity-id" });
@@ -95,7 +105,7 @@ export const faultSuite = defineSuite<FaultFixture>({
     {
       id: "F10",
       title: "when storage fails at each write of a submit in turn (a crash between steps), then a retry completes it: one record, listed once",
-      expected: "each step: \"not saved\" card, retry stores; 1 row, listed once",
+      expected: 'each step: "not saved" card, retry stores; 1 row, listed once',
       async run(f) {
         // Count the writes a clean submit makes, then fail each one in turn.
         const probe = await openForm(f.hub.service.url, sam);
@@ -147,14 +157,18 @@ export const faultSuite = defineSuite<FaultFixture>({
         assert.ok(crashIds.length > 0, "F10 ran first");
         const feed = await f.hub.rows("activity");
         const counts = crashIds.map((id) => feed.filter((r) => r.subjectId === id).length);
-        assert.deepEqual(counts, crashIds.map(() => 1), `feed rows per broken proforma: ${counts.join(", ")}`);
+        assert.deepEqual(
+          counts,
+          crashIds.map(() => 1),
+          `feed rows per broken proforma: ${counts.join(", ")}`,
+        );
         return `feed rows per broken proforma: ${counts.join(", ")}`;
       },
     },
     {
       id: "F1",
       title: "when storage is stopped, then health says down and a submit says not saved within 10 s; when it returns, the same card saves",
-      expected: "503 down; \"not saved\" card < 10 s, no storage text; then 200 ok and stored once",
+      expected: '503 down; "not saved" card < 10 s, no storage text; then 200 ok and stored once',
       async run(f) {
         const id = await openForm(f.hub.service.url, sam);
         const port = Number(new URL(f.hub.azurite.url).port);

@@ -29,10 +29,17 @@ async function proformaCount(f: InputFixture): Promise<number> {
 /** A card payload as raw JSON, so "__proto__" and "constructor" arrive as own keys, the way JSON.parse makes them. */
 function hostileData(verb: string): Record<string, unknown> {
   return JSON.parse(
-    JSON.stringify({ verb, title: "x".repeat(40_000), borough: ["E09000012' or PartitionKey ne '"], entryBorough: { $ne: "" }, submissionId: "../../#?\u0000", proformaId: ["x' or ''"], etag: 123, step: "1e9", goto: -1 }).replace(
-      /^\{/,
-      '{"__proto__":{"polluted":"yes","isCoordinator":true},"constructor":{"prototype":{"polluted":"yes"}},',
-    ),
+    JSON.stringify({
+      verb,
+      title: "x".repeat(40_000),
+      borough: ["E09000012' or PartitionKey ne '"],
+      entryBorough: { $ne: "" },
+      submissionId: "../../#?\u0000",
+      proformaId: ["x' or ''"],
+      etag: 123,
+      step: "1e9",
+      goto: -1,
+    }).replace(/^\{/, '{"__proto__":{"polluted":"yes","isCoordinator":true},"constructor":{"prototype":{"polluted":"yes"}},'),
   );
 }
 
@@ -55,7 +62,8 @@ export const inputSuite = defineSuite<InputFixture>({
   cases: [
     {
       id: "I1/I9",
-      title: "when a forged submit carries 40,000 characters and 5,000 emoji (past the card's maxLength), then the fields and limits are named and nothing is stored",
+      title:
+        "when a forged submit carries 40,000 characters and 5,000 emoji (past the card's maxLength), then the fields and limits are named and nothing is stored",
       expected: "card names Title and Summary limits; nothing stored",
       async run(f) {
         const before = await proformaCount(f);
@@ -76,9 +84,15 @@ export const inputSuite = defineSuite<InputFixture>({
       async run() {
         const big: Record<string, unknown> = { partitionKey: HACKNEY, rowKey: "01KB0000000000000000000000" };
         for (let i = 0; i < 20; i++) big[`f${i}`] = "y".repeat(30_000);
-        assert.throws(() => assertEntityFits(big), (e: unknown) => isHubError(e, "too-large"));
+        assert.throws(
+          () => assertEntityFits(big),
+          (e: unknown) => isHubError(e, "too-large"),
+        );
         for (const key of ["a/b", "a\\b", "a#b", "a?b", "a\u0000b", "a\u007fb", "", "k".repeat(1025)]) {
-          assert.throws(() => assertValidKey(key, "RowKey"), (e: unknown) => isHubError(e));
+          assert.throws(
+            () => assertValidKey(key, "RowKey"),
+            (e: unknown) => isHubError(e),
+          );
         }
         return "1.2 MB entity refused; 8 bad keys refused";
       },
@@ -108,7 +122,8 @@ export const inputSuite = defineSuite<InputFixture>({
     },
     {
       id: "I4/I5/I6",
-      title: "when every card verb gets forged data (arrays and objects for strings, bad key characters, __proto__, constructor), then each answers a card, never 5xx, and nothing is polluted",
+      title:
+        "when every card verb gets forged data (arrays and objects for strings, bad key characters, __proto__, constructor), then each answers a card, never 5xx, and nothing is polluted",
       expected: `${Object.keys(VERBS).length} verbs: a card each, no 5xx, no leak, no prototype pollution`,
       async run(f) {
         const before = await proformaCount(f);
@@ -132,7 +147,13 @@ export const inputSuite = defineSuite<InputFixture>({
       expected: "stored entity has only the proforma's own fields",
       async run(f) {
         const id = await openForm(f.hub.service.url, kim);
-        await submit(f.hub.service.url, kim, id, HACKNEY, { isAdmin: true, authorId: "someone-else", status: "published", roles: "coordinator", partitionKey: "E09000025" });
+        await submit(f.hub.service.url, kim, id, HACKNEY, {
+          isAdmin: true,
+          authorId: "someone-else",
+          status: "published",
+          roles: "coordinator",
+          partitionKey: "E09000025",
+        });
         const row = await f.hub.table("proformas").getEntity<Record<string, unknown>>(HACKNEY, id);
         assert.equal(row.isAdmin, undefined);
         assert.equal(row.roles, undefined);
@@ -151,7 +172,11 @@ export const inputSuite = defineSuite<InputFixture>({
         const unchecked = f.filterValues.filter((v) => typeof v !== "string" || /[\u0000-\u001f]/.test(v));
         assert.deepEqual(unchecked, []);
         const seen = f.filterValues.length;
-        assert.equal(tables.odata`PartitionKey eq ${["x' or PartitionKey ne '"] as unknown as string}`, "PartitionKey eq x' or PartitionKey ne '", "the helper passes arrays through raw");
+        assert.equal(
+          tables.odata`PartitionKey eq ${["x' or PartitionKey ne '"] as unknown as string}`,
+          "PartitionKey eq x' or PartitionKey ne '",
+          "the helper passes arrays through raw",
+        );
         assert.equal(f.filterValues.length, seen + 1, "the check sees every filter built");
         return `${seen} interpolated values, all strings; an array would go in raw`;
       },

@@ -30,7 +30,11 @@ export const loadSuite = defineSuite<LoadFixture>({
       title: `when ${LOAD_SUBMISSIONS} people in the eight boroughs submit at once, then every one is stored exactly once and none gets a 5xx`,
       expected: `${LOAD_SUBMISSIONS} stored once each, ${LOAD_SUBMISSIONS / 8} per borough; no 5xx`,
       async run(f) {
-        const people = Array.from({ length: LOAD_SUBMISSIONS }, (_, i) => ({ user: staffOf(BOROUGHS[i % 8]!.code, 100 + i), borough: BOROUGHS[i % 8]!.code, n: i }));
+        const people = Array.from({ length: LOAD_SUBMISSIONS }, (_, i) => ({
+          user: staffOf(BOROUGHS[i % 8]!.code, 100 + i),
+          borough: BOROUGHS[i % 8]!.code,
+          n: i,
+        }));
         const ids = await Promise.all(people.map((p) => openForm(f.hub.service.url, p.user)));
         const started = Date.now();
         const results = await Promise.all(
@@ -59,7 +63,9 @@ export const loadSuite = defineSuite<LoadFixture>({
       async run(f) {
         const user = staffOf(BOROUGHS[2]!.code, 999);
         const id = await openForm(f.hub.service.url, user);
-        const answers = await Promise.all(Array.from({ length: 20 }, () => submit(f.hub.service.url, user, id, BOROUGHS[2]!.code, { title: "Retried twenty times" })));
+        const answers = await Promise.all(
+          Array.from({ length: 20 }, () => submit(f.hub.service.url, user, id, BOROUGHS[2]!.code, { title: "Retried twenty times" })),
+        );
         const saved = answers.filter((a) => /your proforma is saved/.test(answerText(a))).length;
         const again = answers.filter((a) => /Already received/.test(answerText(a))).length;
         assert.equal((await f.hub.rows("proformas")).filter((r) => r.rowKey === id).length, 1);

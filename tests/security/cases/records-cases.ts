@@ -74,7 +74,7 @@ export const recordsSuite = defineSuite<RecordsFixture>({
         assert.match(answerText(answer), /Not allowed[\s\S]*only share proformas for Newham/);
         const rows = (await f.hub.rows("proformas")).filter((r) => r.rowKey === id);
         assert.equal(rows.length, 0);
-        return "refused (\"only for Newham\"); nothing stored";
+        return 'refused ("only for Newham"); nothing stored';
       },
     },
     {
@@ -85,7 +85,16 @@ export const recordsSuite = defineSuite<RecordsFixture>({
         f.hackneyId = await submitNew(f.hub.service.url, ann, HACKNEY, { title: "Hackney mentoring" });
         const before = await etagOf(f.hub, HACKNEY, f.hackneyId);
         for (const verb of ["proforma.save", "proforma.submit", "proforma.withdraw", "proforma.publish"]) {
-          const answer = await execute(f.hub.service.url, nia, verb, { ...proformaInputs(HACKNEY, { title: "Hijacked" }), submissionId: f.hackneyId, proformaId: f.hackneyId, id: f.hackneyId, entryBorough: HACKNEY, borough: HACKNEY, etag: before, step: 0 });
+          const answer = await execute(f.hub.service.url, nia, verb, {
+            ...proformaInputs(HACKNEY, { title: "Hijacked" }),
+            submissionId: f.hackneyId,
+            proformaId: f.hackneyId,
+            id: f.hackneyId,
+            entryBorough: HACKNEY,
+            borough: HACKNEY,
+            etag: before,
+            step: 0,
+          });
           assert.equal(answer.status, 200);
           assert.match(answerText(answer), /Not allowed|Only the author|only share/, `${verb}: ${answerText(answer)}`);
         }
@@ -100,19 +109,23 @@ export const recordsSuite = defineSuite<RecordsFixture>({
     {
       id: "F4",
       title: "when the author and a coordinator save the same record at once, then one wins and the other is shown the current version",
-      expected: "1 saved, 1 \"changed since you opened it\"; version +1",
+      expected: '1 saved, 1 "changed since you opened it"; version +1',
       async run(f) {
         const id = f.hackneyId!;
         const etag = await etagOf(f.hub, HACKNEY, id);
         const versionBefore = Number((await f.hub.table("proformas").getEntity(HACKNEY, id)).version);
-        const save = (user: typeof ann, title: string) => execute(f.hub.service.url, user, "proforma.save", { ...proformaInputs(HACKNEY, { title }), submissionId: id, entryBorough: HACKNEY, etag, step: 0 });
+        const save = (user: typeof ann, title: string) =>
+          execute(f.hub.service.url, user, "proforma.save", { ...proformaInputs(HACKNEY, { title }), submissionId: id, entryBorough: HACKNEY, etag, step: 0 });
         const answers = await Promise.all([save(ann, "Author's title"), save(COORDINATOR, "Coordinator's title")]);
         const texts = answers.map(answerText);
         assert.equal(texts.filter((t) => /Changes saved/.test(t)).length, 1, texts.join("\n---\n"));
         assert.equal(texts.filter((t) => /Changed since you opened it/.test(t)).length, 1);
         const row = await f.hub.table("proformas").getEntity<Record<string, unknown>>(HACKNEY, id);
         assert.equal(Number(row.version), versionBefore + 1);
-        assert.ok(texts.some((t) => t.includes(String(row.title))), "the loser is shown the winner's version");
+        assert.ok(
+          texts.some((t) => t.includes(String(row.title))),
+          "the loser is shown the winner's version",
+        );
         return "1 saved, 1 told and shown the current version; one new version";
       },
     },

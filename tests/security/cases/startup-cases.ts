@@ -9,7 +9,11 @@ const ROOT = path.resolve(__dirname, "../../..");
 /** Runs `npm start` with exactly this environment (plus PATH) and returns its exit code and stderr. */
 function npmStart(env: Record<string, string>): Promise<{ code: number | null; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn("npm", ["start", "--silent"], { cwd: ROOT, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env }, stdio: ["ignore", "ignore", "pipe"] });
+    const child = spawn("npm", ["start", "--silent"], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      stdio: ["ignore", "ignore", "pipe"],
+    });
     let stderr = "";
     child.stderr.on("data", (d) => (stderr += d));
     const timer = setTimeout(() => child.kill("SIGTERM"), 30_000);
@@ -32,10 +36,23 @@ export const startupSuite = defineSuite<Record<string, never>>({
       title: "when NODE_ENV=production has no MicrosoftAppId, then the configuration is refused naming it",
       expected: "ConfigError naming MicrosoftAppId; and ALLOWED_TENANTS when only that is missing",
       async run() {
-        assert.throws(() => loadConfig({ NODE_ENV: "production" }), (e: unknown) => e instanceof ConfigError && e.variable === "MicrosoftAppId");
-        const app = { MicrosoftAppId: "8c5a1b0e-6c1d-4a59-9c43-2a7c5b9e0d11", MicrosoftAppPassword: "x", MicrosoftAppTenantId: "20000000-0000-4000-8000-0000000000aa" };
-        assert.throws(() => loadConfig({ NODE_ENV: "production", ...app }), (e: unknown) => e instanceof ConfigError && e.variable === "ALLOWED_TENANTS");
-        assert.throws(() => loadConfig({ NODE_ENV: "production", ...app, ALLOWED_TENANTS: app.MicrosoftAppTenantId, BotOpenIdMetadata: "http://127.0.0.1:1/keys" }), (e: unknown) => e instanceof ConfigError && e.variable === "BotOpenIdMetadata");
+        assert.throws(
+          () => loadConfig({ NODE_ENV: "production" }),
+          (e: unknown) => e instanceof ConfigError && e.variable === "MicrosoftAppId",
+        );
+        const app = {
+          MicrosoftAppId: "8c5a1b0e-6c1d-4a59-9c43-2a7c5b9e0d11",
+          MicrosoftAppPassword: "x",
+          MicrosoftAppTenantId: "20000000-0000-4000-8000-0000000000aa",
+        };
+        assert.throws(
+          () => loadConfig({ NODE_ENV: "production", ...app }),
+          (e: unknown) => e instanceof ConfigError && e.variable === "ALLOWED_TENANTS",
+        );
+        assert.throws(
+          () => loadConfig({ NODE_ENV: "production", ...app, ALLOWED_TENANTS: app.MicrosoftAppTenantId, BotOpenIdMetadata: "http://127.0.0.1:1/keys" }),
+          (e: unknown) => e instanceof ConfigError && e.variable === "BotOpenIdMetadata",
+        );
         return "refused: MicrosoftAppId; ALLOWED_TENANTS; a plain-http key address";
       },
     },

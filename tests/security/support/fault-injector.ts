@@ -39,7 +39,8 @@ export class FaultInjector {
     this.seen.push(seen);
     const fault = this.decide(seen, this.seen.length - 1);
     if (fault === "fail-before") throw new RestError("connect ECONNREFUSED (injected)", { code: "ECONNREFUSED" });
-    if (fault === "server-busy") return { request, status: 503, headers: createHttpHeaders({ "x-ms-error-code": "ServerBusy" }), bodyAsText: '{"odata.error":{"code":"ServerBusy"}}' };
+    if (fault === "server-busy")
+      return { request, status: 503, headers: createHttpHeaders({ "x-ms-error-code": "ServerBusy" }), bodyAsText: '{"odata.error":{"code":"ServerBusy"}}' };
     const response = await next(request);
     if (fault === "lose-answer") throw new RestError("socket hang up (injected after the write)", { code: "ECONNRESET" });
     return response;

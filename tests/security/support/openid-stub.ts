@@ -66,10 +66,25 @@ export class OpenIdStub {
    * A signed token. By default a good one for the app and service URL given; `claims` overrides or
    * removes (undefined) claims, `key` picks the signing key, `kid` lies about which key signed it.
    */
-  async token(options: { appId: string; serviceUrl: string; claims?: Record<string, unknown>; key?: "teams" | "webchat" | "unpublished"; kid?: string; expiresInSeconds?: number }): Promise<string> {
+  async token(options: {
+    appId: string;
+    serviceUrl: string;
+    claims?: Record<string, unknown>;
+    key?: "teams" | "webchat" | "unpublished";
+    kid?: string;
+    expiresInSeconds?: number;
+  }): Promise<string> {
     const key = this.keys[options.key ?? "teams"];
     const now = Math.floor(Date.now() / 1000);
-    const claims: Record<string, unknown> = { iss: CHANNEL_ISSUER, aud: options.appId, serviceurl: options.serviceUrl, nbf: now - 60, iat: now - 60, exp: now + (options.expiresInSeconds ?? 3600), ...options.claims };
+    const claims: Record<string, unknown> = {
+      iss: CHANNEL_ISSUER,
+      aud: options.appId,
+      serviceurl: options.serviceUrl,
+      nbf: now - 60,
+      iat: now - 60,
+      exp: now + (options.expiresInSeconds ?? 3600),
+      ...options.claims,
+    };
     for (const [k, v] of Object.entries(claims)) if (v === undefined) delete claims[k];
     const { SignJWT } = await loadJose();
     return new SignJWT(claims).setProtectedHeader({ alg: "RS256", typ: "JWT", kid: options.kid ?? key.kid }).sign(key.privateKey);

@@ -20,7 +20,9 @@ export const NEWHAM = "E09000025";
 /** TENANT_BOROUGHS and ALLOWED_TENANTS for the eight councils and LIIA. */
 export function councilEnv(): Record<string, string> {
   return {
-    TENANT_BOROUGHS: Object.entries(BOROUGH_TENANTS).map(([code, tenant]) => `${tenant}=${code}`).join(","),
+    TENANT_BOROUGHS: Object.entries(BOROUGH_TENANTS)
+      .map(([code, tenant]) => `${tenant}=${code}`)
+      .join(","),
     ALLOWED_TENANTS: [...Object.values(BOROUGH_TENANTS), LIIA_TENANT].join(","),
   };
 }

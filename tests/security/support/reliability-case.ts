@@ -30,7 +30,8 @@ export function defineSuite<F>(suite: ReliabilitySuite<F>): ReliabilitySuite<F> 
 }
 
 /** Text that must never reach a caller: stacks, storage and token library messages. */
-const LEAK = /\bat [\w.<>]+ \(|node:internal|RestError|ECONNREFUSED|ECONNRESET|TableNotFound|odata\.error|EntityAlreadyExists|jsonwebtoken|JsonWebTokenError|invalid signature|Azurite|devstoreaccount1|\.ts:\d+/;
+const LEAK =
+  /\bat [\w.<>]+ \(|node:internal|RestError|ECONNREFUSED|ECONNRESET|TableNotFound|odata\.error|EntityAlreadyExists|jsonwebtoken|JsonWebTokenError|invalid signature|Azurite|devstoreaccount1|\.ts:\d+/;
 
 export function leakIn(body: unknown): string | undefined {
   const text = typeof body === "string" ? body : JSON.stringify(body ?? "");
