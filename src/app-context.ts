@@ -45,6 +45,7 @@ export interface AppContext {
 
 export function createAppContext(options: { config: Config; logger: Logger; storage: Storage; messenger: Messenger; now?: () => Date }): AppContext {
   const { storage } = options;
+  const now = options.now ?? (() => new Date());
   return {
     config: options.config,
     logger: options.logger,
@@ -59,8 +60,8 @@ export function createAppContext(options: { config: Config; logger: Logger; stor
     nominations: new TableNominationStore(storage),
     leads: new TableLeadStore(storage),
     meetings: new TableMeetingStore(storage),
-    measures: new TableMeasureStore(storage.tableClient("measures"), storage.tableClient("headlines")),
-    now: options.now ?? (() => new Date()),
+    measures: new TableMeasureStore(storage.tableClient("measures"), storage.tableClient("headlines"), now),
+    now,
   };
 }
 

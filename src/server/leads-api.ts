@@ -1,8 +1,6 @@
 import type { AppContext } from "../app-context";
-import { TableMeetingStore } from "../convening/table-meeting-store";
 import { BOROUGHS } from "../domain/boroughs";
 import type { LeadTerm } from "../leads/lead-term";
-import { TableLeadStore } from "../leads/table-lead-store";
 
 /** A lead as the directory shows them: name, job title and since when; no ids, e-mail or phone. */
 export interface DirectoryPerson {
@@ -47,12 +45,10 @@ function person(term: LeadTerm): DirectoryPerson {
 
 /** The leads directory (one roster read per borough) and the cross-borough conversations. */
 export async function leadsOverview(app: AppContext): Promise<LeadsOverview> {
-  const leads = new TableLeadStore(app.storage);
-  const meetings = new TableMeetingStore(app.storage);
   const now = app.now().getTime();
   const [rosters, upcoming] = await Promise.all([
-    Promise.all(BOROUGHS.map((b) => leads.roster(b.code))),
-    meetings.between(new Date(now - PAST_DAYS * DAY_MS).toISOString(), new Date(now + AHEAD_DAYS * DAY_MS).toISOString()),
+    Promise.all(BOROUGHS.map((b) => app.leads.roster(b.code))),
+    app.meetings.between(new Date(now - PAST_DAYS * DAY_MS).toISOString(), new Date(now + AHEAD_DAYS * DAY_MS).toISOString()),
   ]);
   return {
     directory: rosters.map((r, i) => ({

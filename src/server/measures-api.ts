@@ -2,7 +2,6 @@ import type { AppContext } from "../app-context";
 import { CATALOGUE } from "../analysis/catalogue";
 import { HubError } from "../domain/errors";
 import type { StoredHeadline, StoredMeasure } from "../headlines/measure-store";
-import { TableMeasureStore } from "../headlines/table-measure-store";
 import { guardStorage } from "../storage/guard-storage";
 
 /** One measure the tab can show: rates by ethnic group, or levels of intervention (a ladder). */
@@ -41,12 +40,8 @@ export function measureChoices(): MeasureChoice[] {
 const AREA = /^[EKNSW]\d{8}$/;
 const HEADLINE_LIMIT = 12;
 
-function storeOf(app: AppContext): TableMeasureStore {
-  return new TableMeasureStore(app.storage.tableClient("measures"), app.storage.tableClient("headlines"), app.now);
-}
-
 export async function measuresOverview(app: AppContext): Promise<MeasuresOverview> {
-  const headlines = await guardStorage(() => storeOf(app).latestHeadlines(HEADLINE_LIMIT));
+  const headlines = await guardStorage(() => app.measures.latestHeadlines(HEADLINE_LIMIT));
   return { measures: measureChoices(), headlines };
 }
 
@@ -59,6 +54,6 @@ export async function measureFigures(app: AppContext, query: { measure?: unknown
     if (typeof query.area !== "string" || !AREA.test(query.area)) throw new HubError("invalid-input", "The area should be a GSS code such as E09000012.");
     areaCode = query.area;
   }
-  const rows = await guardStorage(() => storeOf(app).listMeasures({ measure: measure.id, areaCode }));
+  const rows = await guardStorage(() => app.measures.listMeasures({ measure: measure.id, areaCode }));
   return { measure, rows };
 }

@@ -2,27 +2,11 @@ import { BOROUGHS } from "../domain/boroughs";
 import { getJson } from "./api-client";
 import { clear, el, formatDate } from "./dom";
 import type { Host } from "./teams-host";
+import type { DirectoryPerson, LeadsOverview } from "../server/leads-api";
 
-interface Person {
-  name: string;
-  jobTitle: string;
-  since: string;
-}
-interface LeadsBody {
-  directory: { borough: string; boroughName: string; lead: Person | null; deputies: Person[] }[];
-  conversations: {
-    id: string;
-    topic: string;
-    theme: string;
-    startsAt: string;
-    format: string;
-    place: string;
-    convenerName: string;
-    convenerBorough: string;
-    status: string;
-    outcomes: string;
-  }[];
-}
+// The shapes /api/leads answers; type-only, so nothing of the server reaches the bundle.
+type Person = DirectoryPerson;
+type LeadsBody = LeadsOverview;
 
 function personText(p: Person): string {
   return p.jobTitle ? `${p.name}, ${p.jobTitle}` : p.name;
