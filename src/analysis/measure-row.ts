@@ -42,3 +42,46 @@ export interface MeasureRow {
   /** Share of the table whose ethnicity is unknown or refused, in per cent; null when not known. */
   unknownShare: number | null;
 }
+
+/** What identifies a row: where, when, which group and measure; every figure is then filled in. */
+export type MeasureRowIdentity = Pick<
+  MeasureRow,
+  | "measure"
+  | "topic"
+  | "title"
+  | "areaCode"
+  | "areaName"
+  | "geography"
+  | "period"
+  | "year"
+  | "group"
+  | "groupKey"
+  | "level"
+  | "unit"
+  | "denominatorStage"
+  | "method"
+  | "source"
+  | "synthetic"
+  | "outcome"
+  | "unknownShare"
+>;
+
+/** A row with no figures yet: numbers, intervals and ratio empty, not suppressed, no note. */
+export function emptyMeasureRow(identity: MeasureRowIdentity): MeasureRow {
+  return {
+    ...identity,
+    numerator: null,
+    denominator: null,
+    value: null,
+    ciLow: null,
+    ciHigh: null,
+    referenceGroup: null,
+    ratio: null,
+    ratioLow: null,
+    ratioHigh: null,
+    ratioSe: null,
+    reference: null,
+    suppressed: false,
+    note: null,
+  };
+}

@@ -1,6 +1,6 @@
 import type { Topic, Unit } from "../catalogue";
 import { coverOf, isKnown, KNOWN_GROUP, othersOf, TOTAL_GROUP, UNKNOWN_GROUP, WHITE, WHITE_BRITISH, type EthnicGroup } from "../ethnicity";
-import type { MeasureRow } from "../measure-row";
+import { emptyMeasureRow, type MeasureRow } from "../measure-row";
 import { splitBySource, type ObservationIndex } from "../observation-index";
 import { derivedCountHidden, type ControlledObservation } from "../suppression";
 import { figure, ratio } from "./figure";
@@ -154,7 +154,7 @@ function compare(row: MeasureRow, ref: Computed, denominatorStage: string, unit:
 }
 
 function rowBase(spec: RateSpec, t0: ControlledObservation, group: EthnicGroup, unknownShare: number | null, num: GroupCount): MeasureRow {
-  return {
+  return emptyMeasureRow({
     measure: spec.id,
     topic: spec.topic,
     title: spec.title,
@@ -166,27 +166,14 @@ function rowBase(spec: RateSpec, t0: ControlledObservation, group: EthnicGroup, 
     group: group.name,
     groupKey: group.key,
     level: spec.level,
-    numerator: null,
-    denominator: null,
-    value: null,
     unit: spec.unit,
-    ciLow: null,
-    ciHigh: null,
-    referenceGroup: null,
-    ratio: null,
-    ratioLow: null,
-    ratioHigh: null,
-    ratioSe: null,
-    reference: null,
-    suppressed: false,
-    note: null,
     denominatorStage: null,
     method: spec.unit === "%" ? "percentage, Wilson 95% CI" : "rate per 10,000, Byar / exact Poisson 95% CI",
     source: num.sources.join(", "),
     synthetic: num.synthetic,
     outcome: spec.outcome,
     unknownShare,
-  };
+  });
 }
 
 function unknownRow(spec: RateSpec, t0: ControlledObservation, unknown: GroupCount, total: GroupCount, share: number | null): MeasureRow {

@@ -1,6 +1,6 @@
 import type { Catalogue } from "../catalogue";
 import { BROAD_GROUPS, broadGroup, KNOWN_GROUP, UNKNOWN_GROUP, TOTAL_GROUP, type EthnicGroup } from "../ethnicity";
-import type { MeasureRow } from "../measure-row";
+import { emptyMeasureRow, type MeasureRow } from "../measure-row";
 import type { ObservationIndex } from "../observation-index";
 import type { ControlledObservation } from "../suppression";
 import { countFor, type GroupCount } from "./rates";
@@ -101,7 +101,7 @@ function versus(row: MeasureRow, ref: Share & { count: { value: number }; known:
 }
 
 function baseRow(t0: ControlledObservation, group: EthnicGroup, unknownShare: number | null, s: Share): MeasureRow {
-  return {
+  return emptyMeasureRow({
     measure: "workforce-share",
     topic: "workforce",
     title: "Children's social work workforce: share of staff of known ethnicity",
@@ -113,25 +113,12 @@ function baseRow(t0: ControlledObservation, group: EthnicGroup, unknownShare: nu
     group: group.name,
     groupKey: group.key,
     level: t0.level,
-    numerator: null,
-    denominator: null,
-    value: null,
     unit: "%",
-    ciLow: null,
-    ciHigh: null,
-    referenceGroup: null,
-    ratio: null,
-    ratioLow: null,
-    ratioHigh: null,
-    ratioSe: null,
-    reference: null,
-    suppressed: false,
-    note: null,
     denominatorStage: "workforce (known ethnicity)",
     method: "percentage of known ethnicity, Wilson 95% CI",
     source: s.count.sources.join(", "),
     synthetic: s.count.synthetic,
     outcome: null,
     unknownShare,
-  };
+  });
 }
