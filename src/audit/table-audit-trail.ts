@@ -1,6 +1,7 @@
 import { odata, type TableClient } from "@azure/data-tables";
 import { newId } from "../domain/ids";
 import { isoWeek } from "../domain/iso-week";
+import { cutText } from "../domain/typed-text";
 import { guardStorage } from "../storage/guard-storage";
 import type { Storage } from "../storage/open-storage";
 import { assertEntityFits, safeKey, statusCodeOf } from "../storage/table-limits";
@@ -25,12 +26,12 @@ export class TableAuditTrail implements AuditTrail {
       const fields = {
         at: entry.at,
         actorId: entry.actorId,
-        actorName: entry.actorName.slice(0, 200),
+        actorName: cutText(entry.actorName, 200),
         action: entry.action,
         recordId: entry.recordId,
         borough: entry.borough,
         outcome: entry.outcome,
-        detail: entry.detail.slice(0, 1000),
+        detail: cutText(entry.detail, 1000),
       };
       const rowKey = safeKey(entry.key);
       const partitions = [`w:${isoWeek(new Date(entry.at))}`];

@@ -5,6 +5,7 @@ import type { ConversationRef } from "../domain/conversation";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
 import { isSubmissionId, newId } from "../domain/ids";
+import { brokenCharacterProblem, cutText, wellFormed } from "../domain/typed-text";
 import { channelsWithRole } from "../leads/send-cards";
 import { londonInstant, londonLabel } from "./london-time";
 import { MEETING_LIMITS, PROFORMAS_OFFERED, type Meeting } from "./meeting";
@@ -76,6 +77,14 @@ function readInput(ctx: AppContext, data: Record<string, unknown>, offered: Offe
   if (place.length > MEETING_LIMITS.place) errors.push(`Place or link: at most ${MEETING_LIMITS.place} characters.`);
   const proformaNote = text(data, "proformaNote");
   if (proformaNote.length > MEETING_LIMITS.proformaNote) errors.push(`Other proformas: at most ${MEETING_LIMITS.proformaNote} characters.`);
+  for (const [label, value] of [
+    ["Topic", topic],
+    ["Place or link", place],
+    ["Other proformas", proformaNote],
+  ] as const) {
+    const broken = brokenCharacterProblem(label, value);
+    if (broken) errors.push(broken);
+  }
   // Only ids the server offered count; titles and boroughs come from storage, never from the card.
   const picked = [
     ...new Set(
@@ -106,7 +115,7 @@ async function invitationTargets(ctx: AppContext): Promise<ConversationRef[]> {
 
 function formAgain(ctx: AppContext, data: Record<string, unknown>, meetingId: string, offered: OfferedProforma[], errors: string[]): AdaptiveCard {
   const values: Record<string, string> = {};
-  for (const f of CONVENE_FIELDS) values[f] = text(data, f).slice(0, 1000);
+  for (const f of CONVENE_FIELDS) values[f] = wellFormed(cutText(text(data, f), 1000));
   return conveneFormCard({ meetingId: isSubmissionId(meetingId) ? meetingId : newId(ctx.now().getTime()), now: ctx.now(), proformas: offered, values, errors });
 }
 

@@ -4,6 +4,7 @@ import { isCoordinator } from "../domain/actor";
 import { boroughByCode, isBoroughCode } from "../domain/boroughs";
 import { HubError } from "../domain/errors";
 import { newId } from "../domain/ids";
+import { brokenCharacterProblem, cutText, wellFormed } from "../domain/typed-text";
 import { londonDay, londonLabel, parseDate } from "./london-time";
 import { MEETING_LIMITS, type FollowUpAction, type Meeting } from "./meeting";
 import { ACTION_SLOTS, outcomesFormCard } from "./meeting-cards";
@@ -35,6 +36,8 @@ function readActions(m: Meeting, data: Record<string, unknown>, today: string, n
     const owner = text(data, `owner${i}`);
     const due = text(data, `due${i}`);
     if (what.length > MEETING_LIMITS.actionText) errors.push(`Action ${i}: at most ${MEETING_LIMITS.actionText} characters.`);
+    const broken = brokenCharacterProblem(`Action ${i}`, what);
+    if (broken) errors.push(broken);
     if (!isBoroughCode(owner)) errors.push(`Action ${i}: choose the borough that owns it.`);
     if (!parseDate(due)) errors.push(`Action ${i}: choose a due date.`);
     else if (due < today) errors.push(`Action ${i}: the due date ${due} is in the past.`);
@@ -62,10 +65,12 @@ export const recordOutcomes: VerbHandler = async (ctx, turn, raw) => {
   const { actions, errors } = readActions(m, data, londonDay(now), now.toISOString());
   if (!outcomes) errors.unshift("Outcomes: say what came out of the conversation.");
   if (outcomes.length > MEETING_LIMITS.outcomes) errors.unshift(`Outcomes: at most ${MEETING_LIMITS.outcomes} characters.`);
+  const broken = brokenCharacterProblem("Outcomes", outcomes);
+  if (broken) errors.unshift(broken);
   if (errors.length) {
     const values: Record<string, string> = {};
     for (const k of ["outcomes", "peerReview", ...Array.from({ length: ACTION_SLOTS }, (_, i) => [`action${i + 1}`, `owner${i + 1}`, `due${i + 1}`]).flat()])
-      values[k] = text(data, k).slice(0, 3000);
+      values[k] = wellFormed(cutText(text(data, k), 3000));
     return outcomesFormCard(m, now, values, errors);
   }
   const updated = await ctx.meetings.update({

@@ -6,6 +6,7 @@ import { isBoroughCode } from "../domain/boroughs";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
 import { isSubmissionId, newId } from "../domain/ids";
+import { brokenCharacterProblem, cutText, wellFormed } from "../domain/typed-text";
 import { sendToPerson } from "../leads/send-cards";
 import { findKnownPerson, tenantsOfBorough } from "./find-nominee";
 import { NOMINATION_LIMITS, isObjectId, isOpenNomination, kindTitle, type Nomination, type NominationKind } from "./nomination";
@@ -58,13 +59,21 @@ function readInput(actor: Actor, data: Record<string, unknown>): { input?: Nomin
   if (reason.length > NOMINATION_LIMITS.reason) errors.push(`Why this person: at most ${NOMINATION_LIMITS.reason} characters.`);
   const nomineeName = text(data, "nomineeName");
   if (nomineeName.length > NOMINATION_LIMITS.nomineeName) errors.push(`Display name: at most ${NOMINATION_LIMITS.nomineeName} characters.`);
+  for (const [label, value] of [
+    ["Job title", jobTitle],
+    ["Why this person", reason],
+    ["Display name", nomineeName],
+  ] as const) {
+    const broken = brokenCharacterProblem(label, value);
+    if (broken) errors.push(broken);
+  }
   if (errors.length) return { errors };
   return { input: { borough, kind: kind as NominationKind, nomineeId, nomineeName, jobTitle, reason }, errors };
 }
 
 function formAgain(ctx: AppContext, actor: Actor, data: Record<string, unknown>, nominationId: string, errors: string[]): AdaptiveCard {
   const values: Record<string, string> = {};
-  for (const k of ["borough", "kind", "nominee", "nomineeId", "nomineeName", "jobTitle", "reason"]) values[k] = text(data, k).slice(0, 1000);
+  for (const k of ["borough", "kind", "nominee", "nomineeId", "nomineeName", "jobTitle", "reason"]) values[k] = wellFormed(cutText(text(data, k), 1000));
   const borough = isCoordinator(actor) ? undefined : actor.borough;
   return nominationFormCard({
     nominationId: isSubmissionId(nominationId) ? nominationId : newId(ctx.now().getTime()),

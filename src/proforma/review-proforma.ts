@@ -8,7 +8,7 @@ import { COMMENT_LIMIT } from "./proforma-entry-card";
 import type { VersionAction } from "./proforma-version";
 import { keepVersion } from "./save-proforma";
 import { entryCardFor, loadFromCard, staleCard } from "./view-proforma";
-import { cleanTypedText } from "../domain/typed-text";
+import { brokenCharacterProblem, cleanTypedText } from "../domain/typed-text";
 
 type Decision = "published" | "returned" | "withdrawn";
 
@@ -21,6 +21,8 @@ function commentOf(data: unknown): string {
   const v = data !== null && typeof data === "object" ? (data as Record<string, unknown>).reviewComment : undefined;
   if (v !== undefined && v !== null && typeof v !== "string") throw new HubError("invalid-input", "Comment must be text.");
   const comment = cleanTypedText(v ?? "");
+  const broken = brokenCharacterProblem("Comment", comment);
+  if (broken) throw new HubError("invalid-input", broken);
   if (!comment) throw new HubError("invalid-input", "Comment is required: tell the borough what to change before it is shared.");
   if (comment.length > COMMENT_LIMIT)
     throw new HubError(

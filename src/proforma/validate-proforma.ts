@@ -1,7 +1,7 @@
 import { isSubmissionId } from "../domain/ids";
 import { MAX_LINKS, fullContent, type ProformaContent, type ProformaDetails } from "./proforma";
 import { ALL_FIELDS, STEPS, type FieldSpec } from "./proforma-fields";
-import { cleanTypedText, withoutControlCharacters } from "../domain/typed-text";
+import { brokenCharacterProblem, cleanTypedText, cutText, wellFormed, withoutControlCharacters } from "../domain/typed-text";
 
 export interface FieldError {
   field: string;
@@ -23,6 +23,8 @@ function checkText(spec: FieldSpec, v: unknown): FieldResult {
   if (v === undefined || v === null) v = "";
   if (typeof v !== "string") return { ok: false, message: `${spec.label} must be text.` };
   let value = cleanTypedText(v);
+  const broken = brokenCharacterProblem(spec.label, value);
+  if (broken) return { ok: false, message: broken };
   // A one-line field keeps one line: pasted line breaks become spaces.
   if (spec.kind === "text") value = value.replace(/\s*\n\s*/g, " ");
   const max = spec.limit!;
@@ -67,6 +69,8 @@ function checkLinks(spec: FieldSpec, v: unknown): FieldResult {
   const lines = typeof v === "string" ? v.split(/[\r\n]+/) : Array.isArray(v) && v.every((x) => typeof x === "string") ? (v as string[]) : null;
   if (lines === null) return { ok: false, message: `${spec.label} must be text, one address a line.` };
   const links = lines.map((l) => l.trim()).filter(Boolean);
+  const broken = brokenCharacterProblem(spec.label, links.join("\n"));
+  if (broken) return { ok: false, message: broken };
   if (links.length > MAX_LINKS) return { ok: false, message: `${spec.label}: at most ${MAX_LINKS} addresses, this has ${links.length}.` };
   for (const [i, link] of links.entries()) {
     if (link.length > spec.limit!)
@@ -159,20 +163,19 @@ export function checkSubmissionId(raw: unknown): Checked<string> {
   return { ok: true, value: id };
 }
 
-/** What a person typed, kept as typed (up to a bound) so an error card can show it again. */
+/**
+ * What a person typed, kept as typed (up to a bound) so an error card can show it again; a broken
+ * character (a lone surrogate) shows as "\uFFFD", so the card stays well-formed and within its weight.
+ */
 export function keptInputs(raw: unknown): Record<string, string> {
   const input = inputOf(raw);
   const kept: Record<string, string> = {};
   for (const spec of ALL_FIELDS) {
     const v = Object.prototype.hasOwnProperty.call(input, spec.id) ? input[spec.id] : undefined;
     const bound = Math.min((spec.limit ?? 300) * (spec.kind === "links" ? MAX_LINKS + 1 : 1) + 200, 6000);
-    if (typeof v === "string") kept[spec.id] = withoutControlCharacters(v).slice(0, bound);
+    if (typeof v === "string") kept[spec.id] = wellFormed(cutText(withoutControlCharacters(v), bound));
     else if (typeof v === "boolean") kept[spec.id] = String(v);
-    else if (Array.isArray(v))
-      kept[spec.id] = v
-        .filter((x) => typeof x === "string")
-        .join(spec.kind === "links" ? "\n" : ",")
-        .slice(0, bound);
+    else if (Array.isArray(v)) kept[spec.id] = wellFormed(cutText(v.filter((x) => typeof x === "string").join(spec.kind === "links" ? "\n" : ","), bound));
   }
   return kept;
 }

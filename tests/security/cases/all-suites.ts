@@ -4,7 +4,8 @@ import { inputSuite } from "./input-cases";
 import { loadSuite } from "./load-cases";
 import { recordsSuite } from "./records-cases";
 import { startupSuite } from "./startup-cases";
+import { textSuite } from "./text-cases";
 import type { ReliabilitySuite } from "../support/reliability-case";
 
 /** Every suite, in the order the reliability table lists them. */
-export const ALL_SUITES: ReliabilitySuite<any>[] = [startupSuite, authSuite, recordsSuite, inputSuite, faultSuite, loadSuite];
+export const ALL_SUITES: ReliabilitySuite<any>[] = [startupSuite, authSuite, recordsSuite, inputSuite, textSuite, faultSuite, loadSuite];
