@@ -10,6 +10,32 @@ export function tenantOf(activity: Activity): string {
   return typeof conversationTenant === "string" && conversationTenant ? conversationTenant.toLowerCase() : "";
 }
 
+/**
+ * True when the activity names two different tenants: `channelData.tenant.id` and
+ * `conversation.tenantId` both present and not the same. Teams always sends the same tenant in both, so
+ * a disagreement means a crafted activity, and it is refused whichever one is on the allow-list.
+ */
+export function tenantsDisagree(activity: Activity): boolean {
+  const channelTenant = (activity.channelData as { tenant?: { id?: unknown } } | undefined)?.tenant?.id;
+  const conversationTenant = activity.conversation?.tenantId;
+  if (typeof channelTenant !== "string" || !channelTenant || typeof conversationTenant !== "string" || !conversationTenant) return false;
+  return channelTenant.toLowerCase() !== conversationTenant.toLowerCase();
+}
+
+/**
+ * What is wrong with a request body that is meant to be an activity, in plain words, or undefined when
+ * it has what every turn reads: a type, who it is from and the conversation it belongs to.
+ */
+export function activityShapeProblem(body: unknown): string | undefined {
+  if (!body || typeof body !== "object" || Array.isArray(body)) return "The request body must be a JSON activity.";
+  const a = body as { type?: unknown; from?: { id?: unknown }; conversation?: { id?: unknown } };
+  if (typeof a.type !== "string" || !a.type) return "The activity has no type.";
+  if (!a.from || typeof a.from !== "object" || typeof a.from.id !== "string" || !a.from.id) return "The activity does not say who it is from (from.id).";
+  if (!a.conversation || typeof a.conversation !== "object" || typeof a.conversation.id !== "string" || !a.conversation.id)
+    return "The activity does not name its conversation (conversation.id).";
+  return undefined;
+}
+
 /** Who is asking, from the activity as Teams delivered it (never from card data). */
 export function identityOf(activity: Activity): Identity {
   return {

@@ -19,7 +19,7 @@ export function createAdapter(config: Config, logger: Logger): CloudAdapter {
           ...signingKeysAt(config.auth.openIdMetadataUrl),
         })
       : new ConfigurationBotFrameworkAuthentication({ MicrosoftAppId: "", MicrosoftAppPassword: "", MicrosoftAppType: "MultiTenant" });
-  refuseUnreadableTokens(auth);
+  refuseUnreadableTokens(auth, config.auth.mode === "bot-framework");
   const adapter = new CloudAdapter(auth);
   adapter.onTurnError = async (context: TurnContext, error: unknown) => {
     // The bot answers its own errors with cards; this is the backstop for anything that escaped.
@@ -49,15 +49,24 @@ function signingKeysAt(openIdMetadataUrl: string | undefined): Record<string, st
  * A token botbuilder cannot verify (bad signature, malformed, keys unobtainable) is thrown as a plain
  * error, which CloudAdapter would answer with 500 and the error's text. Every failure to authenticate
  * becomes an AuthenticationError, so the caller gets 401.
+ *
+ * botbuilder checks expiry only when the token states one (jsonwebtoken skips a missing `exp`), so a
+ * token without an expiry would be good for ever; with tokens required, one without `exp` is refused.
  */
-function refuseUnreadableTokens(auth: ConfigurationBotFrameworkAuthentication): void {
+function refuseUnreadableTokens(auth: ConfigurationBotFrameworkAuthentication, tokensRequired: boolean): void {
   const authenticate = auth.authenticateRequest.bind(auth);
   auth.authenticateRequest = async (activity, authHeader) => {
+    let result: Awaited<ReturnType<typeof authenticate>>;
     try {
-      return await authenticate(activity, authHeader);
+      result = await authenticate(activity, authHeader);
     } catch (error) {
       if (error instanceof AuthenticationError) throw error;
       throw new AuthenticationError("Unauthorized: the token could not be verified.", 401);
     }
+    const expiry: unknown = result.claimsIdentity.getClaimValue("exp");
+    if (tokensRequired && !(typeof expiry === "number" && Number.isFinite(expiry))) {
+      throw new AuthenticationError("Unauthorized: the token has no expiry (exp).", 401);
+    }
+    return result;
   };
 }

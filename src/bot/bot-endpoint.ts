@@ -5,6 +5,7 @@ import type { Config } from "../config/config";
 import type { Logger } from "../logging/logger";
 import type { Messenger } from "../messaging/messenger";
 import type { BotEndpoint } from "../server/create-server";
+import { activityShapeProblem } from "./activity-actor";
 import { createAdapter } from "./adapter";
 import { answerGuarded } from "./guarded-response";
 import { BotMessenger } from "./bot-messenger";
@@ -23,8 +24,22 @@ export function createTeamsEdge(config: Config, logger: Logger): TeamsEdge {
     endpoint(app: AppContext): BotEndpoint {
       const bot = new HubBot(app);
       return {
-        process: (req: Request, res: Response) =>
-          answerGuarded(res, logger, (held) => adapter.process(req, held as unknown as Response, (context) => bot.run(context))),
+        process: async (req: Request, res: Response) => {
+          // An activity without these would fail inside every handler. It is refused once botbuilder
+          // has authenticated the request, so an unauthenticated caller still gets 401 and learns nothing.
+          const problem = activityShapeProblem(req.body);
+          let authenticated = false;
+          await answerGuarded(
+            res,
+            logger,
+            (held) =>
+              adapter.process(req, held as unknown as Response, async (context) => {
+                authenticated = true;
+                if (!problem) await bot.run(context);
+              }),
+            () => (problem && authenticated ? { code: "invalid-input", message: problem } : undefined),
+          );
+        },
       };
     },
   };

@@ -25,9 +25,15 @@ const INTERNAL = { code: "internal", message: "Something went wrong on our side.
 /**
  * Runs the adapter against a stand-in response and only then answers the caller. CloudAdapter writes
  * its error's own text into 401 and 500 answers (token details, storage messages); those are replaced
- * by plain wording here, and the original goes to the log.
+ * by plain wording here, and the original goes to the log. `refusal`, asked after a successful run,
+ * can turn the answer into a 400 with its own plain message.
  */
-export async function answerGuarded(res: Response, logger: Logger, run: (held: AdapterResponse) => Promise<void>): Promise<void> {
+export async function answerGuarded(
+  res: Response,
+  logger: Logger,
+  run: (held: AdapterResponse) => Promise<void>,
+  refusal: () => { code: string; message: string } | undefined = () => undefined,
+): Promise<void> {
   const answer: HeldAnswer = { status: 200, body: undefined };
   const held: AdapterResponse = {
     status(code) {
@@ -51,6 +57,12 @@ export async function answerGuarded(res: Response, logger: Logger, run: (held: A
     if ((error as { name?: string })?.name !== "ZodError") throw error;
     answer.status = 400;
     answer.body = undefined;
+  }
+  const refused = answer.status < 400 ? refusal() : undefined;
+  if (refused) {
+    res.status(400);
+    res.json(refused);
+    return;
   }
   if (answer.status < 400) {
     res.status(answer.status);

@@ -5,9 +5,9 @@ import { errorCard, noticeCard } from "../cards/notice-card";
 import { isVerb, matchCommand, VERBS } from "../commands";
 import type { Turn } from "../domain/conversation";
 import { newId } from "../domain/ids";
-import { toHubError } from "../domain/errors";
+import { isFault, toHubError } from "../domain/errors";
 import { resolveActor } from "../people/resolve-actor";
-import { conversationRefOf, identityOf, tenantOf } from "./activity-actor";
+import { conversationRefOf, identityOf, tenantOf, tenantsDisagree } from "./activity-actor";
 import { auditRefusal } from "./audit-refusal";
 
 const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
@@ -46,8 +46,19 @@ export class HubBot extends ActivityHandler {
     });
   }
 
-  /** Tenants not on the allow-list get no reply and cause no write; the attempt is logged. */
+  /**
+   * Tenants not on the allow-list, and activities whose two tenant fields disagree, get no reply and
+   * cause no write; the attempt is logged.
+   */
   override async run(context: TurnContext): Promise<void> {
+    if (tenantsDisagree(context.activity)) {
+      this.app.logger.warn(
+        { event: "tenant.refused", reason: "tenant fields disagree", tenant: tenantOf(context.activity), activityType: context.activity.type },
+        "activity whose channelData tenant and conversation tenant differ",
+      );
+      if (context.activity.type === ActivityTypes.Invoke) await this.sendInvokeResponse(context, { status: 403 });
+      return;
+    }
     const allowed = this.app.config.allowedTenants;
     if (allowed.length > 0) {
       const tenant = tenantOf(context.activity);
@@ -100,10 +111,15 @@ export class HubBot extends ActivityHandler {
       return await work();
     } catch (error) {
       const e = toHubError(error);
-      const reference = e.code === "internal" || e.code === "storage-unavailable" ? newId() : "";
-      this.app.logger.error({ err: e.cause ?? e, code: e.code, reference, activityId: context.activity.id }, e.message);
+      if (isFault(e)) {
+        const reference = newId();
+        this.app.logger.error({ err: e.cause ?? e, code: e.code, reference, activityId: context.activity.id }, e.message);
+        return errorCard(e, reference);
+      }
+      // An ordinary answer to bad input or a missing right: no stack, not an error.
+      this.app.logger.info({ event: "turn.refused", code: e.code, activityId: context.activity.id }, e.message);
       if (e.code === "forbidden") await auditRefusal(this.app, context.activity, e);
-      return errorCard(e, reference);
+      return errorCard(e, "");
     }
   }
 

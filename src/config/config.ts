@@ -78,6 +78,12 @@ function wholeNumber(fallback: number, min: number, max: number) {
   });
 }
 
+/**
+ * The values NODE_ENV may take. Anything else is refused rather than guessed at: `Production` once
+ * started an unauthenticated local-mode service because only the exact lower-case word counted.
+ */
+export const NODE_ENVS = ["development", "test", "production"] as const;
+
 const schema = z.object({
   PORT: wholeNumber(3978, 0, 65535),
   HOST: optionalText,
@@ -93,7 +99,14 @@ const schema = z.object({
   COORDINATORS: guidList,
   ALLOWED_TENANTS: guidList,
   TENANT_BOROUGHS: optionalText,
-  NODE_ENV: optionalText,
+  NODE_ENV: optionalText.transform((v, ctx) => {
+    const value = (v ?? "development").toLowerCase();
+    if (!(NODE_ENVS as readonly string[]).includes(value)) {
+      ctx.addIssue({ code: "custom", message: `"${v}" is not one of ${NODE_ENVS.join(", ")} (compared without regard to case)` });
+      return z.NEVER;
+    }
+    return value as (typeof NODE_ENVS)[number];
+  }),
   LOG_LEVEL: optionalText.pipe(z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info")),
   DIGEST_CRON: optionalText.transform((v) => v ?? "0 8 * * 1"),
   PUBLIC_HOSTNAME: optionalText.transform((v) => v ?? "localhost"),

@@ -48,6 +48,14 @@ export function httpStatusOf(code: ErrorCode): number {
   return HTTP_STATUS[code];
 }
 
+/**
+ * True for a real fault (a bug, storage down): logged at error level with its stack. Every other code
+ * is an ordinary answer to what a person asked (bad input, no right, not found) and is logged at info.
+ */
+export function isFault(error: HubError): boolean {
+  return error.code === "internal" || error.code === "storage-unavailable";
+}
+
 /** Turns anything thrown into a HubError that is safe to show; unknown errors become "internal". */
 export function toHubError(error: unknown): HubError {
   if (error instanceof HubError) return error;

@@ -18,6 +18,39 @@ export function sendError(res: Response, error: unknown): void {
   res.json({ code: e.code, message: e.message });
 }
 
+/**
+ * Headers a proxy or load balancer adds for the client it passes a request on for (RFC 7239 and the
+ * de facto ones). Local mode trusts the peer address alone, so any of them means "not from here".
+ */
+export const FORWARDING_HEADERS = [
+  "forwarded",
+  "x-forwarded-for",
+  "x-forwarded-host",
+  "x-forwarded-proto",
+  "x-forwarded-port",
+  "x-forwarded-server",
+  "x-real-ip",
+  "x-client-ip",
+  "x-cluster-client-ip",
+  "x-original-forwarded-for",
+  "true-client-ip",
+  "cf-connecting-ip",
+  "fastly-client-ip",
+  "x-azure-clientip",
+  "x-azure-socketip",
+  "x-arr-clientip",
+  "x-envoy-external-address",
+  "via",
+] as const;
+
+function isJson(req: Request): boolean {
+  const type = String(req.headers["content-type"] ?? "")
+    .split(";")[0]!
+    .trim()
+    .toLowerCase();
+  return type === "application/json" || /^application\/[\w.+-]+\+json$/.test(type);
+}
+
 export function createServer(app: AppContext, bot: BotEndpoint, extraRoutes: (server: restify.Server) => void = () => {}): restify.Server {
   const server = restify.createServer({ name: "disparities-hub", handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
@@ -31,12 +64,20 @@ export function createServer(app: AppContext, bot: BotEndpoint, extraRoutes: (se
       sendError(res, new HubError("forbidden", "This service is running in local mode and only answers this computer."));
       return next(false);
     }
+    const forwarded = localOnly ? FORWARDING_HEADERS.find((h) => req.headers[h] !== undefined) : undefined;
+    if (forwarded) {
+      // A reverse proxy on this machine would make every outside caller look like loopback.
+      app.logger.warn({ event: "request.refused", header: forwarded }, "local mode refuses a request that came through a proxy");
+      sendError(res, new HubError("forbidden", `This service is running in local mode and refuses requests passed on by a proxy (${forwarded} header).`));
+      return next(false);
+    }
     return next();
   });
 
   server.post("/api/messages", async (req: Request, res: Response) => {
-    if (!req.body || typeof req.body !== "object") {
-      sendError(res, new HubError("invalid-input", "The request body must be a JSON activity."));
+    // The body parser also reads form-encoded bodies into objects; an activity is only ever JSON.
+    if (!isJson(req) || !req.body || typeof req.body !== "object") {
+      sendError(res, new HubError("invalid-input", "The request body must be a JSON activity (Content-Type: application/json)."));
       return;
     }
     try {

@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Request, Response, Server } from "restify";
 import type { AppContext } from "../app-context";
-import { HubError } from "../domain/errors";
+import { HubError, isFault, toHubError } from "../domain/errors";
 import { apiCaller, guardApi } from "./api-auth";
 import { sendError } from "./create-server";
 import { leadsOverview } from "./leads-api";
@@ -50,9 +50,9 @@ function answer<T>(app: AppContext, work: (req: Request) => Promise<T>) {
       res.header("Cache-Control", "no-store");
       res.json(200, await work(req));
     } catch (error) {
-      if (!(error instanceof HubError) || error.code === "internal" || error.code === "storage-unavailable") {
-        app.logger.error({ err: error, url: req.url }, "tab API request failed");
-      }
+      const e = toHubError(error);
+      if (isFault(e)) app.logger.error({ err: e.cause ?? e, url: req.url }, "tab API request failed");
+      else app.logger.info({ event: "api.refused", code: e.code, url: req.url }, e.message);
       sendError(res, error);
     }
   };

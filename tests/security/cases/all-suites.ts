@@ -1,4 +1,5 @@
 import { authSuite } from "./auth-cases";
+import { edgeSuite } from "./edge-cases";
 import { faultSuite } from "./fault-cases";
 import { inputSuite } from "./input-cases";
 import { loadSuite } from "./load-cases";
@@ -8,4 +9,4 @@ import { textSuite } from "./text-cases";
 import type { ReliabilitySuite } from "../support/reliability-case";
 
 /** Every suite, in the order the reliability table lists them. */
-export const ALL_SUITES: ReliabilitySuite<any>[] = [startupSuite, authSuite, recordsSuite, inputSuite, textSuite, faultSuite, loadSuite];
+export const ALL_SUITES: ReliabilitySuite<any>[] = [startupSuite, authSuite, recordsSuite, inputSuite, textSuite, edgeSuite, faultSuite, loadSuite];

@@ -87,6 +87,7 @@ export const authSuite = defineSuite<AuthFixture>({
     tokenCase("S3f", "when the token is unsigned (alg none), then 401", async () =>
       unsignedToken({ iss: CHANNEL_ISSUER, aud: APP_ID, serviceurl: SERVICE_URL, exp: Math.floor(Date.now() / 1000) + 3600 }),
     ),
+    tokenCase("S3g", "when a well-signed token has no expiry (exp), then 401", (f) => good(f, { claims: { exp: undefined } })),
     tokenCase("S4", "when the token's service URL claim differs from the activity's, then 401", (f) => good(f, { serviceUrl: "https://smba.evil.example/" })),
     tokenCase("S5", "when the signing key is endorsed for webchat only, then 401 for a Teams activity", (f) => good(f, { key: "webchat" })),
     {
@@ -116,6 +117,34 @@ export const authSuite = defineSuite<AuthFixture>({
         assert.equal(await rowCount(f.hub), before, "a stranger's activity wrote to storage");
         const logged = f.hub.logs.filter((l) => l.event === "tenant.refused" && l.tenant === STRANGER_TENANT);
         assert.equal(logged.length, 2);
+        return "message: 200 with no reply; invoke: 403; nothing written; tenant.refused logged twice";
+      },
+    },
+    {
+      id: "S7",
+      title: "when a good token's channelData tenant is allowed but its conversation's tenant is another, then no reply, no write, and an invoke gets 403",
+      expected: "message: 200 with no reply; invoke: 403; nothing written; tenant.refused logged",
+      async run(f) {
+        const mixed = (fields: Record<string, unknown>) =>
+          activity(ann, {
+            serviceUrl: SERVICE_URL,
+            conversation: { id: `a:personal-${ann.id}`, conversationType: "personal", tenantId: STRANGER_TENANT },
+            ...fields,
+          });
+        const before = await rowCount(f.hub);
+        const logged = f.hub.logs.length;
+        const message = await postActivity(f.hub.service.url, mixed({ type: "message", text: "my proformas", deliveryMode: "expectReplies" }), await good(f));
+        assert.equal(message.status, 200);
+        assert.deepEqual(message.body?.activities ?? [], [], "no reply to a mixed-tenant message");
+        const invoke = mixed({
+          type: "invoke",
+          name: "adaptiveCard/action",
+          value: { action: { type: "Action.Execute", verb: "proforma.submit", data: { verb: "proforma.submit", ...proformaInputs(HACKNEY) } } },
+        });
+        const refused = await postActivity(f.hub.service.url, invoke, await good(f));
+        assert.equal(refused.status, 403);
+        assert.equal(await rowCount(f.hub), before, "a mixed-tenant activity wrote to storage");
+        assert.equal(f.hub.logs.slice(logged).filter((l) => l.event === "tenant.refused").length, 2);
         return "message: 200 with no reply; invoke: 403; nothing written; tenant.refused logged twice";
       },
     },

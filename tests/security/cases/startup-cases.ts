@@ -57,6 +57,31 @@ export const startupSuite = defineSuite<Record<string, never>>({
       },
     },
     {
+      id: "S2c",
+      title: "when NODE_ENV is Production (any case), then it counts as production; when it is a value not known, then it is refused naming NODE_ENV",
+      expected: "Production and PRODUCTION need MicrosoftAppId; prod and staging refused naming NODE_ENV",
+      async run() {
+        for (const value of ["Production", "PRODUCTION", " production "]) {
+          assert.throws(
+            () => loadConfig({ NODE_ENV: value }),
+            (e: unknown) => e instanceof ConfigError && e.variable === "MicrosoftAppId",
+            `NODE_ENV=${value} was not treated as production`,
+          );
+        }
+        const refused: string[] = [];
+        for (const value of ["prod", "staging"]) {
+          assert.throws(
+            () => loadConfig({ NODE_ENV: value }),
+            (e: unknown) => e instanceof ConfigError && e.variable === "NODE_ENV" && e.message.includes(value),
+            `NODE_ENV=${value} was accepted`,
+          );
+          refused.push(value);
+        }
+        assert.equal(loadConfig({ NODE_ENV: "Development" }).production, false);
+        return `Production, PRODUCTION need MicrosoftAppId; ${refused.join(", ")} refused naming NODE_ENV`;
+      },
+    },
+    {
       id: "S2b",
       title: "when npm start runs with NODE_ENV=production and no MicrosoftAppId, then the process exits at once naming it",
       expected: "exit code 2; stderr names MicrosoftAppId",

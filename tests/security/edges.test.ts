@@ -1,0 +1,4 @@
+import { edgeSuite } from "./cases/edge-cases";
+import { describeSuite } from "./support/run-suite";
+
+describeSuite(edgeSuite);
