@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   results.submit = submitFigures;
   results.memory = { peak_rss_mb };
   results.digest = await benchDigest({ archive: quick ? 10_000 : 100_000, runs: quick ? 5 : 15, log });
-  results.analysis = benchAnalysis({ runs: quick ? 3 : 7, log });
+  results.analysis = await benchAnalysis({ runs: quick ? 3 : 5, log });
   results.delivery = await benchDelivery({ channels: quick ? 60 : 200, log });
 
   if (json) {

@@ -7,7 +7,8 @@ export const HACKNEY = "E09000012";
 export const HACKNEY_AND_CITY = "E09000012+E09000001";
 export const HACKNEY_AND_CITY_NAME = "Hackney and City of London";
 
-const KNOWN_AREAS: Record<string, string> = {
+/** England, London and its two halves: every analysis keeps them beside the boroughs. */
+export const KNOWN_AREAS: Readonly<Record<string, string>> = {
   E92000001: "England",
   E12000007: "London",
   E13000001: "Inner London",

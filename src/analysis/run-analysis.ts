@@ -1,8 +1,9 @@
 import { CATALOGUE, type Catalogue } from "./catalogue";
 import { describeChanges, type Change } from "./change";
 import { selectHeadlines, type Headline } from "./headlines";
-import { listCsvFiles, readSourceFile } from "./io/read-source-file";
-import { loadDataset, type LoadedFile } from "./load-dataset";
+import { DEFAULT_SCOPE, type AreaScope } from "./area-scope";
+import { listCsvFiles } from "./io/read-source-file";
+import { loadDatasetFile, type LoadedFile } from "./load-dataset";
 import type { MeasureRow } from "./measure-row";
 import { computeLadder } from "./measures/ladders";
 import { computeRates } from "./measures/rates";
@@ -15,6 +16,8 @@ export interface SourceSummary {
   checksum: string;
   dataset: string | null;
   rows: number;
+  /** Rows for the areas in scope (the others were dropped as the file was read). */
+  kept: number;
   observations: number;
   synthetic: boolean;
   problem: string | null;
@@ -30,6 +33,8 @@ export interface AnalysisResult {
 
 export interface AnalysisOptions extends DisclosureOptions {
   catalogue?: Catalogue;
+  /** The areas to keep rows for: the eight boroughs, London and England unless told (see areaScope). */
+  scope?: AreaScope;
   headlineLimit?: number;
   /** Called as each file is read (the CLI prints it on stderr); the core prints nothing. */
   onProgress?: (message: string) => void;
@@ -50,13 +55,22 @@ function dropDuplicateRows(rows: MeasureRow[]): MeasureRow[] {
   });
 }
 
-/** Parse only: reads and interprets every file (folders expanded), returning what each held. */
-export function parseFiles(paths: readonly string[], catalogue: Catalogue = CATALOGUE, onProgress?: (m: string) => void): LoadedFile[] {
-  return listCsvFiles(paths).map((p) => {
-    const loaded = loadDataset(readSourceFile(p), catalogue);
-    onProgress?.(`read ${loaded.source}: ${loaded.rows} rows, ${loaded.observations.length} counts${loaded.problem ? ` (${loaded.problem})` : ""}`);
-    return loaded;
-  });
+/** Parse only: streams and interprets every file (folders expanded) in turn, returning what each held. */
+export async function parseFiles(
+  paths: readonly string[],
+  catalogue: Catalogue = CATALOGUE,
+  onProgress?: (m: string) => void,
+  scope: AreaScope = DEFAULT_SCOPE,
+): Promise<LoadedFile[]> {
+  const loaded: LoadedFile[] = [];
+  for (const p of listCsvFiles(paths)) {
+    const f = await loadDatasetFile(p, catalogue, scope);
+    onProgress?.(
+      `read ${f.source}: ${f.rows} rows read, ${f.kept} kept for the areas in scope, ${f.observations.length} counts${f.problem ? ` (${f.problem})` : ""}`,
+    );
+    loaded.push(f);
+  }
+  return loaded;
 }
 
 /** Computes every measure, change and headline from loaded files. Pure: no I/O. */
@@ -78,6 +92,7 @@ export function analyseLoaded(files: readonly LoadedFile[], options: AnalysisOpt
       checksum: f.checksum,
       dataset: f.dataset?.id ?? null,
       rows: f.rows,
+      kept: f.kept,
       observations: f.observations.length,
       synthetic: f.synthetic,
       problem: f.problem,
@@ -90,6 +105,6 @@ export function analyseLoaded(files: readonly LoadedFile[], options: AnalysisOpt
 }
 
 /** Full analysis of files and folders, returning results (for the CLI, the digest and benchmarks). */
-export function analyseFiles(paths: readonly string[], options: AnalysisOptions = {}): AnalysisResult {
-  return analyseLoaded(parseFiles(paths, options.catalogue, options.onProgress), options);
+export async function analyseFiles(paths: readonly string[], options: AnalysisOptions = {}): Promise<AnalysisResult> {
+  return analyseLoaded(await parseFiles(paths, options.catalogue, options.onProgress, options.scope), options);
 }

@@ -14,7 +14,7 @@ export const DEMO_DATA_DIR = path.join(PROJECT_ROOT, "seeds", "data");
  */
 export async function storeDemoHeadlinesIfEmpty(measures: MeasureStore, logger: Logger): Promise<boolean> {
   if ((await measures.latestHeadlines(1)).length > 0) return false;
-  const result = analyseFiles([DEMO_DATA_DIR]);
+  const result = await analyseFiles([DEMO_DATA_DIR]);
   const runId = await measures.saveRun(result.measures, result.headlines, result.sources);
   logger.info(
     { runId, measures: result.measures.length, headlines: result.headlines.length },

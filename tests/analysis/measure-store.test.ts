@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import { TableClient, TableServiceClient } from "@azure/data-tables";
 import { startEmbeddedAzurite, type EmbeddedAzurite } from "../../src/storage/embedded-azurite";
-import { analyseFiles } from "../../src/analysis/run-analysis";
+import { analyseFiles, type AnalysisResult } from "../../src/analysis/run-analysis";
 import { TableMeasureStore } from "../../src/headlines/table-measure-store";
 import { safeKey } from "../../src/headlines/table-keys";
 import { SEED_DATA } from "./support";
@@ -10,9 +10,10 @@ describe("Table measure store against Azurite", () => {
   let azurite: EmbeddedAzurite;
   let measures: TableClient;
   let headlines: TableClient;
-  const result = analyseFiles([SEED_DATA]);
+  let result: AnalysisResult;
 
   before(async () => {
+    result = await analyseFiles([SEED_DATA]);
     azurite = await startEmbeddedAzurite();
     const options = { allowInsecureConnection: true };
     const service = TableServiceClient.fromConnectionString(azurite.connectionString, options);

@@ -77,6 +77,8 @@ describe("properties (seeded generator)", () => {
           dataset: null,
           problem: null,
           rows: 0,
+          kept: 0,
+          columns: [],
           unknownLabels: [],
           published: [],
           observations: [...numer, ...pupils],

@@ -1,14 +1,17 @@
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { analyseFiles } from "../../src/analysis/run-analysis";
+import { analyseFiles, type AnalysisResult } from "../../src/analysis/run-analysis";
 import { toContractJson } from "../../src/analysis/contract";
 import { listCsvFiles } from "../../src/analysis/io/read-source-file";
 import { SEED_DATA } from "./support";
 
 describe("synthetic demo datasets in seeds/data", () => {
   const files = listCsvFiles([SEED_DATA]);
-  const result = analyseFiles([SEED_DATA]);
+  let result: AnalysisResult;
+  before(async () => {
+    result = await analyseFiles([SEED_DATA]);
+  });
 
   it("when the seed files are listed, then every one is named, marked and flagged synthetic", () => {
     assert.ok(files.length >= 7);

@@ -165,6 +165,8 @@ describe("combining City of London with Hackney", () => {
         dataset: null,
         problem: null,
         rows: 0,
+        kept: 0,
+        columns: [],
         unknownLabels: [],
         published: [],
         observations: [cla("E09000012", "Total", n(352)), cla("E09000001", "Total", n(7)), pop("E09000012", 54_191), pop("E09000001", 918)],

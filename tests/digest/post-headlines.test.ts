@@ -92,7 +92,7 @@ describe("post headlines to the DCS channels (real service, Azurite and a fake B
   });
 
   it("when a new analysis run is stored, then post headlines sends its headlines once more to each DCS channel", async () => {
-    const result = analyseFiles([DEMO_DATA_DIR]);
+    const result = await analyseFiles([DEMO_DATA_DIR]);
     await service.app.measures.saveRun(result.measures, result.headlines, result.sources);
     const [answer] = await tell(service, connector, COORD, "post headlines");
     assert.match(cardText(answer), /sent to 3 channel\(s\) now, 0 already had it/);

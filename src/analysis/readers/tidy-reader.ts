@@ -1,5 +1,5 @@
 import { parseCell, type Cell } from "../cell";
-import type { CsvTable } from "../csv-table";
+import type { CsvColumns, CsvTable } from "../csv-table";
 import type { DatasetSpec } from "../catalogue";
 import { resolveLabel, TOTAL_GROUP, type EthnicGroup } from "../ethnicity";
 import { placeOf } from "../geography";
@@ -24,13 +24,14 @@ export interface ReadResult {
   unknownLabels: string[];
 }
 
-const AREA_CODE_COLUMNS = ["new_la_code", "area_code", "new_geog_code", "la_code", "region_code", "country_code"];
-const AREA_NAME_COLUMNS = ["la_name", "area_name", "geog_n", "region_name", "country_name", "country"];
+/** Where a row names its area: the first of these columns that is filled. */
+export const AREA_CODE_COLUMNS = ["new_la_code", "area_code", "new_geog_code", "la_code", "region_code", "country_code"];
+export const AREA_NAME_COLUMNS = ["la_name", "area_name", "geog_n", "region_name", "country_name", "country"];
 
 type Row = readonly string[];
 type Getter = (row: Row) => string;
 
-function getter(table: CsvTable, name: string): Getter | null {
+function getter(table: CsvColumns, name: string): Getter | null {
   const i = table.column(name);
   return i < 0 ? null : (row) => (row[i] ?? "").trim();
 }
@@ -45,8 +46,13 @@ function firstFilled(getters: Getter[]): Getter {
   };
 }
 
+/** The row's area code: the first area code column that is filled, or "". */
+export function areaCodeReader(table: CsvColumns): (row: Row) => string {
+  return firstFilled(AREA_CODE_COLUMNS.map((c) => getter(table, c)).filter((g): g is Getter => g !== null));
+}
+
 /** A row test from column -> allowed values; a filter on a column the file lacks is ignored. */
-function rowFilter(table: CsvTable, filters: Record<string, string[]> | undefined): (row: Row) => boolean {
+function rowFilter(table: CsvColumns, filters: Record<string, string[]> | undefined): (row: Row) => boolean {
   const tests = Object.entries(filters ?? {})
     .map(([column, allowed]) => [getter(table, column), new Set(allowed.map((a) => a.toLowerCase()))] as const)
     .filter((t): t is readonly [Getter, Set<string>] => t[0] !== null);
@@ -54,7 +60,7 @@ function rowFilter(table: CsvTable, filters: Record<string, string[]> | undefine
 }
 
 /** "201617" -> 2016/17 ending 2017; "2025" -> 2025; optional offset (mid-year N serves 31 March N+1). */
-function periodReader(table: CsvTable, spec: DatasetSpec): (row: Row) => { period: string; year: number } | null {
+function periodReader(table: CsvColumns, spec: DatasetSpec): (row: Row) => { period: string; year: number } | null {
   const { column, fixed, yearOffset = 0, labelPrefix = "" } = spec.period;
   const get = column ? getter(table, column) : null;
   if (column && !get) throw new Error(`column '${column}' missing`);
@@ -69,7 +75,21 @@ function periodReader(table: CsvTable, spec: DatasetSpec): (row: Row) => { perio
 
 /** Reads a tidy (long) or wide DfE / ONS file into observations, by header name only. */
 export function readTidy(table: CsvTable, spec: DatasetSpec, source: string, synthetic: boolean): ReadResult {
-  const codeOf = firstFilled(AREA_CODE_COLUMNS.map((c) => getter(table, c)).filter((g): g is Getter => g !== null));
+  const reader = tidyReader(table, spec, source, synthetic);
+  for (const row of table.rows) reader.read(row);
+  return reader.result(table.rows.length);
+}
+
+/** Reads rows one at a time (as a file streams in), keeping only what the observations need. */
+export interface TidyReader {
+  read(row: Row): void;
+  /** The observations so far; `rows` is how many data rows the file held. */
+  result(rows: number): ReadResult;
+}
+
+/** A tidy reader for a file with these columns; throws when a column the dataset needs is missing. */
+export function tidyReader(table: CsvColumns, spec: DatasetSpec, source: string, synthetic: boolean): TidyReader {
+  const codeOf = areaCodeReader(table);
   const nameOf = firstFilled(AREA_NAME_COLUMNS.map((c) => getter(table, c)).filter((g): g is Getter => g !== null));
   const periodOf = periodReader(table, spec);
   const keep = rowFilter(table, spec.filters);
@@ -116,11 +136,11 @@ export function readTidy(table: CsvTable, spec: DatasetSpec, source: string, syn
   const places = new Map<string, Place>();
   const observations: Observation[] = [];
   const figures: PublishedFigure[] = [];
-  for (const row of table.rows) {
-    if (!keep(row)) continue;
+  const read = (row: Row): void => {
+    if (!keep(row)) return;
     const when = periodOf(row);
     const code = codeOf(row);
-    if (!when || !code) continue;
+    if (!when || !code) return;
     let place = places.get(code);
     if (!place) places.set(code, (place = placeOf(code, nameOf(row))));
     const level = levelOf(row);
@@ -155,6 +175,6 @@ export function readTidy(table: CsvTable, spec: DatasetSpec, source: string, syn
       if (p.keep(row) && rowGroup)
         figures.push({ stage: p.stage, areaCode: code, year: when.year, groupKey: rowGroup.key, level, cell: parseCell(p.value(row)) });
     }
-  }
-  return { observations, published: figures, rows: table.rows.length, unknownLabels: [...unknownLabels] };
+  };
+  return { read, result: (rows) => ({ observations, published: figures, rows, unknownLabels: [...unknownLabels] }) };
 }
