@@ -4,6 +4,14 @@ import { schemeNames } from "./ethnicity";
 
 const filters = z.record(z.string(), z.array(z.string())).optional();
 
+const baseSchema = z.object({
+  description: z.string(),
+  /** Periods are compared only within one series; defaults to the dataset id. */
+  series: z.string().optional(),
+  /** Changes of coverage within the file: from this year on, another series, and why. */
+  breaks: z.array(z.object({ fromYear: z.number().int(), series: z.string(), note: z.string() })).optional(),
+});
+
 const datasetSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -21,14 +29,24 @@ const datasetSchema = z.object({
     .refine((e) => Boolean(e.column) !== Boolean(e.columns), "give either column or columns")
     .optional(),
   counts: z.array(z.object({ stage: z.string(), column: z.string().optional(), filters })).min(1),
-  published: z.array(z.object({ stage: z.string(), column: z.string(), filters })).optional(),
+  /** The source's own figures beside the counts: a rate (per the measure's unit) or a share of the table's total. */
+  published: z.array(z.object({ stage: z.string(), column: z.string(), kind: z.enum(["rate", "share"]).default("rate"), filters })).optional(),
+  /** Counts at national and regional level are rounded by the source to the nearest N (DfE: 5 or 10). */
   roundedNationalCounts: z.number().optional(),
+  /**
+   * The source itself published these counts (an official release). A borough's own files, synthetic
+   * demo files and statutory returns are unpublished: their counts from 1 to 9 are suppressed, with
+   * secondary suppression, before anything is computed or stored. Default: unpublished.
+   */
+  publishedBySource: z.boolean().default(false),
+  /** What each stage the file counts is, as a base for rates: plain words, and the series (source and coverage) it belongs to. */
+  bases: z.record(z.string(), baseSchema).optional(),
   childrenData: z.boolean().default(true),
   supersededBy: z.string().optional(),
 });
 
-const unit = z.enum(["per 10,000", "%"]);
-const topic = z.enum(["education", "send", "social-care", "health", "youth-justice", "workforce"]);
+const unit = z.enum(["per 10,000", "per 100", "%"]);
+const topic = z.enum(["population", "education", "send", "social-care", "health", "youth-justice", "workforce"]);
 
 const catalogueSchema = z.object({
   datasets: z.array(datasetSchema),
@@ -39,16 +57,19 @@ const catalogueSchema = z.object({
       title: z.string(),
       outcome: z.string(),
       numerator: z.string(),
-      denominators: z.array(z.string()).min(1),
+      /** The one base the rate is divided by: a rate whose named base is missing is not computed (no fallback). */
+      denominator: z.string(),
       unit,
     }),
   ),
+  /** Composition: each group's share of a table's total (e.g. children looked after, residents by ethnic group). */
+  shares: z.array(z.object({ id: z.string(), topic, title: z.string(), stage: z.string(), note: z.string().optional() })).default([]),
   ladders: z.array(
     z.object({
       id: z.string(),
       topic,
       title: z.string(),
-      steps: z.array(z.object({ stage: z.string(), base: z.array(z.string()).min(1), label: z.string(), unit })).min(1),
+      steps: z.array(z.object({ stage: z.string(), base: z.string(), label: z.string(), unit })).min(1),
     }),
   ),
   workforce: z.object({
@@ -64,6 +85,8 @@ export type Catalogue = z.infer<typeof catalogueSchema>;
 export type DatasetSpec = Catalogue["datasets"][number];
 export type MeasureSpec = Catalogue["measures"][number];
 export type LadderSpec = Catalogue["ladders"][number];
+export type ShareSpec = Catalogue["shares"][number];
+export type BaseSpec = z.infer<typeof baseSchema>;
 export type Topic = z.infer<typeof topic>;
 export type Unit = z.infer<typeof unit>;
 

@@ -22,6 +22,11 @@ export interface LoadedFile extends ReadResult {
 const SYNTHETIC = /synthetic/i;
 const STATUS_COLUMN = "data_status";
 
+/** A borough can mark a file in a published shape as its own: a leading "# unpublished" comment line. */
+function markedUnpublished(comments: readonly string[]): boolean {
+  return comments.some((c) => /^#?\s*unpublished\b/i.test(c.trim()));
+}
+
 /**
  * Every header name a dataset's catalogue entry mentions outside `match` (as a value, such as a
  * count or period column, or as a filter's key), lower-cased, with the area columns and data_status.
@@ -64,6 +69,7 @@ function datasetSink(name: string, catalogue: Catalogue, scope: AreaScope): Data
 
   const begin = (head: CsvHead): readonly number[] => {
     if (head.comments.some((c) => SYNTHETIC.test(c))) synthetic = true;
+    const unpublished = markedUnpublished(head.comments);
     dataset = matchDataset(catalogue, head.header, name) ?? null;
     const wanted = dataset ? columnsUsed(dataset) : new Set([STATUS_COLUMN]);
     const keep = head.header.flatMap((h, i) => (wanted.has(h.toLowerCase()) ? [i] : []));
@@ -74,7 +80,7 @@ function datasetSink(name: string, catalogue: Catalogue, scope: AreaScope): Data
     if (!dataset) problem = "no catalogue dataset matches its column headers";
     else {
       try {
-        reader = tidyReader(table, dataset, name, synthetic);
+        reader = tidyReader(table, dataset, name, synthetic, dataset.publishedBySource && !synthetic && !unpublished);
       } catch (error) {
         problem = `does not fit dataset ${dataset.id}: ${(error as Error).message}`;
       }
@@ -97,7 +103,12 @@ function datasetSink(name: string, catalogue: Catalogue, scope: AreaScope): Data
   const finish = (rows: number, checksum: string): LoadedFile => {
     const read = reader && !problem ? reader.result(rows) : { observations: [], published: [], rows, unknownLabels: [] };
     // A data_status cell can say "synthetic" after the first observations were made.
-    if (synthetic) for (const o of read.observations) o.synthetic = true;
+    // Synthetic demo data is never a publication: its small counts are suppressed like a borough's own.
+    if (synthetic)
+      for (const o of read.observations) {
+        o.synthetic = true;
+        o.publishedBySource = false;
+      }
     return { ...read, source: name, checksum, synthetic, dataset, problem, kept: problem ? 0 : kept, columns };
   };
 

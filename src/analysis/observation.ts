@@ -28,4 +28,11 @@ export interface Observation extends Place {
   count: Cell;
   /** Children's data: City of London is never shown on its own. */
   childrenData: boolean;
+  /**
+   * The source itself published this count (an official release). Unpublished counts (a borough's
+   * own files, synthetic demo files, statutory returns) from 1 to 9 are suppressed before storing.
+   */
+  publishedBySource: boolean;
+  /** The source rounded this count to the nearest N (DfE national and regional figures); null when exact. */
+  countRounding: number | null;
 }

@@ -16,6 +16,7 @@ const DEFAULT_AREAS = [...BOROUGHS.map((b) => b.code), HACKNEY_AND_CITY, LONDON,
 const AREA_ORDER = new Map(DEFAULT_AREAS.map((code, i) => [code, i]));
 
 const TOPIC_TITLES: Record<string, string> = {
+  population: "Population by ethnic group (context)",
   "social-care": "Children's social care",
   education: "Education: suspensions and exclusions",
   send: "Special educational needs",
@@ -133,7 +134,7 @@ export function renderReport(result: AnalysisResult, options: ReportOptions = {}
         if (!notes.has(m.note)) notes.set(m.note, notes.size + 1);
         return ` [${notes.get(m.note)}]`;
       };
-      if (!all && topic === "workforce") {
+      if (!all && (topic === "workforce" || topic === "population")) {
         out.push(...pivot(mrows, mark));
         continue;
       }

@@ -7,6 +7,7 @@ import { loadDatasetFile, type LoadedFile } from "./load-dataset";
 import type { MeasureRow } from "./measure-row";
 import { computeLadder } from "./measures/ladders";
 import { computeRates } from "./measures/rates";
+import { computeShares } from "./measures/shares";
 import { computeWorkforce } from "./measures/workforce";
 import { dropSuperseded, ObservationIndex } from "./observation-index";
 import { applyDisclosureControl, type DisclosureOptions } from "./suppression";
@@ -80,9 +81,14 @@ export function analyseLoaded(files: readonly LoadedFile[], options: AnalysisOpt
     files.flatMap((f) => f.observations),
     options,
   );
-  const index = new ObservationIndex(dropSuperseded(controlled, catalogue), catalogue);
+  const index = new ObservationIndex(
+    dropSuperseded(controlled, catalogue),
+    catalogue,
+    files.flatMap((f) => f.published),
+  );
   const measures = dropDuplicateRows([
     ...catalogue.measures.flatMap((m) => computeRates({ ...m, level: null }, index)),
+    ...catalogue.shares.flatMap((s) => computeShares(s, index)),
     ...catalogue.ladders.flatMap((l) => computeLadder(l, index)),
     ...computeWorkforce(catalogue, index),
   ]);

@@ -1,13 +1,14 @@
 import { createHash } from "node:crypto";
 import type { TableClient, TableEntity, TransactionAction } from "@azure/data-tables";
-import type { Headline } from "../analysis/headlines";
-import type { MeasureRow } from "../analysis/measure-row";
-import type { MeasureStore, SourceRecord, StoredHeadline, StoredMeasure } from "./measure-store";
+import { shownRow, type Headline, type MeasureRow } from "../analysis/contract";
+import { STORED_HEADLINE_FIELDS, STORED_MEASURE_FIELDS, type MeasureStore, type SourceRecord, type StoredHeadline, type StoredMeasure } from "./measure-store";
 import { measureRowKey, safeKey } from "./table-keys";
 
 const LATEST = "latest";
 const MAX_BATCH = 100; // Table Storage: at most 100 operations per same-partition transaction.
 const MAX_STRING = 32_000; // characters; a string property is limited to 64 KiB (UTF-16).
+/** Fields held as JSON text (Table Storage has no objects or arrays). */
+const JSON_FIELDS = new Set<string>(["base", "caveats"]);
 
 type Entity = TableEntity<Record<string, string | number | boolean>>;
 
@@ -15,17 +16,24 @@ function clip(text: string): string {
   return text.length > MAX_STRING ? `${text.slice(0, MAX_STRING - 1)}…` : text;
 }
 
-/** Null numbers are left out of the entity (Table Storage has no null). */
-function put(entity: Entity, name: string, value: string | number | boolean | null): void {
-  if (value !== null) entity[name] = typeof value === "string" ? clip(value) : value;
+/** Copies the named fields into an entity; nulls are left out (Table Storage has no null), objects become JSON. */
+function putFields(entity: Entity, value: object, fields: readonly string[]): Entity {
+  for (const f of fields) {
+    const v = (value as Record<string, unknown>)[f];
+    if (v === null || v === undefined) continue;
+    entity[f] = JSON_FIELDS.has(f) ? clip(JSON.stringify(v)) : typeof v === "string" ? clip(v) : (v as number | boolean);
+  }
+  return entity;
 }
 
-function numberOrNull(e: Record<string, unknown>, name: string): number | null {
-  return typeof e[name] === "number" ? (e[name] as number) : null;
-}
-
-function stringOrNull(e: Record<string, unknown>, name: string): string | null {
-  return typeof e[name] === "string" ? (e[name] as string) : null;
+/** Reads the named fields back; a missing property is null, JSON fields are parsed. */
+function readFields(e: Record<string, unknown>, fields: readonly string[]): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of fields) {
+    const v = e[f];
+    out[f] = v === undefined || v === null ? null : JSON_FIELDS.has(f) && typeof v === "string" ? JSON.parse(v) : v;
+  }
+  return out;
 }
 
 function checksumOf(source: string, sources: readonly SourceRecord[]): string {
@@ -35,7 +43,11 @@ function checksumOf(source: string, sources: readonly SourceRecord[]): string {
     .join(",");
 }
 
-async function submitAll(client: TableClient, entities: Entity[]): Promise<void> {
+function quote(text: string): string {
+  return text.replace(/'/g, "''");
+}
+
+async function submitAll(client: TableClient, entities: Entity[], action: "upsert" | "delete" = "upsert"): Promise<void> {
   // One entity per key (a transaction rejects the same key twice), grouped by partition.
   const unique = new Map(entities.map((e) => [`${e.partitionKey}\u0000${e.rowKey}`, e]));
   const byPartition = new Map<string, Entity[]>();
@@ -46,7 +58,8 @@ async function submitAll(client: TableClient, entities: Entity[]): Promise<void>
   }
   const batches: TransactionAction[][] = [];
   for (const list of byPartition.values()) {
-    for (let i = 0; i < list.length; i += MAX_BATCH) batches.push(list.slice(i, i + MAX_BATCH).map((e) => ["upsert", e, "Replace"]));
+    for (let i = 0; i < list.length; i += MAX_BATCH)
+      batches.push(list.slice(i, i + MAX_BATCH).map((e): TransactionAction => (action === "upsert" ? ["upsert", e, "Replace"] : ["delete", e])));
   }
   // A few transactions at a time: each is all-or-nothing within its partition, and upserts make a
   // repeated run harmless, so order between partitions does not matter.
@@ -57,10 +70,28 @@ async function submitAll(client: TableClient, entities: Entity[]): Promise<void>
   await Promise.all(Array.from({ length: Math.min(8, batches.length) }, worker));
 }
 
+/** Deletes every entity of the given partitions (read by key, never a table scan). */
+async function deletePartitions(client: TableClient, partitions: Iterable<string>): Promise<void> {
+  for (const pk of new Set(partitions)) {
+    const keys: Entity[] = [];
+    for await (const e of client.listEntities({ queryOptions: { filter: `PartitionKey eq '${quote(pk)}'`, select: ["PartitionKey", "RowKey"] } }))
+      keys.push({ partitionKey: e.partitionKey!, rowKey: e.rowKey! });
+    await submitAll(client, keys, "delete");
+  }
+}
+
+interface Pointer {
+  runId: string;
+  measureIds: string[];
+}
+
 /**
- * Measures in table "measures" (PartitionKey = measure id, RowKey = area|period|group|level) and
- * headlines in table "headlines" (PartitionKey = run id, RowKey = rank), plus a pointer row
- * (PartitionKey "latest") naming the newest run. Every entity records its source files and checksums.
+ * Measures in table "measures" (PartitionKey = run id | measure id, RowKey = area|period|group|level)
+ * and headlines in table "headlines" (PartitionKey = run id, RowKey = rank), plus a pointer row
+ * (PartitionKey "latest") naming the newest run and the measures it holds. A new run is written in
+ * full, the pointer is moved to it, and the run before is then deleted: only one run, so one view of
+ * the data, is ever held (storing real data replaces the demo; Hackney with City replaces Hackney
+ * alone, or City would follow by subtraction). Every entity records its source files and checksums.
  */
 export class TableMeasureStore implements MeasureStore {
   constructor(
@@ -69,12 +100,28 @@ export class TableMeasureStore implements MeasureStore {
     private readonly now: () => Date = () => new Date(),
   ) {}
 
+  private static measurePartition(runId: string, measure: string): string {
+    return safeKey(`${runId}|${measure}`);
+  }
+
+  private async pointer(): Promise<Pointer | null> {
+    try {
+      const p = await this.headlines.getEntity<Record<string, unknown>>(LATEST, LATEST);
+      const ids = typeof p.measureIds === "string" ? (JSON.parse(p.measureIds) as string[]) : [];
+      return { runId: String(p.runId), measureIds: ids };
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 404) return null;
+      throw error;
+    }
+  }
+
   async saveRun(measures: readonly MeasureRow[], headlines: readonly Headline[], sources: readonly SourceRecord[]): Promise<string> {
     const created = this.now().toISOString();
     const runId = `${created.replace(/[:.]/g, "-")}-${createHash("sha256")
       .update(sources.map((s) => s.checksum).join())
       .digest("hex")
       .slice(0, 8)}`;
+    const previous = await this.pointer();
     await submitAll(
       this.measures,
       measures.map((m) => this.measureEntity(m, runId, sources)),
@@ -83,91 +130,57 @@ export class TableMeasureStore implements MeasureStore {
       this.headlines,
       headlines.map((h, i) => this.headlineEntity(h, i + 1, runId, created, sources)),
     );
-    await this.headlines.upsertEntity({ partitionKey: LATEST, rowKey: LATEST, runId, createdAt: created, count: headlines.length }, "Replace");
+    const measureIds = [...new Set(measures.map((m) => m.measure))];
+    await this.headlines.upsertEntity(
+      { partitionKey: LATEST, rowKey: LATEST, runId, createdAt: created, count: headlines.length, measureIds: clip(JSON.stringify(measureIds)) },
+      "Replace",
+    );
+    if (previous && previous.runId !== runId) {
+      await deletePartitions(
+        this.measures,
+        previous.measureIds.map((id) => TableMeasureStore.measurePartition(previous.runId, id)),
+      );
+      await deletePartitions(this.headlines, [safeKey(previous.runId)]);
+    }
+    // Rows stored before runs were kept apart (PartitionKey = measure id alone) are removed too.
+    await deletePartitions(
+      this.measures,
+      measureIds.map((id) => safeKey(id)),
+    );
     return runId;
   }
 
   private measureEntity(m: MeasureRow, runId: string, sources: readonly SourceRecord[]): Entity {
-    const hide = m.suppressed;
-    const e: Entity = { partitionKey: safeKey(m.measure), rowKey: measureRowKey(m.areaCode, m.period, m.groupKey, m.level) };
-    put(e, "measure", m.measure);
-    put(e, "topic", m.topic);
-    put(e, "areaCode", m.areaCode);
-    put(e, "areaName", m.areaName);
-    put(e, "period", m.period);
-    put(e, "group", m.group);
-    put(e, "level", m.level);
-    put(e, "numerator", hide ? null : m.numerator);
-    put(e, "denominator", hide ? null : m.denominator);
-    put(e, "value", hide ? null : m.value);
-    put(e, "unit", m.unit);
-    put(e, "ciLow", hide ? null : m.ciLow);
-    put(e, "ciHigh", hide ? null : m.ciHigh);
-    put(e, "referenceGroup", m.referenceGroup);
-    put(e, "ratio", hide ? null : m.ratio);
-    put(e, "ratioLow", hide ? null : m.ratioLow);
-    put(e, "ratioHigh", hide ? null : m.ratioHigh);
-    put(e, "suppressed", m.suppressed);
-    put(e, "note", m.note);
-    put(e, "method", m.method);
-    put(e, "source", m.source);
-    put(e, "checksum", checksumOf(m.source, sources));
-    put(e, "synthetic", m.synthetic);
-    put(e, "runId", runId);
+    const e: Entity = { partitionKey: TableMeasureStore.measurePartition(runId, m.measure), rowKey: measureRowKey(m.areaCode, m.period, m.groupKey, m.level) };
+    putFields(e, shownRow(m), STORED_MEASURE_FIELDS);
+    e.checksum = checksumOf(m.source, sources);
+    e.runId = runId;
     return e;
   }
 
   private headlineEntity(h: Headline, rank: number, runId: string, created: string, sources: readonly SourceRecord[]): Entity {
-    return {
-      partitionKey: safeKey(runId),
-      rowKey: String(rank).padStart(4, "0"),
-      runId,
-      rank,
-      createdAt: created,
-      text: clip(h.text),
-      measure: h.measure,
-      areaCode: h.areaCode,
-      areaName: h.areaName,
-      period: h.period,
-      group: h.group,
-      ratio: h.ratio,
-      ratioLow: h.ratioLow,
-      ratioHigh: h.ratioHigh,
-      significant: h.significant,
-      source: clip(h.source),
-      checksum: checksumOf(h.source, sources),
-      synthetic: h.synthetic,
-    };
+    const e: Entity = { partitionKey: safeKey(runId), rowKey: String(rank).padStart(4, "0"), runId, rank, createdAt: created };
+    putFields(e, h, STORED_HEADLINE_FIELDS);
+    e.checksum = checksumOf(h.source, sources);
+    return e;
   }
 
   async latestHeadlines(limit: number): Promise<StoredHeadline[]> {
-    let pointer: Record<string, unknown>;
-    try {
-      pointer = await this.headlines.getEntity(LATEST, LATEST);
-    } catch (error) {
-      if ((error as { statusCode?: number }).statusCode === 404) return [];
-      throw error;
-    }
-    const runId = String(pointer.runId);
+    const pointer = await this.pointer();
+    if (!pointer) return [];
     const found: StoredHeadline[] = [];
-    const pages = this.headlines.listEntities({ queryOptions: { filter: `PartitionKey eq '${safeKey(runId).replace(/'/g, "''")}'` } });
+    const pages = this.headlines.listEntities({ queryOptions: { filter: `PartitionKey eq '${quote(safeKey(pointer.runId))}'` } });
     for await (const e of pages) {
+      const fields = readFields(e, STORED_HEADLINE_FIELDS);
       found.push({
-        runId,
-        rank: Number(e.rank),
-        text: String(e.text),
-        measure: String(e.measure),
-        areaCode: String(e.areaCode),
-        areaName: String(e.areaName),
-        period: String(e.period),
-        group: String(e.group),
-        ratio: Number(e.ratio),
-        ratioLow: Number(e.ratioLow),
-        ratioHigh: Number(e.ratioHigh),
+        ...(fields as Omit<StoredHeadline, "runId" | "rank" | "checksum" | "createdAt">),
+        caveats: (fields.caveats as string[] | null) ?? [],
+        detail: (fields.detail as string | null) ?? "",
         significant: e.significant === true,
-        source: String(e.source),
-        checksum: String(e.checksum),
         synthetic: e.synthetic === true,
+        runId: pointer.runId,
+        rank: Number(e.rank),
+        checksum: String(e.checksum),
         createdAt: String(e.createdAt),
       });
       if (found.length >= limit) break;
@@ -176,39 +189,23 @@ export class TableMeasureStore implements MeasureStore {
   }
 
   async listMeasures(filter: { measure: string; areaCode?: string }): Promise<StoredMeasure[]> {
-    const pk = safeKey(filter.measure).replace(/'/g, "''");
-    let query = `PartitionKey eq '${pk}'`;
+    const pointer = await this.pointer();
+    if (!pointer) return [];
+    let query = `PartitionKey eq '${quote(TableMeasureStore.measurePartition(pointer.runId, filter.measure))}'`;
     if (filter.areaCode) {
       // RowKeys start with the area code: a range query on the prefix.
-      const prefix = safeKey(`${filter.areaCode}|`).replace(/'/g, "''");
+      const prefix = quote(safeKey(`${filter.areaCode}|`));
       query += ` and RowKey ge '${prefix}' and RowKey lt '${prefix}~~'`;
     }
     const rows: StoredMeasure[] = [];
     for await (const e of this.measures.listEntities({ queryOptions: { filter: query } })) {
+      const fields = readFields(e, STORED_MEASURE_FIELDS);
       rows.push({
-        measure: String(e.measure),
-        topic: String(e.topic),
-        areaCode: String(e.areaCode),
-        areaName: String(e.areaName),
-        period: String(e.period),
-        group: String(e.group),
-        level: stringOrNull(e, "level"),
-        numerator: numberOrNull(e, "numerator"),
-        denominator: numberOrNull(e, "denominator"),
-        value: numberOrNull(e, "value"),
-        unit: String(e.unit),
-        ciLow: numberOrNull(e, "ciLow"),
-        ciHigh: numberOrNull(e, "ciHigh"),
-        referenceGroup: stringOrNull(e, "referenceGroup"),
-        ratio: numberOrNull(e, "ratio"),
-        ratioLow: numberOrNull(e, "ratioLow"),
-        ratioHigh: numberOrNull(e, "ratioHigh"),
+        ...(fields as Omit<StoredMeasure, "checksum" | "runId">),
         suppressed: e.suppressed === true,
-        note: stringOrNull(e, "note"),
-        method: String(e.method),
-        source: String(e.source),
-        checksum: String(e.checksum),
+        noBase: e.noBase === true,
         synthetic: e.synthetic === true,
+        checksum: String(e.checksum),
         runId: String(e.runId),
       });
     }

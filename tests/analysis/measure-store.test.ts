@@ -5,6 +5,7 @@ import { analyseFiles, type AnalysisResult } from "../../src/analysis/run-analys
 import { TableMeasureStore } from "../../src/headlines/table-measure-store";
 import { safeKey } from "../../src/headlines/table-keys";
 import { SEED_DATA } from "./support";
+import { HACKNEY_AND_CITY } from "../../src/analysis/geography";
 
 describe("Table measure store against Azurite", () => {
   let azurite: EmbeddedAzurite;
@@ -59,12 +60,38 @@ describe("Table measure store against Azurite", () => {
       assert.equal(r.suppressed, true);
       assert.deepEqual([r.numerator, r.denominator, r.value, r.ratio], [null, null, null, null]);
     }
-    const hackney = await new TableMeasureStore(measures, headlines).listMeasures({ measure: "cla-rate", areaCode: "E09000012" });
-    const expected = result.measures.filter((m) => m.measure === "cla-rate" && m.areaCode === "E09000012");
+    const hackney = await new TableMeasureStore(measures, headlines).listMeasures({ measure: "cla-rate-per-pupil", areaCode: "E09000012" });
+    const expected = result.measures.filter((m) => m.measure === "cla-rate-per-pupil" && m.areaCode === "E09000012");
     assert.equal(hackney.length, expected.length);
     const one = hackney.find((r) => r.group === "Black Caribbean" && r.period === "2025")!;
     const src = expected.find((m) => m.group === "Black Caribbean" && m.period === "2025")!;
     assert.deepEqual([one.numerator, one.denominator, one.value, one.ratio], [src.numerator, src.denominator, src.value, src.ratio]);
+  });
+
+  it("when Hackney with City of London is stored and then Hackney alone, then only one view is ever held, so City cannot be worked out", async () => {
+    const store = new TableMeasureStore(measures, headlines, () => new Date("2026-11-30T10:00:00Z"));
+    const sources = result.sources.map((s) => ({ name: s.name, checksum: s.checksum }));
+    const combined = analyseFiles([SEED_DATA], { combineCityWithHackney: true });
+    await store.saveRun(combined.measures, combined.headlines, sources);
+    assert.ok((await store.listMeasures({ measure: "cla-rate-per-pupil", areaCode: HACKNEY_AND_CITY })).length > 0);
+    const later = new TableMeasureStore(measures, headlines, () => new Date("2026-11-30T11:00:00Z"));
+    await later.saveRun(result.measures, result.headlines, sources);
+    assert.deepEqual(await later.listMeasures({ measure: "cla-rate-per-pupil", areaCode: HACKNEY_AND_CITY }), [], "the combined view is gone");
+    const all = await later.listMeasures({ measure: "cla-rate-per-pupil" });
+    assert.ok(all.every((m) => m.areaCode !== HACKNEY_AND_CITY));
+    // Nothing of the earlier run is left in storage either, not only hidden from the reader.
+    const left: string[] = [];
+    for await (const e of measures.listEntities({ queryOptions: { select: ["runId"] } })) left.push(String(e.runId));
+    assert.deepEqual([...new Set(left)], [(await later.latestHeadlines(1))[0]!.runId]);
+  });
+
+  it("when real figures are stored after the demo, then no synthetic row is left to mix into a chart", async () => {
+    const store = new TableMeasureStore(measures, headlines, () => new Date("2026-11-30T12:00:00Z"));
+    const real = result.measures.filter((m) => m.measure === "cla-rate-per-pupil" && m.areaCode === "E09000025").map((m) => ({ ...m, synthetic: false }));
+    await store.saveRun(real, [], []);
+    const back = await store.listMeasures({ measure: "cla-rate-per-pupil" });
+    assert.equal(back.length, real.length);
+    assert.ok(back.every((m) => !m.synthetic && m.areaCode === "E09000025"));
   });
 
   it("when nothing has been stored, then latest headlines are an empty list", async () => {

@@ -44,6 +44,8 @@ describe("properties (seeded generator)", () => {
       group,
       level: null,
       childrenData: true,
+      publishedBySource: true,
+      countRounding: null,
       count: i === 0 ? { value: total, symbol: null } : cells[i - 1]!,
     }));
   }
@@ -90,16 +92,16 @@ describe("properties (seeded generator)", () => {
           .map((o) => o.group.name),
       );
       const json = toContractJson(result);
-      for (const m of json.measures.filter((x) => x.measure === "cla-rate")) {
+      for (const m of json.measures.filter((x) => x.measure === "cla-rate-per-pupil")) {
         if (hiddenGroups.has(m.group)) {
           assert.equal(m.suppressed, true);
           assert.deepEqual([m.numerator, m.value, m.ci_low, m.ci_high, m.ratio], [null, null, null, null, null]);
         }
       }
       // Whatever is shown, the hidden cells cannot be recovered as total minus the shown groups.
-      const shown = json.measures.filter((x) => x.measure === "cla-rate" && x.group !== "All" && !x.suppressed).length;
-      const hiddenCount = json.measures.filter((x) => x.measure === "cla-rate" && x.group !== "All" && x.suppressed).length;
-      const unknownShown = json.measures.some((x) => x.measure === "cla-rate-unknown-ethnicity" && !x.suppressed);
+      const shown = json.measures.filter((x) => x.measure === "cla-rate-per-pupil" && x.group !== "All" && !x.suppressed).length;
+      const hiddenCount = json.measures.filter((x) => x.measure === "cla-rate-per-pupil" && x.group !== "All" && x.suppressed).length;
+      const unknownShown = json.measures.some((x) => x.measure === "cla-rate-per-pupil-unknown-ethnicity" && !x.suppressed);
       assert.notEqual(hiddenCount + (unknownShown ? 0 : 1), 1, `shown ${shown}`);
       for (const h of result.headlines) assert.ok(!hiddenGroups.has(h.group) && !hiddenGroups.has(h.referenceGroup));
     }

@@ -53,9 +53,11 @@ describe("synthetic demo datasets in seeds/data", () => {
     const ladder = result.measures.filter(
       (m) => m.measure === "social-care-ladder" && m.areaCode === "E09000012" && m.year === 2025 && m.group === "Black Caribbean",
     );
-    const cin = ladder.find((m) => m.level!.startsWith("child in need"))!;
+    const cin = ladder.find((m) => m.level!.startsWith("child in need (per 10,000 pupils"))!;
     const cpp = ladder.find((m) => m.level!.startsWith("child protection"))!;
-    const cppPop = result.measures.find((m) => m.measure === "cpp-rate" && m.areaCode === "E09000012" && m.year === 2025 && m.group === "Black Caribbean")!;
+    const cppPop = result.measures.find(
+      (m) => m.measure === "cpp-rate-per-pupil" && m.areaCode === "E09000012" && m.year === 2025 && m.group === "Black Caribbean",
+    )!;
     assert.ok(cin.ratio && cpp.ratio && cppPop.ratio);
     assert.ok(Math.abs(cin.ratio * cpp.ratio - cppPop.ratio) < 1e-9, `${cin.ratio} x ${cpp.ratio} vs ${cppPop.ratio}`);
   });

@@ -21,6 +21,8 @@ function obs(areaCode: string, group: EthnicGroup, count: Cell, childrenData = t
     level: null,
     count,
     childrenData,
+    publishedBySource: true,
+    countRounding: null,
   };
 }
 const n = (value: number): Cell => ({ value, symbol: null });

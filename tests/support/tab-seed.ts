@@ -77,6 +77,13 @@ function row(group: string, value: number | null, extra: Partial<MeasureRow> = {
 
 const HEADLINE: Headline = {
   text: `Black Caribbean children in Hackney were 3 times as likely to be looked after ${IMG}`,
+  detail: "150 against 50 per 10,000 children",
+  caveats: [],
+  direction: "higher",
+  strength: "strong",
+  geography: "local authority",
+  year: 2024,
+  base: "ONS mid-year estimate of children aged 0-17",
   measure: "cla-rate",
   areaCode: HACKNEY,
   areaName: "Hackney",

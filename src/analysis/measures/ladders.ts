@@ -14,7 +14,7 @@ import { computeRates } from "./rates";
 export function computeLadder(spec: LadderSpec, index: ObservationIndex): MeasureRow[] {
   return spec.steps.flatMap((step) =>
     computeRates(
-      { id: spec.id, topic: spec.topic, title: spec.title, outcome: null, numerator: step.stage, denominators: step.base, unit: step.unit, level: step.label },
+      { id: spec.id, topic: spec.topic, title: spec.title, outcome: null, numerator: step.stage, denominator: step.base, unit: step.unit, level: step.label },
       index,
     ).filter((r) => !r.measure.endsWith("-vs-others")),
   );

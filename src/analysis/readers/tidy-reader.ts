@@ -7,6 +7,9 @@ import type { Observation, Place } from "../observation";
 
 /** A figure the source itself published (e.g. its own rate), kept to check ours against. */
 export interface PublishedFigure {
+  datasetId: string;
+  source: string;
+  kind: "rate" | "share";
   stage: string;
   areaCode: string;
   year: number;
@@ -74,8 +77,14 @@ function periodReader(table: CsvColumns, spec: DatasetSpec): (row: Row) => { per
 }
 
 /** Reads a tidy (long) or wide DfE / ONS file into observations, by header name only. */
-export function readTidy(table: CsvTable, spec: DatasetSpec, source: string, synthetic: boolean): ReadResult {
-  const reader = tidyReader(table, spec, source, synthetic);
+export function readTidy(
+  table: CsvTable,
+  spec: DatasetSpec,
+  source: string,
+  synthetic: boolean,
+  publishedBySource = spec.publishedBySource && !synthetic,
+): ReadResult {
+  const reader = tidyReader(table, spec, source, synthetic, publishedBySource);
   for (const row of table.rows) reader.read(row);
   return reader.result(table.rows.length);
 }
@@ -87,8 +96,17 @@ export interface TidyReader {
   result(rows: number): ReadResult;
 }
 
-/** A tidy reader for a file with these columns; throws when a column the dataset needs is missing. */
-export function tidyReader(table: CsvColumns, spec: DatasetSpec, source: string, synthetic: boolean): TidyReader {
+/**
+ * A tidy reader for a file with these columns; throws when a column the dataset needs is missing.
+ * `publishedBySource`: the file is the source's own publication (unpublished counts of 1 to 9 are suppressed).
+ */
+export function tidyReader(
+  table: CsvColumns,
+  spec: DatasetSpec,
+  source: string,
+  synthetic: boolean,
+  publishedBySource = spec.publishedBySource && !synthetic,
+): TidyReader {
   const codeOf = areaCodeReader(table);
   const nameOf = firstFilled(AREA_NAME_COLUMNS.map((c) => getter(table, c)).filter((g): g is Getter => g !== null));
   const periodOf = periodReader(table, spec);
@@ -130,7 +148,7 @@ export function tidyReader(table: CsvColumns, spec: DatasetSpec, source: string,
   const published = (spec.published ?? []).map((p) => {
     const value = getter(table, p.column);
     if (!value) throw new Error(`column '${p.column}' missing`);
-    return { stage: p.stage, value, keep: rowFilter(table, p.filters) };
+    return { stage: p.stage, kind: p.kind, value, keep: rowFilter(table, p.filters) };
   });
 
   const places = new Map<string, Place>();
@@ -148,6 +166,7 @@ export function tidyReader(table: CsvColumns, spec: DatasetSpec, source: string,
     // One object literal per observation (not spreads): every observation has the same shape, which
     // keeps reading the larger files (4,700 and 6,600 rows) fast.
     const at = place;
+    const countRounding = spec.roundedNationalCounts && at.geography !== "local authority" ? spec.roundedNationalCounts : null;
     const observe = (stage: string, group: EthnicGroup, text: string): Observation => ({
       areaCode: at.areaCode,
       areaName: at.areaName,
@@ -162,6 +181,8 @@ export function tidyReader(table: CsvColumns, spec: DatasetSpec, source: string,
       level,
       count: parseCell(text),
       childrenData: spec.childrenData,
+      publishedBySource,
+      countRounding,
     });
     for (const c of counts) {
       if (!c.keep(row)) continue;
@@ -173,7 +194,17 @@ export function tidyReader(table: CsvColumns, spec: DatasetSpec, source: string,
     }
     for (const p of published) {
       if (p.keep(row) && rowGroup)
-        figures.push({ stage: p.stage, areaCode: code, year: when.year, groupKey: rowGroup.key, level, cell: parseCell(p.value(row)) });
+        figures.push({
+          datasetId: spec.id,
+          source,
+          kind: p.kind,
+          stage: p.stage,
+          areaCode: code,
+          year: when.year,
+          groupKey: rowGroup.key,
+          level,
+          cell: parseCell(p.value(row)),
+        });
     }
   };
   return { read, result: (rows) => ({ observations, published: figures, rows, unknownLabels: [...unknownLabels] }) };
