@@ -71,7 +71,7 @@ describe("Table measure store against Azurite", () => {
   it("when Hackney with City of London is stored and then Hackney alone, then only one view is ever held, so City cannot be worked out", async () => {
     const store = new TableMeasureStore(measures, headlines, () => new Date("2026-11-30T10:00:00Z"));
     const sources = result.sources.map((s) => ({ name: s.name, checksum: s.checksum }));
-    const combined = analyseFiles([SEED_DATA], { combineCityWithHackney: true });
+    const combined = await analyseFiles([SEED_DATA], { combineCityWithHackney: true });
     await store.saveRun(combined.measures, combined.headlines, sources);
     assert.ok((await store.listMeasures({ measure: "cla-rate-per-pupil", areaCode: HACKNEY_AND_CITY })).length > 0);
     const later = new TableMeasureStore(measures, headlines, () => new Date("2026-11-30T11:00:00Z"));
