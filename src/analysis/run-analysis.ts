@@ -63,8 +63,18 @@ export async function parseFiles(
   onProgress?: (m: string) => void,
   scope: AreaScope = DEFAULT_SCOPE,
 ): Promise<LoadedFile[]> {
+  return parseFilePaths(listCsvFiles(paths), catalogue, onProgress, scope);
+}
+
+/** Parse only, for files already listed (no folders). */
+export async function parseFilePaths(
+  files: readonly string[],
+  catalogue: Catalogue = CATALOGUE,
+  onProgress?: (m: string) => void,
+  scope: AreaScope = DEFAULT_SCOPE,
+): Promise<LoadedFile[]> {
   const loaded: LoadedFile[] = [];
-  for (const p of listCsvFiles(paths)) {
+  for (const p of files) {
     const f = await loadDatasetFile(p, catalogue, scope);
     onProgress?.(
       `read ${f.source}: ${f.rows} rows read, ${f.kept} kept for the areas in scope, ${f.observations.length} counts${f.problem ? ` (${f.problem})` : ""}`,

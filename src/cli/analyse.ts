@@ -1,46 +1,80 @@
 /**
- * npm run analyse -- [--json] [--all] [--store] [--combine-city-with-hackney] [--comparators=CODE,...] <files or folders>
- * Streams DfE / ONS / local CSV files, prints a disparity report (or the JSON contract with --json)
- * on stdout, progress on stderr. Only rows for the eight boroughs, Inner and Outer London, London,
- * England and the comparator areas named by GSS code are kept, so a national file costs no more
- * memory than an extract. The report shows the eight boroughs, London and England at the latest
- * period; --all shows every area kept and every period. --combine-city-with-hackney adds a combined
- * "Hackney and City of London" area for children's data. --store also saves measures and headlines
- * to Table Storage.
+ * npm run analyse -- [--json] [--all] [--store] [--combine-city-with-hackney] [--comparators=CODE,...] [--la <LA>] [--as-at <date>] <files or folders>
+ * Streams DfE / ONS / local CSV files (keeping only rows for the eight boroughs, Inner and Outer
+ * London, London, England and the comparator areas named by GSS code) and the boroughs' statutory returns (CIN census and CSWW XML,
+ * SSDA903 CSVs; folders are read recursively, each file told by its content), prints a disparity
+ * report (or the JSON contract with --json) on stdout, progress per file on stderr. The report shows
+ * the eight boroughs, London and England at the latest period; --all shows every area and period.
+ * --combine-city-with-hackney adds a combined "Hackney and City of London" area for children's data.
+ * --la and --as-at give the LA and reference date for returns that carry neither (SSDA903 files
+ * outside a folder named <borough>-<LA code>-<year>). --store also saves what was computed to Table
+ * Storage. Child- and staff-level records are aggregated as they are read; nothing about a person is
+ * printed, logged or stored, and problems are named by file, record number and field only.
  */
+import { analysePaths, type FullAnalysis } from "../analysis/analyse-paths";
 import { areaScope, type AreaScope } from "../analysis/area-scope";
 import { toContractJson } from "../analysis/contract";
 import { renderReport } from "../analysis/report";
-import { analyseFiles, type AnalysisResult } from "../analysis/run-analysis";
+import { renderReturnsReport } from "../analysis/returns/returns-report";
+import { ladderJson, pipelineJson, workforceFlowJson } from "../analysis/returns/returns-json";
+import { problemText } from "../analysis/returns/return-counts";
 import type { CliIo } from "./cli-io";
 import { withStorage } from "./with-storage";
 
 export type { CliIo };
 
-const OPTIONS = ["--json", "--all", "--store", "--combine-city-with-hackney"];
+const FLAGS = ["--json", "--all", "--store", "--combine-city-with-hackney"];
+const VALUED = ["--la", "--as-at"];
 const COMPARATORS = "--comparators=";
-const USAGE = "usage: npm run analyse -- [--json] [--all] [--store] [--combine-city-with-hackney] [--comparators=CODE,...] <files or folders>";
+const USAGE =
+  "usage: npm run analyse -- [--json] [--all] [--store] [--combine-city-with-hackney] [--comparators=CODE,...] [--la <LA>] [--as-at <YYYY-MM-DD>] <files or folders>";
 
-function store(result: AnalysisResult, io: CliIo): Promise<number> {
+function store(full: FullAnalysis, io: CliIo): Promise<number> {
   // Storage is loaded only with --store, so a plain report does not pay for the SDK's start-up.
   return withStorage("storing the measures", io, process.env, async (storage) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    /* eslint-disable @typescript-eslint/no-require-imports */
     const { TableMeasureStore } = require("../headlines/table-measure-store") as typeof import("../headlines/table-measure-store");
+    const { TableLadderStore } = require("../headlines/table-ladder-store") as typeof import("../headlines/table-ladder-store");
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const { result, returns } = full;
     const measureStore = new TableMeasureStore(storage.tableClient("measures"), storage.tableClient("headlines"));
-    const runId = await measureStore.saveRun(result.measures, result.headlines, result.sources);
-    io.err(`stored ${result.measures.length} measures and ${result.headlines.length} headlines as run ${runId} (${storage.description})`);
+    const measures = [...result.measures, ...returns.measures];
+    const used = result.sources.filter((s) => !s.problem);
+    const runId = await measureStore.saveRun(measures, result.headlines, used);
+    if (returns.ladders.length > 0 || returns.pipeline.length > 0)
+      await new TableLadderStore(storage.tableClient("ladders")).saveRun(runId, returns.ladders, returns.pipeline);
+    io.err(
+      `stored ${measures.length} measures, ${result.headlines.length} headlines and ${returns.ladders.length} ladders as run ${runId} (${storage.description})`,
+    );
     return 0;
   });
 }
 
+function parseArgs(argv: readonly string[]): { flags: Set<string>; values: Map<string, string>; comparators: string[]; paths: string[]; error: string | null } {
+  const flags = new Set<string>();
+  const comparators: string[] = [];
+  const values = new Map<string, string>();
+  const paths: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (VALUED.includes(a)) {
+      const v = argv[++i];
+      if (v === undefined || v.startsWith("--")) return { flags, values, comparators, paths, error: `${a} needs a value` };
+      values.set(a, v);
+    } else if (a.startsWith(COMPARATORS)) comparators.push(...a.slice(COMPARATORS.length).split(",").filter(Boolean));
+    else if (a.startsWith("--")) {
+      if (!FLAGS.includes(a)) return { flags, values, comparators, paths, error: `unknown option ${a}` };
+      flags.add(a);
+    } else paths.push(a);
+  }
+  return { flags, values, comparators, paths, error: paths.length === 0 ? "" : null };
+}
+
 /** Runs the command; returns the process exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  const comparators = argv.filter((a) => a.startsWith(COMPARATORS)).flatMap((a) => a.slice(COMPARATORS.length).split(",").filter(Boolean));
-  const flags = new Set(argv.filter((a) => a.startsWith("--") && !a.startsWith(COMPARATORS)));
-  const paths = argv.filter((a) => !a.startsWith("--"));
-  const unknown = [...flags].filter((f) => !OPTIONS.includes(f));
-  if (unknown.length > 0 || paths.length === 0) {
-    io.err(unknown.length ? `unknown option ${unknown.join(", ")}\n${USAGE}` : USAGE);
+  const { flags, values, comparators, paths, error } = parseArgs(argv);
+  if (error !== null) {
+    io.err(error ? `${error}\n${USAGE}` : USAGE);
     return 2;
   }
   let scope: AreaScope;
@@ -51,18 +85,50 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return 2;
   }
   const started = Date.now();
-  let result: AnalysisResult;
+  let full: FullAnalysis;
   try {
-    result = await analyseFiles(paths, { onProgress: io.err, scope, combineCityWithHackney: flags.has("--combine-city-with-hackney") });
+    full = await analysePaths(paths, {
+      onProgress: io.err,
+      scope,
+      combineCityWithHackney: flags.has("--combine-city-with-hackney"),
+      la: values.get("--la"),
+      asAt: values.get("--as-at"),
+    });
   } catch (error) {
     io.err(`cannot read input: ${(error as Error).message}`);
     return 1;
   }
-  const unread = result.sources.filter((s) => s.problem);
-  io.err(`${result.sources.length} files, ${result.measures.length} measures, ${result.headlines.length} headlines in ${Date.now() - started} ms`);
+  const { result, returns, returnProblems } = full;
+  const unread = result.sources.filter((s) => s.problem && !returnProblems.some((p) => p.file === s.name));
+  io.err(
+    `${result.sources.length} files, ${result.measures.length + returns.measures.length} measures, ${returns.ladders.length} ladders, ${result.headlines.length} headlines in ${Date.now() - started} ms`,
+  );
   for (const s of unread) io.err(`warning: ${s.name}: ${s.problem}`);
-  io.out(flags.has("--json") ? JSON.stringify(toContractJson(result)) + "\n" : renderReport(result, { all: flags.has("--all") }));
-  if (flags.has("--store")) return store(result, io);
+  if (returnProblems.length > 0) {
+    const refused = returnProblems.filter((p) => p.outcome === "file refused").length;
+    io.err(
+      `${returnProblems.length} problem${returnProblems.length > 1 ? "s" : ""} in the returns: ${returnProblems.length - refused} records skipped, ${refused} files refused`,
+    );
+    for (const p of returnProblems) io.err(`  ${problemText(p)}`);
+  }
+  if (flags.has("--json")) {
+    const json = {
+      ...toContractJson(result),
+      ladders: returns.ladders.map(ladderJson),
+      workforce_pipeline: returns.pipeline.map(pipelineJson),
+      workforce_flows: returns.flows.map(workforceFlowJson),
+      workforce_vacancies: returns.vacancies.map((v) => ({
+        area_code: v.areaCode,
+        period: v.period,
+        vacancies_fte: v.vacanciesFte,
+        agency_fte: v.agencyFte,
+        agency_headcount: v.agencyHeadcount,
+      })),
+      returns_problems: returnProblems.map((p) => ({ file: p.file, record: p.record, field: p.field, message: p.message, outcome: p.outcome })),
+    };
+    io.out(JSON.stringify(json) + "\n");
+  } else io.out(renderReport(result, { all: flags.has("--all") }) + renderReturnsReport(returns));
+  if (flags.has("--store")) return store(full, io);
   return 0;
 }
 

@@ -14,6 +14,7 @@ export const TABLES = [
   "deliveries",
   "measures",
   "headlines",
+  "ladders",
   "circulations",
   "audit",
 ] as const;

@@ -27,6 +27,7 @@ function ladder(group: string, groupLevel: "minor" | "major", areaCode = "E09000
       suppressed: step === "icpc",
       note: null,
     })),
+    uasc: [],
     sources: ["cin.xml"],
     synthetic: true,
   };

@@ -76,6 +76,11 @@ export interface Ladder {
   /** One plain sentence: where the disparity enters, widens or narrows, and where numbers are too small. */
   sentence: string;
   steps: LadderStep[];
+  /**
+   * Unaccompanied asylum-seeking children, shown apart as well as within: how many of the looked-after
+   * counts they are, and the step ratio without them (null when that would reveal a hidden count).
+   */
+  uasc: { step: "cla-31march" | "cla-start"; count: number | null; stepRatioWithout: number | null; low: number | null; high: number | null }[];
   /** The return files the counts came from (names only). */
   sources: string[];
   synthetic: boolean;
@@ -125,7 +130,7 @@ export interface PipelineRow {
   synthetic: boolean;
 }
 
-export const WORKFORCE_FLOWS = ["in-post", "starters", "leavers", "agency", "step-up", "frontline"] as const;
+export const WORKFORCE_FLOWS = ["starters", "leavers", "agency", "step-up", "frontline"] as const;
 export type WorkforceFlow = (typeof WORKFORCE_FLOWS)[number];
 
 /** Starters, leavers, agency staff and graduates of Step Up and Frontline, by major group. */
