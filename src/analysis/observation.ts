@@ -33,6 +33,8 @@ export interface Observation extends Place {
    * own files, synthetic demo files, statutory returns) from 1 to 9 are suppressed before storing.
    */
   publishedBySource: boolean;
+  /** A sum we made of the source's cells (kept only when hidden, for disclosure control); never a group of its own in a table. */
+  derived?: boolean;
   /** The source rounded this count to the nearest N (DfE national and regional figures); null when exact. */
   countRounding: number | null;
 }

@@ -1,6 +1,6 @@
 import type { AnalysisResult } from "./run-analysis";
 import type { MeasureRow } from "./measure-row";
-import { formatRatio, formatValue } from "./headlines";
+import { formatCount, formatRatio, formatValue } from "./headlines";
 import { BOROUGHS } from "../domain/boroughs";
 import { HACKNEY_AND_CITY } from "./geography";
 
@@ -25,8 +25,12 @@ const TOPIC_TITLES: Record<string, string> = {
   workforce: "Children's social work workforce",
 };
 
+/** 'c' is kept for suppression only; a published count with nothing to divide it by says "no base". */
+export const NO_BASE = "no base";
+
 function cell(m: MeasureRow): string {
   if (m.suppressed) return "c";
+  if (m.noBase) return NO_BASE;
   if (m.value === null) return "-";
   return `${formatValue(m.value, m.unit)} (${formatValue(m.ciLow!, m.unit)}-${formatValue(m.ciHigh!, m.unit)})`;
 }
@@ -67,7 +71,7 @@ function pivot(rows: readonly MeasureRow[], mark: (m: MeasureRow) => string): st
       const m = line.find((r) => r.group === g);
       if (!m) return "";
       if (m.suppressed || m.value === null) return "c" + mark(m);
-      const clear = m.ratioLow !== null && m.ratioHigh !== null && (m.ratioLow > 1 || m.ratioHigh < 1) ? "*" : "";
+      const clear = m.significant ? "*" : "";
       return `${formatValue(m.value, m.unit)}${m.ratio === null ? "" : ` (${formatRatio(m.ratio)}${clear})`}`;
     }),
   ]);
@@ -80,7 +84,10 @@ function pivot(rows: readonly MeasureRow[], mark: (m: MeasureRow) => string): st
         .filter(Boolean),
     ),
   ];
-  const legend = [ref ? `value (ratio to ${ref}; * = 95% interval excludes 1)` : "", shownNotes.length ? `notes:${shownNotes.join("")}` : ""].filter(Boolean);
+  const legend = [
+    ref ? `value (ratio to ${ref}; * = significant at 5%, exact test below 10 staff, never on fewer than 5)` : "",
+    shownNotes.length ? `notes:${shownNotes.join("")}` : "",
+  ].filter(Boolean);
   return [...(legend.length ? [`  ${legend.join("; ")}`] : []), table(["Area", "Level", ...groups], body)];
 }
 
@@ -143,7 +150,7 @@ export function renderReport(result: AnalysisResult, options: ReportOptions = {}
         m.period,
         m.level ?? "",
         m.group + (m.synthetic ? " [synthetic]" : ""),
-        m.suppressed || m.numerator === null ? "c" : m.numerator.toLocaleString("en-GB"),
+        m.suppressed ? "c" : m.numerator === null ? "-" : formatCount(m.numerator, m.countRounding),
         m.suppressed || m.denominator === null ? "" : m.denominator.toLocaleString("en-GB"),
         cell(m) + mark(m),
         ratioCell(m),
@@ -153,7 +160,9 @@ export function renderReport(result: AnalysisResult, options: ReportOptions = {}
     out.push("");
   }
   const areas = new Set(rowsShown.map((m) => m.areaCode));
-  const changes = result.changes.filter((c) => c.direction !== "no clear change" && !c.measure.startsWith("workforce") && (all || areas.has(c.areaCode)));
+  const changes = result.changes.filter(
+    (c) => (c.direction === "higher" || c.direction === "lower") && !c.measure.startsWith("workforce") && (all || areas.has(c.areaCode)),
+  );
   const limit = all ? changes.length : 40;
   out.push(
     `== Change over the years held (clear changes only: ${changes.length} of ${result.changes.length}${changes.length > limit ? `; first ${limit} shown` : ""}) ==`,
@@ -162,6 +171,8 @@ export function renderReport(result: AnalysisResult, options: ReportOptions = {}
   out.push("", "NOTES");
   for (const [text, n] of notes) out.push(`  [${n}] ${text}`);
   out.push("  c = not shown: suppressed by the source or by our disclosure control (see the note on each cell).");
+  out.push(`  ${NO_BASE} = the count is published, but there is no base (population) to divide it by in that year: not a suppression.`);
+  out.push("  about N = the source rounds this count (DfE national and regional figures to the nearest 5 or 10).");
   out.push("", "SOURCES");
   for (const s of result.sources)
     out.push(`  ${s.name}: ${s.dataset ?? "not recognised"}, ${s.rows} rows${s.synthetic ? ", SYNTHETIC" : ""}${s.problem ? ` - ${s.problem}` : ""}`);

@@ -15,6 +15,7 @@ export const REASONS = {
   cityOfLondon: "City of London is not shown on its own for children's data (too few children to publish safely)",
   secondary: "hidden so that a suppressed figure in the same table cannot be worked out by subtraction",
   smallDerived: "a count from 1 to 9 that the source did not publish is not shown",
+  smallUnpublished: "a count from 1 to 9 from an unpublished source (a borough's own file, a statutory return or demo data) is not shown",
   acrossAreas: "hidden so that a suppressed figure for a neighbouring area cannot be worked out from a combined area by subtraction",
   notCombined: "Hackney and City of London not combined here: the source did not give both as numbers",
 } as const;
@@ -127,11 +128,46 @@ export function combineCityWithHackney(observations: readonly Observation[]): { 
   return { combined, notCombined };
 }
 
+/** Primary suppression of a count that was never published: 1 to 9 (DfE's convention for its own releases). */
+export function unpublishedCountHidden(o: Pick<Observation, "publishedBySource" | "count">): string | null {
+  const v = o.count.value;
+  return !o.publishedBySource && v !== null && v >= 1 && v < MIN_SHOWN_DERIVED_COUNT ? REASONS.smallUnpublished : null;
+}
+
+/**
+ * Sums we will make of a table's cells (a broad group from minor groups, a group defined as another
+ * source defines it) that come to 1-9, added as hidden cells before secondary suppression runs, so
+ * that secondary suppression also hides one of their parts: a hidden sum whose parts all show would
+ * be no suppression at all. Only groups some table holds are considered; sums with a hidden part are
+ * hidden anyway.
+ */
+function smallSums(tables: Iterable<Observation[]>, groups: readonly EthnicGroup[], hidden: Map<Observation, string>): Observation[] {
+  const added: Observation[] = [];
+  for (const t of tables) {
+    const held = new Set(t.map((o) => o.group.key));
+    for (const g of groups) {
+      if (held.has(g.key)) continue;
+      const parts = coverOf(g, t);
+      if (!parts || parts.length < 2 || parts.some((p) => hidden.has(p) || p.count.value === null)) continue;
+      const sum = parts.reduce((n, p) => n + p.count.value!, 0);
+      if (!derivedCountHidden(sum)) continue;
+      const cell: Observation = { ...parts[0]!, group: g, count: { value: sum, symbol: null }, derived: true };
+      hidden.set(cell, REASONS.smallDerived);
+      t.push(cell);
+      added.push(cell);
+    }
+  }
+  return added;
+}
+
 /**
  * Disclosure control over every count table before any measure is made:
- * 1. primary: source symbols (c x z low k u) are hidden and explained, never read as zero;
+ * 1. primary: source symbols (c x z low k u) are hidden and explained, never read as zero; counts of
+ *    1 to 9 the source did not publish (local files, statutory returns, demo data) are hidden;
  * 2. City of London's children's data is never shown on its own (optionally combined with Hackney);
- * 3. secondary suppression within each table (groups that sum to a parent) and across areas.
+ * 3. our own sums that come to 1-9 (Hackney with City, groups summed from finer groups) are hidden;
+ * 4. then secondary suppression within each table (groups that sum to a parent) and across areas,
+ *    so it also protects the sums of step 3.
  */
 export function applyDisclosureControl(input: readonly Observation[], options: DisclosureOptions = {}): ControlledObservation[] {
   let observations = input;
@@ -147,6 +183,11 @@ export function applyDisclosureControl(input: readonly Observation[], options: D
     if (hidden.has(o)) continue;
     if (o.childrenData && o.areaCode === CITY_OF_LONDON) hidden.set(o, REASONS.cityOfLondon);
     else if (o.count.symbol) hidden.set(o, symbolReason(o.count.symbol));
+    else if (o.areaCode === HACKNEY_AND_CITY && o.count.value !== null && derivedCountHidden(o.count.value)) hidden.set(o, REASONS.smallDerived);
+    else {
+      const small = unpublishedCountHidden(o);
+      if (small) hidden.set(o, small);
+    }
   }
   const tables = new Map<string, Observation[]>();
   for (const o of observations) {
@@ -155,6 +196,8 @@ export function applyDisclosureControl(input: readonly Observation[], options: D
     if (t) t.push(o);
     else tables.set(k, [o]);
   }
+  const groups = [...new Map(observations.map((o) => [o.group.key, o.group])).values()];
+  observations = [...observations, ...smallSums(tables.values(), groups, hidden)];
   const families: Family<Observation>[] = [];
   for (const t of tables.values()) families.push(...groupFamilies(t));
   if (areaFamilies.length > 0) {

@@ -144,6 +144,7 @@ export function computeRates(spec: RateSpec, index: ObservationIndex): MeasureRo
   for (const table of index.tablesBySource(spec.numerator)) {
     const t0 = table[0]!;
     const groups = table
+      .filter((o) => !o.derived)
       .map((o) => o.group)
       .filter((g) => g.key !== KNOWN_GROUP.key && g.key !== UNKNOWN_GROUP.key && (isKnown(g) || g.key === TOTAL_GROUP.key));
     const hasGroups = groups.some((g) => g.key !== TOTAL_GROUP.key);

@@ -18,7 +18,10 @@ export function computeShares(spec: ShareSpec, index: ObservationIndex): Measure
     // The table's total; a source with no unknown ethnicity and no total row (Census TS021) adds up to its known groups.
     const total = countFor(TOTAL_GROUP, table) ?? countFor(KNOWN_GROUP, table);
     if (!total) continue;
-    const held = table.map((o) => o.group).filter((g) => g.key !== TOTAL_GROUP.key && g.key !== KNOWN_GROUP.key);
+    const held = table
+      .filter((o) => !o.derived)
+      .map((o) => o.group)
+      .filter((g) => g.key !== TOTAL_GROUP.key && g.key !== KNOWN_GROUP.key);
     const broad = BROAD_GROUPS.map(broadGroup).filter((b) => !held.some((g) => g.key === b.key));
     const groups: EthnicGroup[] = [...new Map([...held, ...broad].map((g) => [g.key, g])).values()];
     for (const group of groups) {

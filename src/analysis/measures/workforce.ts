@@ -5,6 +5,8 @@ import type { ObservationIndex } from "../observation-index";
 import type { ControlledObservation } from "../suppression";
 import { countFor, type GroupCount } from "./rates";
 import { figure, ratio } from "./figure";
+import { twoSidedP } from "../distributions";
+import { binomialMidP, fisherExact } from "../exact-tests";
 
 type Share = { count: GroupCount; known: GroupCount };
 
@@ -56,7 +58,7 @@ export function computeWorkforce(catalogue: Catalogue, index: ObservationIndex):
         method: f.method,
       };
       const all = shareOf(group, whole);
-      if (t0.level !== spec.totalLevel && usable(all)) rows.push({ ...filled, ...versus(filled, all, "Whole workforce") });
+      if (t0.level !== spec.totalLevel && usable(all)) rows.push({ ...filled, ...versus(filled, all, "Whole workforce"), ...againstRest(filled, all) });
       else rows.push(filled);
       const pop = shareOf(group, population);
       if (usable(pop)) {
@@ -64,6 +66,7 @@ export function computeWorkforce(catalogue: Catalogue, index: ObservationIndex):
           ...filled,
           measure: "workforce-vs-population",
           ...versus(filled, pop, "Local population (Census 2021, all ages)"),
+          ...againstPopulation(filled, pop),
           source: `${filled.source}, ${pop.count.sources.join(", ")}`,
           note: "compared with residents of all ages in Census 2021, not the working-age population",
         });
@@ -97,6 +100,53 @@ function versus(row: MeasureRow, ref: Share & { count: { value: number }; known:
     ratioSe: r?.se ?? null,
     reference: { numerator: ref.count.value, denominator: ref.known.value, value: (100 * ref.count.value) / ref.known.value },
     method: `${row.method}; representation ratio with Katz log 95% CI`,
+  };
+}
+
+/** Smallest number of staff of the group at the level before a difference may be marked significant. */
+export const MIN_STAFF_FOR_SIGNIFICANCE = 5;
+const EXACT_BELOW = 10;
+
+type UsableShare = Share & { count: { value: number }; known: { value: number } };
+
+/**
+ * Is a level's share different from the rest of the workforce's? The level is part of the whole, so
+ * the test compares the level with everyone else (whole minus level): Fisher's exact test of the 2x2
+ * table (Fisher 1935; Agresti 2013, section 3.5.1) when any count is under 10, else the Katz z test
+ * of the two shares. Never significant with fewer than 5 staff of the group at the level, or in the
+ * rest: 1 of 9 against 2 of 211 is no finding.
+ */
+function againstRest(row: MeasureRow, whole: UsableShare): Partial<MeasureRow> {
+  const a = row.numerator!;
+  const n1 = row.denominator!;
+  const c = whole.count.value - a;
+  const n2 = whole.known.value - n1;
+  if (n2 <= 0 || c < 0 || c > n2) return { pValue: null, test: null, significant: null };
+  const small = Math.min(a, c, n1 - a, n2 - c) < EXACT_BELOW;
+  const katz = small ? null : ratio(a, n1, c, n2);
+  const pValue = katz ? twoSidedP(Math.log(katz.value) / katz.se) : fisherExact(a, n1 - a, c, n2 - c);
+  return {
+    pValue,
+    test: katz ? "Katz z test against the rest of the workforce" : "Fisher's exact test against the rest of the workforce",
+    significant: Math.min(a, c) >= MIN_STAFF_FOR_SIGNIFICANCE && pValue < 0.05,
+  };
+}
+
+/**
+ * Is a level's share different from the population's? The population share is known almost exactly
+ * (Census 2021 counts hundreds of thousands), so the test is of the level's count against it: the
+ * exact binomial test with mid-p (Lancaster 1961; Agresti 2013, section 1.4.5) under 10 staff of the
+ * group, else the Katz z test. Never significant with fewer than 5 staff of the group at the level.
+ */
+function againstPopulation(row: MeasureRow, pop: UsableShare): Partial<MeasureRow> {
+  const a = row.numerator!;
+  const n1 = row.denominator!;
+  const katz = a < EXACT_BELOW ? null : ratio(a, n1, pop.count.value, pop.known.value);
+  const pValue = katz ? twoSidedP(Math.log(katz.value) / katz.se) : binomialMidP(a, n1, pop.count.value / pop.known.value);
+  return {
+    pValue,
+    test: katz ? "Katz z test against the population share" : "exact binomial test (mid-p) against the population share",
+    significant: a >= MIN_STAFF_FOR_SIGNIFICANCE && pValue < 0.05,
   };
 }
 
