@@ -66,7 +66,7 @@ export async function startService(
       housekeeping?.stop();
       proformaReminders?.stop();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await schedule?.catchUp;
+      await schedule?.settled();
       await housekeeping?.settled();
       await proformaReminders?.settled();
       await settleBackground(app);

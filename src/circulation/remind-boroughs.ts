@@ -3,6 +3,7 @@ import { boroughByCode } from "../domain/boroughs";
 import { boroughResponses } from "./borough-responses";
 import { reminderCard } from "./circulation-cards";
 import { endOfLondonDay } from "./parse-deadline";
+import { startPeriodicJob } from "../scheduler/periodic-job";
 
 /** Reminders go out this many days before the deadline day ends. */
 export const REMIND_DAYS_BEFORE = 3;
@@ -49,21 +50,10 @@ export interface ReminderTimer {
 
 /** Runs the reminder check every `everyMs` (hourly by default); a check never overlaps the one before. */
 export function startReminderTimer(ctx: AppContext, everyMs = 60 * 60 * 1000): ReminderTimer {
-  let running: Promise<void> | undefined;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = remindBoroughs(ctx)
-      .then(() => undefined)
-      .catch((error) => ctx.logger.error({ err: error, event: "circulation.reminder-check-failed" }, "reminder check failed"))
-      .finally(() => {
-        running = undefined;
-      });
-  }, everyMs);
-  timer.unref?.();
-  return {
-    stop: () => clearInterval(timer),
-    settled: async () => {
-      await running;
-    },
-  };
+  return startPeriodicJob({
+    name: "the proforma reminder check",
+    every: { ms: everyMs },
+    run: async () => void (await remindBoroughs(ctx)),
+    logger: ctx.logger,
+  });
 }

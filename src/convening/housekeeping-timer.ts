@@ -1,5 +1,6 @@
 import type { AppContext } from "../app-context";
 import { purgeNominations } from "../privacy/purge-nominations";
+import { startPeriodicJob } from "../scheduler/periodic-job";
 import { checkActions } from "./action-checks";
 
 export interface Housekeeping {
@@ -21,21 +22,7 @@ export async function runHousekeeping(ctx: AppContext): Promise<void> {
   }
 }
 
-/**
- * Runs housekeeping on a timer. Runs never overlap: a tick while one is in progress is skipped. The
- * timer does not keep the process alive.
- */
+/** Runs housekeeping on a timer; runs never overlap, and the timer does not keep the process alive. */
 export function startHousekeeping(ctx: AppContext, everyMs = HOUSEKEEPING_EVERY_MS): Housekeeping {
-  let running: Promise<void> | undefined;
-  const timer = setInterval(() => {
-    if (running) return;
-    running = runHousekeeping(ctx).finally(() => (running = undefined));
-  }, everyMs);
-  timer.unref?.();
-  return {
-    stop: () => clearInterval(timer),
-    settled: async () => {
-      await running;
-    },
-  };
+  return startPeriodicJob({ name: "housekeeping", every: { ms: everyMs }, run: () => runHousekeeping(ctx), logger: ctx.logger });
 }

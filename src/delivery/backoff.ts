@@ -1,4 +1,4 @@
-/** Backoff for retried sends: Retry-After when Teams gives one, else exponential with jitter. */
+/** Backoff for retried sends (other policies, such as the digest schedule's, pass their own): Retry-After when Teams gives one, else exponential with jitter. */
 export const BACKOFF = { baseMs: 1000, capMs: 30_000, jitterMs: 250 } as const;
 
 /**
@@ -6,8 +6,13 @@ export const BACKOFF = { baseMs: 1000, capMs: 30_000, jitterMs: 250 } as const;
  * little jitter so instances do not return in step; without it the wait doubles from 1 s up to 30 s,
  * each drawn between half and all of that ("equal jitter").
  */
-export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, random: () => number = Math.random): number {
-  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, 5 * 60_000) + Math.floor(random() * BACKOFF.jitterMs);
-  const ceiling = Math.min(BACKOFF.capMs, BACKOFF.baseMs * 2 ** Math.max(0, attempt - 1));
+export function retryDelayMs(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  random: () => number = Math.random,
+  policy: { baseMs: number; capMs: number; jitterMs: number } = BACKOFF,
+): number {
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, 5 * 60_000) + Math.floor(random() * policy.jitterMs);
+  const ceiling = Math.min(policy.capMs, policy.baseMs * 2 ** Math.max(0, attempt - 1));
   return Math.floor(ceiling / 2 + random() * (ceiling / 2));
 }

@@ -6,6 +6,8 @@ import { retryDelayMs } from "./backoff";
 import { classifyStatus, reasonFor } from "./classify-status";
 import { DELIVERY_DEFAULTS, type DeliveryOptions, type DeliveryPlan } from "./deliver-run";
 import { realSleep, sharedPacer } from "./pacer";
+import { knownDead, passEnded, passStarted, THIS_INSTANCE } from "./live-passes";
+import type { RunStore } from "./run-store";
 import { TableRunStore } from "./table-run-store";
 
 export interface CorrectionSummary {
@@ -21,9 +23,19 @@ export interface CorrectionSummary {
  */
 export async function correctRun(ctx: AppContext, plan: DeliveryPlan, options: DeliveryOptions = {}): Promise<CorrectionSummary> {
   const store = options.store ?? new TableRunStore(ctx.storage);
-  const leaseMs = options.leaseMs ?? DELIVERY_DEFAULTS.leaseMs;
   if ((await store.content(plan.runKey)) === undefined) return { runKey: plan.runKey, outcome: "never-sent", updated: 0, failed: 0 };
-  const claimed = await store.claim(plan.runKey, options.owner ?? `correction-${newId()}`, ctx.now(), leaseMs, plan.compose);
+  const owner = options.owner ?? `correction-${newId()}`;
+  passStarted(owner);
+  try {
+    return await correctClaimed(ctx, plan, store, owner, options);
+  } finally {
+    passEnded(owner);
+  }
+}
+
+async function correctClaimed(ctx: AppContext, plan: DeliveryPlan, store: RunStore, owner: string, options: DeliveryOptions): Promise<CorrectionSummary> {
+  const leaseMs = options.leaseMs ?? DELIVERY_DEFAULTS.leaseMs;
+  const claimed = await store.claim(plan.runKey, owner, ctx.now(), leaseMs, plan.compose, { instance: THIS_INSTANCE, isDead: knownDead });
   if ("heldBy" in claimed) return { runKey: plan.runKey, outcome: "held-elsewhere", updated: 0, failed: 0 };
   const content = await plan.compose();
   let lease = await store.replaceContent(claimed.lease, content, ctx.now());

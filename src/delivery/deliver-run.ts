@@ -8,6 +8,7 @@ import { retryDelayMs } from "./backoff";
 import { classifyStatus, reasonFor } from "./classify-status";
 import type { DeliveryRow, RunSummary } from "./delivery-state";
 import { LeaseKeeper } from "./lease-keeper";
+import { knownDead, passEnded, passStarted, THIS_INSTANCE } from "./live-passes";
 import { realSleep, sharedPacer, type Pacer } from "./pacer";
 import { reportProblems } from "./report-problems";
 import { LeaseLostError, RowChangedError, type RunStore } from "./run-store";
@@ -40,7 +41,11 @@ export interface DeliveryOptions {
   store?: RunStore;
 }
 
-export const DELIVERY_DEFAULTS = { leaseMs: 120_000, concurrency: 4, maxAttempts: 5 } as const;
+/**
+ * The lease is short because it is renewed every quarter of it while a pass runs: a holder whose
+ * renewals stop is dead, and its run can be taken over half a minute later.
+ */
+export const DELIVERY_DEFAULTS = { leaseMs: 30_000, concurrency: 4, maxAttempts: 5 } as const;
 
 interface Pass {
   ctx: AppContext;
@@ -64,15 +69,47 @@ export async function deliverRun(ctx: AppContext, plan: DeliveryPlan, options: D
   const store = options.store ?? new TableRunStore(ctx.storage);
   const leaseMs = options.leaseMs ?? DELIVERY_DEFAULTS.leaseMs;
   const owner = options.owner ?? `pass-${newId()}`;
-  const empty = { runKey: plan.runKey, channels: 0, sent: 0, alreadySent: 0, failed: 0, unknown: 0 };
-  const claimed = await store.claim(plan.runKey, owner, ctx.now(), leaseMs, plan.compose);
-  if ("heldBy" in claimed) {
-    ctx.logger.info({ event: "delivery.held", runKey: plan.runKey, heldBy: claimed.heldBy }, "another instance is sending this run");
-    return { ...empty, outcome: "held-elsewhere" };
+  passStarted(owner);
+  try {
+    const claimed = await store.claim(plan.runKey, owner, ctx.now(), leaseMs, plan.compose, { instance: THIS_INSTANCE, isDead: knownDead });
+    if ("heldBy" in claimed) {
+      ctx.logger.info({ event: "delivery.held", runKey: plan.runKey, heldBy: claimed.heldBy }, "another instance is sending this run");
+      return { ...emptySummary(plan), outcome: "held-elsewhere" };
+    }
+    const keeper = new LeaseKeeper(claimed.lease, store, ctx.now, leaseMs).start();
+    try {
+      return await deliverClaimed({ ctx, plan, store, keeper, content: claimed.content, options });
+    } catch (error) {
+      // The pass died (storage failed under it): hand the lease back now if storage allows, so the
+      // next pass need not wait for it to run out. If it does not, this instance still knows the pass
+      // is dead and takes the lease over at once.
+      if (!(error instanceof LeaseLostError)) {
+        await store.release(keeper.lease, ctx.now(), { abandonedAt: ctx.now().toISOString() }).catch(() => undefined);
+      }
+      throw error;
+    } finally {
+      keeper.stop();
+    }
+  } finally {
+    passEnded(owner);
   }
-  const keeper = new LeaseKeeper(claimed.lease, store, ctx.now, leaseMs);
+}
+
+function emptySummary(plan: DeliveryPlan): Omit<RunSummary, "outcome"> {
+  return { runKey: plan.runKey, channels: 0, sent: 0, alreadySent: 0, failed: 0, unknown: 0, unfinished: 0 };
+}
+
+async function deliverClaimed(claimed: {
+  ctx: AppContext;
+  plan: DeliveryPlan;
+  store: RunStore;
+  keeper: LeaseKeeper;
+  content: string;
+  options: DeliveryOptions;
+}): Promise<RunSummary> {
+  const { ctx, plan, store, keeper, options } = claimed;
   const targets = await ctx.channels.withRole(plan.audience);
-  for (const channel of targets) await store.ensureRow(plan.runKey, channel.ref.tenantId, channel.ref.conversationId, claimed.lease.fence, ctx.now());
+  for (const channel of targets) await store.ensureRow(plan.runKey, channel.ref.tenantId, channel.ref.conversationId, keeper.lease.fence, ctx.now());
   const rows = await store.rows(plan.runKey);
   const channels = new Map(targets.map((c) => [`${c.ref.tenantId}|${c.ref.conversationId}`, c]));
   const pass: Pass = {
@@ -89,7 +126,7 @@ export async function deliverRun(ctx: AppContext, plan: DeliveryPlan, options: D
       pacer: options.pacer ?? sharedPacer,
     },
   };
-  const tally = { sent: 0, alreadySent: 0, failed: 0, unknown: 0 };
+  const tally = { sent: 0, alreadySent: 0, failed: 0, unknown: 0, unfinished: 0 };
   let lost = false;
   const queue = [...rows];
   const worker = async () => {
@@ -101,13 +138,18 @@ export async function deliverRun(ctx: AppContext, plan: DeliveryPlan, options: D
         else {
           // Storage failed around this row: it stays as it is (pending or sending) for a later pass.
           ctx.logger.error({ err: error, runKey: plan.runKey, conversation: row.conversationId }, "a delivery could not be recorded");
-          tally.failed++;
+          tally.unfinished++;
         }
       }
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? DELIVERY_DEFAULTS.concurrency) }, worker));
-  const summary: RunSummary = { ...empty, ...tally, channels: rows.length, outcome: lost ? "lease-lost" : rows.length === 0 ? "no-channels" : "delivered" };
+  const summary: RunSummary = {
+    ...emptySummary(plan),
+    ...tally,
+    channels: rows.length,
+    outcome: lost ? "lease-lost" : rows.length === 0 ? "no-channels" : "delivered",
+  };
   if (!lost) {
     await reportProblems(ctx, store, plan, keeper.lease.fence, options);
     await store

@@ -46,4 +46,6 @@ export interface RunSummary {
   alreadySent: number;
   failed: number;
   unknown: number;
+  /** Channels left pending because storage failed around them: a later pass sends them. */
+  unfinished: number;
 }

@@ -35,7 +35,18 @@ export interface RowChanges {
  * conditional on the ETag read, so two instances never both move a row.
  */
 export interface RunStore {
-  claim(runKey: string, owner: string, now: Date, leaseMs: number, content: () => Promise<string>): Promise<ClaimResult>;
+  /**
+   * Creates the run or takes over its lease when the lease has run out or `isDead` says its holder is
+   * known to be dead. The lease records the claiming instance beside the owner.
+   */
+  claim(
+    runKey: string,
+    owner: string,
+    now: Date,
+    leaseMs: number,
+    content: () => Promise<string>,
+    holder?: { instance: string; isDead(holder: { owner: string; instance: string }): boolean },
+  ): Promise<ClaimResult>;
   /** Extends the lease; throws LeaseLostError if another instance took the run. */
   renew(lease: RunLease, now: Date, leaseMs: number): Promise<RunLease>;
   /** Ends the lease now, so a later pass (a new channel, a correction) need not wait for it to expire. */

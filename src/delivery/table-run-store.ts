@@ -32,8 +32,8 @@ export function deliveryRowKey(tenantId: string, conversationId: string): string
 }
 
 /**
- * digestruns: PartitionKey run key (e.g. digest-2026-W48), RowKey "run": owner, fence, lease expiry
- * and the run's content snapshot. deliveries: PartitionKey run key, RowKey tenant|conversation.
+ * digestruns: PartitionKey run key (e.g. digest-2026-W48), RowKey "run": owner, its instance, fence,
+ * lease expiry and the run's content snapshot. deliveries: PartitionKey run key, RowKey tenant|conversation.
  */
 export class TableRunStore implements RunStore {
   private readonly runs: TableClient;
@@ -43,26 +43,44 @@ export class TableRunStore implements RunStore {
     this.deliveries = storage.tableClient("deliveries");
   }
 
-  claim(runKey: string, owner: string, now: Date, leaseMs: number, content: () => Promise<string>): Promise<ClaimResult> {
+  claim(
+    runKey: string,
+    owner: string,
+    now: Date,
+    leaseMs: number,
+    content: () => Promise<string>,
+    holder?: { instance: string; isDead(holder: { owner: string; instance: string }): boolean },
+  ): Promise<ClaimResult> {
     return guardStorage(async () => {
       const leaseUntil = now.getTime() + leaseMs;
+      const instance = holder?.instance ?? "";
       const existing = await this.readRun(runKey);
       if (!existing) {
-        const entity = { partitionKey: runKey, rowKey: RUN_ROW, owner, fence: 1, leaseUntil, createdAt: now.toISOString(), ...pieces(await content()) };
+        const entity = {
+          partitionKey: runKey,
+          rowKey: RUN_ROW,
+          owner,
+          instance,
+          fence: 1,
+          leaseUntil,
+          createdAt: now.toISOString(),
+          ...pieces(await content()),
+        };
         assertEntityFits(entity);
         try {
           const answer = await this.runs.createEntity(entity);
           return { lease: { runKey, owner, fence: 1, leaseUntil, etag: answer.etag ?? "" }, content: joinPieces(entity), created: true };
         } catch (error) {
           if (statusCodeOf(error) !== 409) throw error;
-          return this.claim(runKey, owner, now, leaseMs, content);
+          return this.claim(runKey, owner, now, leaseMs, content, holder);
         }
       }
       const heldUntil = Number(existing.leaseUntil ?? 0);
-      if (heldUntil > now.getTime() && existing.owner !== owner) return { heldBy: String(existing.owner ?? ""), leaseUntil: heldUntil };
+      const held = { owner: String(existing.owner ?? ""), instance: String(existing.instance ?? "") };
+      if (heldUntil > now.getTime() && held.owner !== owner && !holder?.isDead(held)) return { heldBy: held.owner, leaseUntil: heldUntil };
       const fence = Number(existing.fence ?? 0) + 1;
       try {
-        const answer = await this.runs.updateEntity({ partitionKey: runKey, rowKey: RUN_ROW, owner, fence, leaseUntil }, "Merge", {
+        const answer = await this.runs.updateEntity({ partitionKey: runKey, rowKey: RUN_ROW, owner, instance, fence, leaseUntil }, "Merge", {
           etag: existing.etag as string,
         });
         return { lease: { runKey, owner, fence, leaseUntil, etag: answer.etag ?? "" }, content: joinPieces(existing), created: false };

@@ -24,10 +24,11 @@ export function summaryCard(label: string, s: RunSummary): AdaptiveCard {
   if (s.outcome === "no-channels")
     return noticeCard("No DCS channels", "No channel is registered as a DCS channel yet: in the channel, type register this channel as dcs.", "Warning");
   if (s.outcome === "lease-lost") return noticeCard("Taken over", `Another instance took over sending ${label}.`, "Warning");
-  const problems = s.failed + s.unknown;
+  const problems = s.failed + s.unknown + s.unfinished;
   const text =
     `${label[0]!.toUpperCase()}${label.slice(1)}: sent to ${s.sent} channel(s) now, ${s.alreadySent} already had it, ${s.failed} failed, ${s.unknown} unknown.` +
-    (problems ? " The coordinators' channel has the details." : "");
+    (s.unfinished ? ` ${s.unfinished} could not be recorded because storage failed and are not sent yet: send again in a minute.` : "") +
+    (s.failed + s.unknown ? " The coordinators' channel has the details." : "");
   return noticeCard(problems ? "Sent, with problems" : "Sent", text, problems ? "Warning" : "Good");
 }
 

@@ -189,7 +189,11 @@ describe("weekly digest delivery to DCS channels (real service, Azurite and a fa
       return new Promise<never>(() => {});
     });
     const time = virtualTime();
-    void sendDigest(service.app, week, { sleep: time.sleep, pacer: time.pacer, concurrency: 1 });
+    // The dying instance's lease renewals stop too (they would hang with it).
+    const dying: TableRunStore = Object.assign(Object.create(new TableRunStore(service.app.storage)) as TableRunStore, {
+      renew: () => new Promise<never>(() => {}),
+    });
+    void sendDigest(service.app, week, { sleep: time.sleep, pacer: time.pacer, concurrency: 1, store: dying });
     while (n < 3 || connector.posts().filter((c) => ids.includes(c.conversationId)).length < 3) await new Promise((r) => setTimeout(r, 10));
     stub.restore();
 

@@ -1,4 +1,5 @@
 import { authSuite } from "./auth-cases";
+import { digestSuite } from "./digest-cases";
 import { edgeSuite } from "./edge-cases";
 import { faultSuite } from "./fault-cases";
 import { inputSuite } from "./input-cases";
@@ -9,4 +10,14 @@ import { textSuite } from "./text-cases";
 import type { ReliabilitySuite } from "../support/reliability-case";
 
 /** Every suite, in the order the reliability table lists them. */
-export const ALL_SUITES: ReliabilitySuite<any>[] = [startupSuite, authSuite, recordsSuite, inputSuite, textSuite, edgeSuite, faultSuite, loadSuite];
+export const ALL_SUITES: ReliabilitySuite<any>[] = [
+  startupSuite,
+  authSuite,
+  recordsSuite,
+  inputSuite,
+  textSuite,
+  edgeSuite,
+  digestSuite,
+  faultSuite,
+  loadSuite,
+];
