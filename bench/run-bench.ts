@@ -1,5 +1,5 @@
 import os from "node:os";
-import { benchAnalysis } from "./analysis-bench";
+import { benchAnalysis, benchAnalysisNational } from "./analysis-bench";
 import { benchSubmit } from "./submit-bench";
 import { benchDigest } from "./digest-bench";
 import { benchDelivery } from "./delivery-bench";
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
   results.memory = { peak_rss_mb };
   results.digest = await benchDigest({ archive: quick ? 10_000 : 100_000, runs: quick ? 5 : 15, log });
   results.analysis = await benchAnalysis({ runs: quick ? 3 : 5, log });
+  results.analysis_national = benchAnalysisNational({ runs: quick ? 1 : 3, log });
   results.delivery = await benchDelivery({ channels: quick ? 60 : 200, log });
 
   if (json) {
@@ -33,6 +34,9 @@ async function main(): Promise<void> {
     "submit.ratio_rps_c16": ">= 0.6",
     "submit.bot_p99_ms_c16": "< 100",
     "analysis.ratio": "<= 2",
+    "analysis_national.ratio_x19": "<= 2",
+    "analysis_national.peak_rss_mb_x95": "< 300",
+    "analysis_national.growth_x95_over_x19": "<= 5.5",
     "digest.ratio": "<= 1.5",
     "delivery.ratio": "<= 1.5",
     "delivery.duplicates": "0",

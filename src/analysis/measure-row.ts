@@ -26,12 +26,34 @@ export type MeasureRowIdentity = Pick<
 > &
   Partial<Pick<MeasureRow, "base" | "countRounding">>;
 
-/** A row with no figures yet: numbers, intervals, ratio and test empty, not suppressed, no note. */
+/**
+ * A row with no figures yet: numbers, intervals, ratio and test empty, not suppressed, no note. Every
+ * field is written out rather than spread from `identity`: the rows then share one shape, which keeps
+ * making tens of thousands of them fast (spreading callers' differently shaped objects took most of
+ * the analysis time after reading).
+ */
 export function emptyMeasureRow(identity: MeasureRowIdentity): MeasureRow {
   return {
-    base: null,
-    countRounding: null,
-    ...identity,
+    base: identity.base ?? null,
+    countRounding: identity.countRounding ?? null,
+    measure: identity.measure,
+    topic: identity.topic,
+    title: identity.title,
+    areaCode: identity.areaCode,
+    areaName: identity.areaName,
+    geography: identity.geography,
+    period: identity.period,
+    year: identity.year,
+    group: identity.group,
+    groupKey: identity.groupKey,
+    level: identity.level,
+    unit: identity.unit,
+    denominatorStage: identity.denominatorStage,
+    method: identity.method,
+    source: identity.source,
+    synthetic: identity.synthetic,
+    outcome: identity.outcome,
+    unknownShare: identity.unknownShare,
     numerator: null,
     denominator: null,
     value: null,
