@@ -22,9 +22,16 @@ export interface AnalysisFigures {
   ratio: number;
 }
 
+/** CPU milliseconds (user + system) this process spent since `from` (a process.cpuUsage() reading). */
+export function cpuMsSince(from: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(from);
+  return (used.user + used.system) / 1000;
+}
+
 /**
  * `analyse` over every file in ../shared/data (or the synthetic seeds) against reading the same CSVs
- * alone (streamed and interpreted, no measures): medians of `runs` runs after one warm-up.
+ * alone (streamed and interpreted, no measures): medians of `runs` runs after one warm-up. Times are
+ * CPU time, so that other work on a shared machine does not move the ratio.
  */
 export async function benchAnalysis(options: { runs: number; log: (m: string) => void }): Promise<AnalysisFigures> {
   const { folder, label } = extractsFolder();
@@ -32,12 +39,12 @@ export async function benchAnalysis(options: { runs: number; log: (m: string) =>
   const parse: number[] = [];
   const full: number[] = [];
   for (let i = 0; i < options.runs + 1; i++) {
-    let t = performance.now();
+    let t = process.cpuUsage();
     await parseFiles([folder]);
-    const parseMs = performance.now() - t;
-    t = performance.now();
+    const parseMs = cpuMsSince(t);
+    t = process.cpuUsage();
     analyseLoaded(await parseFiles([folder]));
-    const fullMs = performance.now() - t;
+    const fullMs = cpuMsSince(t);
     if (i > 0) {
       parse.push(parseMs);
       full.push(fullMs);
@@ -68,7 +75,9 @@ export interface NationalFigures {
 }
 
 interface ChildRun {
+  /** CPU time of the work (user + system), and its wall time. */
   ms: number;
+  wall_ms: number;
   peak_rss_mb: number;
 }
 
@@ -87,7 +96,8 @@ function runChild(mode: "parse" | "analyse", folder: string): ChildRun {
  * `analyse` over national-size files: the shared extracts grown to 19 and 95 times their size with
  * rows for invented local authorities (bench/national-files.ts), written to a temporary folder and
  * removed after. Each run is its own process, so its peak RSS is the analysis's alone. The floor is
- * streaming the same files through csv-parse and dropping every row; medians of `runs` runs.
+ * streaming the same files through csv-parse and dropping every row. Medians of `runs` runs of CPU
+ * time (wall times go to the log), so that other work on a shared machine does not move the ratios.
  */
 export function benchAnalysisNational(options: { runs: number; log: (m: string) => void }): NationalFigures {
   const { folder, label } = extractsFolder();
@@ -105,8 +115,16 @@ export function benchAnalysisNational(options: { runs: number; log: (m: string) 
       parse19.push(runChild("parse", x19));
       full19.push(runChild("analyse", x19));
       full95.push(runChild("analyse", x95));
+      const [p, a, b] = [parse19[i]!, full19[i]!, full95[i]!];
+      options.log(
+        `  run ${i + 1}: parse x19 ${p.ms.toFixed(0)} ms cpu (${p.wall_ms.toFixed(0)} wall), analyse x19 ${a.ms.toFixed(0)} (${a.wall_ms.toFixed(0)}), x95 ${b.ms.toFixed(0)} (${b.wall_ms.toFixed(0)}), ${b.peak_rss_mb.toFixed(0)} MB`,
+      );
     }
-    const median = (runs: ChildRun[], key: keyof ChildRun) => percentile(runs.map((r) => r[key]), 50);
+    const median = (runs: ChildRun[], key: keyof ChildRun) =>
+      percentile(
+        runs.map((r) => r[key]),
+        50,
+      );
     const p19 = median(parse19, "ms");
     const a19 = median(full19, "ms");
     const a95 = median(full95, "ms");
