@@ -379,8 +379,15 @@ function csww(b: Borough, year: number, workers: number, random: Random): string
   return out.join("\n");
 }
 
-/** Writes one borough's returns into DIR/<slug>-<code>-<year>/; returns the folder. */
-export function writeBoroughReturns(outDir: string, b: Borough, year: number, scale = 1): string {
+/** One synthetic file: its folder (<slug>-<code>-<year>), name and text. */
+export interface SyntheticReturnFile {
+  folder: string;
+  name: string;
+  text: string;
+}
+
+/** One borough's returns, in memory (the demo reads them without touching the disk). */
+export function boroughReturnFiles(b: Borough, year: number, scale = 1): SyntheticReturnFile[] {
   const random = mulberry32(Number(b.oldCode) * 7919 + year);
   const small = b.code === "E09000001" ? 0.08 : 1;
   const nChildren = Math.round(2000 * scale * small * (0.85 + 0.3 * random()));
@@ -412,19 +419,35 @@ export function writeBoroughReturns(outDir: string, b: Borough, year: number, sc
   const looked = children.filter((c) => c.uasc || (c.openAt31March && random() < chance * (CLA_RISK[c.code] ?? 1)));
   // Some children ceased to be looked after during the year: they were in need too, and closed.
   for (const c of children.filter((x) => !x.openAt31March).slice(0, Math.round(looked.length * 0.25))) looked.push(c);
-  const folder = path.join(outDir, `${b.slug}-${b.oldCode}-${year}`);
-  mkdirSync(folder, { recursive: true });
-  writeFileSync(path.join(folder, `SYNTHETIC_cin_census_${year}.xml`), cinCensus(b, year, children, random, years));
+  const folder = `${b.slug}-${b.oldCode}-${year}`;
+  const cin = cinCensus(b, year, children, random, years);
   const t = ssda903(looked, random, years);
-  writeFileSync(path.join(folder, "SYNTHETIC_ssda903_header.csv"), t.header);
-  writeFileSync(path.join(folder, "SYNTHETIC_ssda903_episodes.csv"), t.episodes);
-  writeFileSync(path.join(folder, "SYNTHETIC_ssda903_uasc.csv"), t.uasc);
-  writeFileSync(path.join(folder, `SYNTHETIC_csww_${year}.xml`), csww(b, year, nWorkers, random));
-  writeFileSync(
-    path.join(folder, "README.txt"),
-    `${SYNTHETIC_NOTE}.\nBorough: ${b.name} (LA ${b.oldCode}), collection year ending 31 March ${year}; CSWW at 30 September ${year}.\n`,
-  );
+  return [
+    { folder, name: `SYNTHETIC_cin_census_${year}.xml`, text: cin },
+    { folder, name: "SYNTHETIC_ssda903_header.csv", text: t.header },
+    { folder, name: "SYNTHETIC_ssda903_episodes.csv", text: t.episodes },
+    { folder, name: "SYNTHETIC_ssda903_uasc.csv", text: t.uasc },
+    { folder, name: `SYNTHETIC_csww_${year}.xml`, text: csww(b, year, nWorkers, random) },
+    {
+      folder,
+      name: "README.txt",
+      text: `${SYNTHETIC_NOTE}.\nBorough: ${b.name} (LA ${b.oldCode}), collection year ending 31 March ${year}; CSWW at 30 September ${year}.\n`,
+    },
+  ];
+}
+
+/** Writes one borough's returns into DIR/<slug>-<code>-<year>/; returns the folder. */
+export function writeBoroughReturns(outDir: string, b: Borough, year: number, scale = 1): string {
+  const files = boroughReturnFiles(b, year, scale);
+  const folder = path.join(outDir, files[0]!.folder);
+  mkdirSync(folder, { recursive: true });
+  for (const f of files) writeFileSync(path.join(folder, f.name), f.text);
   return folder;
+}
+
+/** Every borough's returns, in memory. */
+export function syntheticReturnFiles(year = 2026, scale = 1): SyntheticReturnFile[] {
+  return BOROUGHS.flatMap((b) => boroughReturnFiles(b, year, scale));
 }
 
 export function writeSyntheticReturns(outDir: string, year = 2026, scale = 1): string[] {

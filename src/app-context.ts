@@ -17,6 +17,8 @@ import type { AuditTrail } from "./audit/audit-trail";
 import { TableAuditTrail } from "./audit/table-audit-trail";
 import type { MeasureStore } from "./headlines/measure-store";
 import { TableMeasureStore } from "./headlines/table-measure-store";
+import type { LadderStore } from "./headlines/ladder-store";
+import { TableLadderStore } from "./headlines/table-ladder-store";
 import type { NominationStore } from "./nominations/nomination-store";
 import { TableNominationStore } from "./nominations/table-nomination-store";
 import type { LeadStore } from "./leads/lead-store";
@@ -40,6 +42,8 @@ export interface AppContext {
   leads: LeadStore;
   meetings: MeetingStore;
   measures: MeasureStore;
+  /** The statutory returns' ladders of intervention and workforce pipeline (suppressed aggregates). */
+  ladders: LadderStore;
   now: () => Date;
 }
 
@@ -61,6 +65,7 @@ export function createAppContext(options: { config: Config; logger: Logger; stor
     leads: new TableLeadStore(storage),
     meetings: new TableMeetingStore(storage),
     measures: new TableMeasureStore(storage.tableClient("measures"), storage.tableClient("headlines"), now),
+    ladders: new TableLadderStore(storage.tableClient("ladders")),
     now,
   };
 }

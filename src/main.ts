@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   }
   const logger = createLogger({ level: config.logLevel });
   const service = await startService(config, logger);
-  storeDemoHeadlinesIfEmpty(service.app.measures, logger).catch((error) => logger.warn({ err: error }, "could not store the demo headlines"));
+  storeDemoHeadlinesIfEmpty(service.app.measures, logger, service.app.ladders).catch((error) =>
+    logger.warn({ err: error }, "could not store the demo headlines"),
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;

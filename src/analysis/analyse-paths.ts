@@ -2,7 +2,8 @@ import { selectHeadlines } from "./headlines";
 import { listInputFiles, streamFile } from "./io/return-files";
 import { analyseLoaded, parseFilePaths, type AnalysisOptions, type AnalysisResult, type SourceSummary } from "./run-analysis";
 import { analyseReturns, type ReturnsAnalysis } from "./returns/analyse-returns";
-import { readReturns, splitReturns, type ReturnFileSummary, type ReturnsOptions } from "./returns/read-returns";
+import type { LoadedFile } from "./load-dataset";
+import { readReturns, splitReturns, type OpenFile, type ReturnFileSummary, type ReturnInputFile, type ReturnsOptions } from "./returns/read-returns";
 import type { ReturnProblem } from "./returns/return-counts";
 import { applyDisclosureControl } from "./suppression";
 
@@ -29,7 +30,17 @@ export async function analysePaths(paths: readonly string[], options: AnalysisOp
     options.onProgress,
     options.scope,
   );
-  const read = await readReturns(returnInputs, streamFile, options);
+  return analyseWithReturns(loaded, returnInputs, streamFile, options);
+}
+
+/** The same from statistics files already loaded and returns opened by `open` (the demo's are in memory). */
+export async function analyseWithReturns(
+  loaded: readonly LoadedFile[],
+  returnInputs: readonly ReturnInputFile[],
+  open: OpenFile,
+  options: AnalysisOptions & ReturnsOptions = {},
+): Promise<FullAnalysis> {
+  const read = await readReturns(returnInputs, open, options);
   const result = analyseLoaded(loaded, options);
   const base = applyDisclosureControl(loaded.flatMap((f) => f.observations).filter((o) => o.stage === "pupils" || o.stage === "population-0-17"));
   const returns = analyseReturns(read, base);

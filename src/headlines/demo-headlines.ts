@@ -1,6 +1,10 @@
 import path from "node:path";
-import { analyseFiles } from "../analysis/run-analysis";
+import { analyseWithReturns } from "../analysis/analyse-paths";
+import { inMemoryReturns } from "../analysis/returns/in-memory-files";
+import { parseFiles } from "../analysis/run-analysis";
 import type { Logger } from "../logging/logger";
+import { syntheticReturnFiles } from "../../seeds/make-returns";
+import type { LadderStore } from "./ladder-store";
 import type { MeasureStore } from "./measure-store";
 import { PROJECT_ROOT } from "../project-root";
 
@@ -8,17 +12,20 @@ import { PROJECT_ROOT } from "../project-root";
 export const DEMO_DATA_DIR = path.join(PROJECT_ROOT, "seeds", "data");
 
 /**
- * On a fresh install, stores measures and headlines from the synthetic demo datasets, so the digest
- * and the tab have something to show before anyone loads real files. Does nothing once any run is
- * stored; every headline it stores says it is synthetic.
+ * On a fresh install, stores measures, headlines and ladders from the synthetic demo datasets and
+ * the synthetic statutory returns (seeds/make-returns.ts, made in memory), so the digest and the tab
+ * have something to show before anyone loads real files. Does nothing once any run is stored; every
+ * headline it stores says it is synthetic.
  */
-export async function storeDemoHeadlinesIfEmpty(measures: MeasureStore, logger: Logger): Promise<boolean> {
+export async function storeDemoHeadlinesIfEmpty(measures: MeasureStore, logger: Logger, ladders?: LadderStore): Promise<boolean> {
   if ((await measures.latestHeadlines(1)).length > 0) return false;
-  const result = await analyseFiles([DEMO_DATA_DIR]);
-  const runId = await measures.saveRun(result.measures, result.headlines, result.sources);
+  const { inputs, open } = inMemoryReturns(syntheticReturnFiles());
+  const { result, returns } = await analyseWithReturns(await parseFiles([DEMO_DATA_DIR]), inputs, open);
+  const runId = await measures.saveRun([...result.measures, ...returns.measures], result.headlines, result.sources);
+  await ladders?.saveRun(runId, returns.ladders, returns.pipeline);
   logger.info(
-    { runId, measures: result.measures.length, headlines: result.headlines.length },
-    "stored SYNTHETIC demo headlines from seeds/data (load real files with npm run analyse -- --store <files>)",
+    { runId, measures: result.measures.length + returns.measures.length, headlines: result.headlines.length, ladders: returns.ladders.length },
+    "stored SYNTHETIC demo headlines from seeds/data and synthetic returns (load real files with npm run analyse -- --store <files>)",
   );
   return true;
 }

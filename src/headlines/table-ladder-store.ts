@@ -4,7 +4,8 @@ import type { LadderStore } from "./ladder-store";
 import { safeKey } from "./table-keys";
 
 const LATEST = "latest";
-const MAX_BATCH = 100; // Table Storage: at most 100 operations per same-partition transaction.
+/** Table Storage allows 100 operations per same-partition transaction; ladder rows are a few KB each, so fewer per request keeps each well inside the request timeout. */
+const MAX_BATCH = 20;
 const MAX_STRING = 32_000; // characters; a string property is limited to 64 KiB (UTF-16).
 
 type Entity = { partitionKey: string; rowKey: string; runId: string; kind: "ladder" | "pipeline"; body: string };

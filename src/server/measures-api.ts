@@ -1,5 +1,6 @@
 import type { AppContext } from "../app-context";
 import { CATALOGUE } from "../analysis/catalogue";
+import { disparityEntryStrips, type DisparityEntryStrip } from "../analysis/returns/ladder-types";
 import { HubError } from "../domain/errors";
 import type { StoredHeadline, StoredMeasure } from "../headlines/measure-store";
 import { guardStorage } from "../storage/guard-storage";
@@ -13,16 +14,30 @@ export interface MeasureChoice {
   kind: "rate" | "ladder" | "workforce";
 }
 
-/** What the Data page lists first: the measures it can chart, and the latest headlines. */
+/** What the Data page lists first: the measures it can chart, the latest headlines, and where disparity enters in each borough. */
 export interface MeasuresOverview {
   measures: MeasureChoice[];
   headlines: StoredHeadline[];
+  /** From the boroughs' statutory returns: one strip per borough and year (suppressed steps carry no number). */
+  ladders: DisparityEntryStrip[];
 }
 
 export interface MeasureFigures {
   measure: MeasureChoice;
   rows: StoredMeasure[];
 }
+
+/** Measures made from the boroughs' statutory returns (not in the catalogue: they are not read from tidy files). */
+const RETURNS: MeasureChoice[] = [
+  {
+    id: "returns-steps",
+    title: "Levels of intervention from the boroughs' returns: each step of the one before",
+    topic: "social-care",
+    unit: "%",
+    kind: "ladder",
+  },
+  { id: "returns-workforce", title: "Social work staff by seniority from the boroughs' workforce returns", topic: "workforce", unit: "%", kind: "workforce" },
+];
 
 const WORKFORCE: MeasureChoice[] = [
   { id: "workforce-share", title: "Children's social work staff by ethnic group and seniority", topic: "workforce", unit: "%", kind: "workforce" },
@@ -33,6 +48,7 @@ export function measureChoices(): MeasureChoice[] {
   return [
     ...CATALOGUE.measures.map((m): MeasureChoice => ({ id: m.id, title: m.title, topic: m.topic, unit: m.unit, kind: "rate" })),
     ...CATALOGUE.ladders.map((l): MeasureChoice => ({ id: l.id, title: l.title, topic: l.topic, unit: l.steps[0]?.unit ?? "%", kind: "ladder" })),
+    ...RETURNS,
     ...WORKFORCE,
   ];
 }
@@ -42,7 +58,8 @@ const HEADLINE_LIMIT = 12;
 
 export async function measuresOverview(app: AppContext): Promise<MeasuresOverview> {
   const headlines = await guardStorage(() => app.measures.latestHeadlines(HEADLINE_LIMIT));
-  return { measures: measureChoices(), headlines };
+  const ladders = await guardStorage(() => app.ladders.latestLadders());
+  return { measures: measureChoices(), headlines, ladders: disparityEntryStrips(ladders).sort((a, b) => a.areaName.localeCompare(b.areaName)) };
 }
 
 /** One measure's stored figures, optionally for one area; suppressed cells come without numbers. */

@@ -24,6 +24,76 @@ function headlineList(overview: MeasuresOverview): HTMLElement {
   );
 }
 
+const STEP_LABELS: Record<string, string> = {
+  referral: "Referral",
+  assessment: "Assessment",
+  s47: "Section 47",
+  icpc: "Conference",
+  "cpp-start": "Plan",
+  "cla-31march": "Looked after",
+};
+
+/** Where disparity enters, per borough: each group's step ratios to White British, given the step before. */
+function entryStrips(overview: MeasuresOverview): HTMLElement {
+  if (overview.ladders.length === 0) return el("p", {}, "No statutory returns loaded yet (npm run analyse -- --store <returns folder>).");
+  return el(
+    "div",
+    { class: "strips" },
+    ...overview.ladders.map((strip) => {
+      const steps = strip.rows[0]?.steps.map((s) => s.step) ?? [];
+      const caption = `${strip.areaName}, ${strip.period}: step ratio to White British children at each step, given the step before`;
+      return el(
+        "details",
+        { class: "strip" },
+        el("summary", {}, `${strip.areaName}, ${strip.period}${strip.synthetic ? " (synthetic demonstration data)" : ""}`),
+        el(
+          "table",
+          {},
+          el("caption", {}, caption),
+          el(
+            "thead",
+            {},
+            el(
+              "tr",
+              {},
+              el("th", { scope: "col" }, "Group"),
+              ...steps.map((s) => el("th", { scope: "col" }, STEP_LABELS[s] ?? s)),
+              el("th", { scope: "col" }, "Enters at"),
+            ),
+          ),
+          el(
+            "tbody",
+            {},
+            ...strip.rows
+              .filter((r) => r.groupLevel === "major")
+              .map((r) =>
+                el(
+                  "tr",
+                  {},
+                  el("th", { scope: "row" }, r.group),
+                  ...r.steps.map((s) =>
+                    el(
+                      "td",
+                      {},
+                      s.suppressed
+                        ? "suppressed"
+                        : s.ratio === null
+                          ? "–"
+                          : `${s.ratio.toFixed(2)}${s.low !== null && s.high !== null ? ` (${s.low.toFixed(2)} to ${s.high.toFixed(2)})` : ""}`,
+                    ),
+                  ),
+                  el("td", {}, r.entersAt ? (STEP_LABELS[r.entersAt] ?? r.entersAt) : "no difference beyond chance"),
+                ),
+              ),
+          ),
+        ),
+        el("ul", {}, ...strip.rows.filter((r) => r.groupLevel === "major").map((r) => el("li", {}, r.sentence))),
+        el("p", { class: "source" }, `Base: ${strip.baseSource}. Source: the borough's CIN census and SSDA903 returns.`),
+      );
+    }),
+  );
+}
+
 function distinct<T>(items: T[]): T[] {
   return [...new Set(items)];
 }
@@ -140,6 +210,8 @@ export async function renderData(root: HTMLElement, host: Host): Promise<void> {
     el("h2", {}, "Data"),
     el("h3", {}, "Headlines"),
     headlineList(overview),
+    el("h3", {}, "Where disparity enters (the boroughs' statutory returns)"),
+    entryStrips(overview),
     el("h3", {}, "Measures"),
     el("p", {}, "Rates by ethnic group with 95% intervals. Counts from 1 to 9, and cells that would reveal them, are suppressed."),
     el("form", { class: "filters", "aria-label": "Choose figures" }, measure.wrapper, area.wrapper, period.wrapper),

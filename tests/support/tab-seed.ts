@@ -1,5 +1,6 @@
 import type { Headline } from "../../src/analysis/headlines";
 import type { MeasureRow } from "../../src/analysis/measure-row";
+import { PREVIOUS_STEP, type Ladder } from "../../src/analysis/returns/ladder-types";
 import { TableMeetingStore } from "../../src/convening/table-meeting-store";
 import { TableMeasureStore } from "../../src/headlines/table-measure-store";
 import { TableLeadStore } from "../../src/leads/table-lead-store";
@@ -104,6 +105,37 @@ const HEADLINE: Headline = {
   synthetic: false,
 };
 
+/** One borough's ladder from its statutory returns: disparity entering at referral, the conference step suppressed. */
+export const LADDER: Ladder = {
+  areaCode: HACKNEY,
+  areaName: "Hackney",
+  period: "2026",
+  group: "Black",
+  groupLevel: "major",
+  referenceGroup: "White British",
+  baseSource: "school census pupils in the borough's schools, 2021/22",
+  entersAt: "referral",
+  sentence: `Black children in Hackney, 2026: the disparity enters at referral ${SCRIPT}`,
+  steps: (["base", "referral", "assessment", "s47", "icpc", "cpp-start", "cla-31march"] as const).map((step) => ({
+    step,
+    previousStep: PREVIOUS_STEP[step],
+    count: step === "icpc" ? null : 40,
+    previousCount: 80,
+    rate: step === "icpc" ? null : 50,
+    stepRatio: step === "base" || step === "icpc" ? null : step === "referral" ? 1.8 : 1.05,
+    stepRatioLow: step === "base" || step === "icpc" ? null : step === "referral" ? 1.3 : 0.8,
+    stepRatioHigh: step === "base" || step === "icpc" ? null : step === "referral" ? 2.4 : 1.3,
+    cumulativeRatio: null,
+    cumulativeRatioLow: null,
+    cumulativeRatioHigh: null,
+    suppressed: step === "icpc",
+    note: null,
+  })),
+  uasc: [],
+  sources: ["cin_census_2026.xml"],
+  synthetic: false,
+};
+
 export async function seed(service: RunningService): Promise<void> {
   const app = service.app;
   await app.proformas.create(
@@ -132,6 +164,7 @@ export async function seed(service: RunningService): Promise<void> {
     [HEADLINE],
     [{ name: "cla_ethnicity_2024.csv", checksum: "abc123" }],
   );
+  await app.ladders.saveRun("run-tab", [LADDER], []);
   await new TableLeadStore(app.storage).confirm({
     borough: HACKNEY,
     id: "01JTABLEAD000000000000000A",

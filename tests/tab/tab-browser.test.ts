@@ -100,6 +100,19 @@ describe("Tab in headless Chromium", () => {
     await open("#data");
     const headline = page.locator(".headlines li").first();
     assert.match((await headline.textContent()) ?? "", /3 times as likely.*<img src=x onerror=.*Source: cla_ethnicity_2024\.csv\. Period: 2024/);
+    const strip = page.locator(".strips details.strip").first();
+    await strip.locator("summary").click();
+    const cells = await strip.locator("tbody tr").first().locator("td").allTextContents();
+    assert.deepEqual(cells, [
+      "1.80 (1.30 to 2.40)",
+      "1.05 (0.80 to 1.30)",
+      "1.05 (0.80 to 1.30)",
+      "suppressed",
+      "1.05 (0.80 to 1.30)",
+      "1.05 (0.80 to 1.30)",
+      "Referral",
+    ]);
+    assert.match((await strip.locator("li").first().textContent()) ?? "", /disparity enters at referral <script>/);
     await page.getByLabel("Measure").selectOption("cla-rate");
     await page.waitForSelector("figure svg");
     const chart = page.locator("figure svg");
