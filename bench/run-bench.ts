@@ -3,6 +3,7 @@ import { benchAnalysis, benchAnalysisNational } from "./analysis-bench";
 import { benchSubmit } from "./submit-bench";
 import { benchDigest } from "./digest-bench";
 import { benchDelivery } from "./delivery-bench";
+import { benchReturns } from "./returns-bench";
 
 /**
  * `npm run bench [-- --json]`: the service's speed as ratios against floors measured in the same run.
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   results.digest = await benchDigest({ archive: quick ? 10_000 : 100_000, runs: quick ? 5 : 15, log });
   results.analysis = await benchAnalysis({ runs: quick ? 3 : 5, log });
   results.analysis_national = benchAnalysisNational({ runs: quick ? 1 : 3, log });
+  results.returns = benchReturns({ runs: quick ? 1 : 3, log });
   results.delivery = await benchDelivery({ channels: quick ? 60 : 200, log });
 
   if (json) {
@@ -37,6 +39,9 @@ async function main(): Promise<void> {
     "analysis_national.ratio_x19": "<= 2",
     "analysis_national.peak_rss_mb_x95": "< 300",
     "analysis_national.growth_x95_over_x19": "<= 5.5",
+    "returns.analyse_wall_ms_x1": "< 5000",
+    "returns.ratio_x1": "<= 3",
+    "returns.memory_growth_x4_over_x1": "<= 1.3",
     "digest.ratio": "<= 1.5",
     "delivery.ratio": "<= 1.5",
     "delivery.duplicates": "0",
