@@ -19,6 +19,7 @@ import { cancelMeeting } from "./convening/cancel-meeting";
 import { markActionDone, openOutcomes, recordOutcomes } from "./convening/record-outcomes";
 import { showMyData } from "./privacy/my-data";
 import { forgetPerson } from "./privacy/forget-person";
+import { actAs } from "./people/act-as";
 
 /**
  * Every command people can type and every card verb, in one typed list: the bot routes by it, the
@@ -93,6 +94,12 @@ export const COMMANDS: CommandSpec[] = [
   { words: "leads", description: "The eight boroughs' leads and the cross-borough conversations coming up", inMenu: true, handler: showLeads },
   { words: "convene", description: "Leads and coordinators: call a cross-borough conversation and invite every lead", inMenu: true, handler: openConvene },
   { words: "my data", description: "Everything the Hub holds about you", inMenu: true, handler: showMyData },
+  {
+    words: "act as",
+    description: "Local mode only: act as <person id> [name] tries the bot as another person; act as me goes back",
+    inMenu: false,
+    handler: actAs,
+  },
   { words: "forget", description: "Coordinators: forget <object id> erases a person, leaving anonymous counts", inMenu: false, handler: forgetPerson },
 ];
 

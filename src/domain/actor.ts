@@ -9,6 +9,8 @@ export interface Actor {
   roles: Role[];
   /** GSS code of the person's borough, if any (LIIA staff have none). */
   borough?: string;
+  /** Local mode only: the client user who is trying the bot as this person (`act as`). */
+  actingFor?: { tenantId: string; objectId: string; name: string };
 }
 
 export function isCoordinator(actor: Actor): boolean {

@@ -8,6 +8,7 @@ import { HubError } from "../domain/errors";
 import { isSubmissionId, newId } from "../domain/ids";
 import { brokenCharacterProblem, cutText, wellFormed } from "../domain/typed-text";
 import { sendToPerson } from "../leads/send-cards";
+import { PERSON_ID_WORDS } from "../people/person-id";
 import { findKnownPerson, tenantsOfBorough } from "./find-nominee";
 import { NOMINATION_LIMITS, isObjectId, isOpenNomination, kindTitle, type Nomination, type NominationKind } from "./nomination";
 import { boroughName, nominationFormCard, nominationInviteCard } from "./nomination-cards";
@@ -50,8 +51,9 @@ function readInput(actor: Actor, data: Record<string, unknown>): { input?: Nomin
   const kind = text(data, "kind") || "lead";
   if (kind !== "lead" && kind !== "deputy") errors.push("Nominate as: choose borough lead or deputy lead.");
   const picked = text(data, "nominee");
-  const nomineeId = (isObjectId(picked) ? picked : text(data, "nomineeId")).toLowerCase();
-  if (!isObjectId(nomineeId)) errors.push("Nominee: choose a person in the people picker, or give their Entra object id (a GUID).");
+  // "other" is the picker's own "not listed" choice, not a person.
+  const nomineeId = (picked !== "other" && isObjectId(picked) ? picked : text(data, "nomineeId")).toLowerCase();
+  if (!isObjectId(nomineeId)) errors.push(`Nominee: choose a person in the people picker or the Hub's list, or give ${PERSON_ID_WORDS}.`);
   const jobTitle = text(data, "jobTitle");
   if (!jobTitle) errors.push("Job title is required.");
   if (jobTitle.length > NOMINATION_LIMITS.jobTitle) errors.push(`Job title: at most ${NOMINATION_LIMITS.jobTitle} characters.`);
@@ -94,9 +96,13 @@ export const submitNomination: VerbHandler = async (ctx: AppContext, turn: Turn,
 
   const person = await findKnownPerson(ctx, input.nomineeId, [turn.actor.tenantId, ...tenantsOfBorough(ctx, input.borough)]);
   if (!person) {
+    const local =
+      ctx.config.auth.mode === "local"
+        ? ` On this computer (local mode), type act as ${input.nomineeId} <their name> and then act as me, so the Hub has seen them.`
+        : "";
     throw new HubError(
       "invalid-input",
-      "The Hub does not know the person you nominated. Ask them to open a chat with the Disparities Hub bot in Teams (or an LIIA coordinator to add them), then nominate them again. Nothing was saved.",
+      `The Hub does not know the person you nominated. Ask them to open a chat with the Disparities Hub bot in Teams (or an LIIA coordinator to add them), then nominate them again. Nothing was saved.${local}`,
     );
   }
   if (person.borough && person.borough !== input.borough) {

@@ -1,3 +1,5 @@
+import { isPersonId } from "../people/person-id";
+
 /** A nomination of a borough lead or deputy, from the nominating card to the DCS's confirmation. */
 export type NominationKind = "lead" | "deputy";
 
@@ -47,8 +49,7 @@ export function kindTitle(kind: NominationKind): string {
   return kind === "lead" ? "borough lead" : "deputy lead";
 }
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
+/** A person's id as the Teams client sent it: an Entra object id, or a test client's user id. */
 export function isObjectId(value: unknown): value is string {
-  return typeof value === "string" && GUID.test(value.trim());
+  return isPersonId(value);
 }

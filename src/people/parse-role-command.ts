@@ -1,6 +1,7 @@
 import type { Role } from "../domain/actor";
 import { findBorough } from "../domain/boroughs";
 import { ROLES } from "./person";
+import { isPersonId, PERSON_ID_WORDS } from "./person-id";
 
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -12,17 +13,17 @@ export interface RoleChange {
   tenantId?: string;
 }
 
-export const ROLE_USAGE = "Write: role <Entra object id> <coordinator|dcs|lead|staff> [borough] [tenant id]";
+export const ROLE_USAGE = "Write: role <person id> <coordinator|dcs|lead|staff> [borough] [tenant id]";
 
 /**
  * Reads `role <object id> <role> [borough] [tenant id]`. Every part is checked against a closed list
- * (GUIDs, the four roles, the eight boroughs), so nothing typed here reaches a key or query unchecked.
+ * (person ids, tenant GUIDs, the four roles, the eight boroughs), so nothing typed here reaches a key or query unchecked.
  */
 export function parseRoleCommand(args: string): RoleChange | { error: string } {
   const words = args.trim().split(/\s+/).filter(Boolean);
   if (words.length < 2) return { error: ROLE_USAGE };
   const [objectId, roleWord, ...rest] = words as [string, string, ...string[]];
-  if (!GUID.test(objectId)) return { error: `"${objectId.slice(0, 60)}" is not an Entra object id (a GUID). ${ROLE_USAGE}` };
+  if (!isPersonId(objectId)) return { error: `"${objectId.slice(0, 60)}" is not ${PERSON_ID_WORDS}. ${ROLE_USAGE}` };
   const role = roleWord.toLowerCase();
   if (!(ROLES as readonly string[]).includes(role)) return { error: `The role must be one of ${ROLES.join(", ")}.` };
   let tenantId: string | undefined;

@@ -37,9 +37,34 @@ export class TablePeopleStore implements PeopleStore {
         roles: JSON.stringify(person.roles),
         updatedAt: person.updatedAt,
         updatedBy: person.updatedBy,
+        actingAs: person.actingAs ? JSON.stringify(person.actingAs) : "",
       };
       assertEntityFits(entity);
       await this.table.upsertEntity(entity, "Replace");
+    });
+  }
+
+  noteSeen(tenantId: string, objectId: string, name: string, at: string): Promise<void> {
+    return guardStorage(async () => {
+      // Merge: a new row holds only the id, name and tenant; an existing row keeps its roles and borough.
+      const entity = { partitionKey: safeKey(tenantId), rowKey: safeKey(objectId), tenantId, objectId, name, seenAt: at };
+      assertEntityFits(entity);
+      await this.table.upsertEntity(entity, "Merge");
+    });
+  }
+
+  setActingAs(tenantId: string, objectId: string, actingAs: { objectId: string; name: string } | undefined, at: string): Promise<void> {
+    return guardStorage(async () => {
+      const entity = {
+        partitionKey: safeKey(tenantId),
+        rowKey: safeKey(objectId),
+        tenantId,
+        objectId,
+        actingAs: actingAs ? JSON.stringify(actingAs) : "",
+        seenAt: at,
+      };
+      assertEntityFits(entity);
+      await this.table.upsertEntity(entity, "Merge");
     });
   }
 
@@ -82,5 +107,17 @@ function fromEntity(e: Record<string, unknown>): Person {
     roles,
     updatedAt: s("updatedAt"),
     updatedBy: s("updatedBy"),
+    actingAs: actingAsOf(s("actingAs")),
   };
+}
+
+function actingAsOf(text: string): Person["actingAs"] {
+  if (!text) return undefined;
+  try {
+    const parsed = JSON.parse(text) as { objectId?: unknown; name?: unknown };
+    if (typeof parsed.objectId === "string" && parsed.objectId) return { objectId: parsed.objectId, name: typeof parsed.name === "string" ? parsed.name : "" };
+  } catch {
+    // an unreadable value acts as nobody
+  }
+  return undefined;
 }

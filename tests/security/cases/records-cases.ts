@@ -32,6 +32,8 @@ export const recordsSuite = defineSuite<RecordsFixture>({
       title: "when staff type role or people or audit, then each is refused on the server and nothing changes",
       expected: "3 refusal cards; people table unchanged; refusals in the audit trail",
       async run(f) {
+        // Her first words make the bot keep her as seen (id, name, tenant); refusals change nothing after.
+        await say(f.hub.service.url, nia, "help");
         const before = (await f.hub.rows("people")).length;
         const cards = [
           ...(await say(f.hub.service.url, nia, `role ${nia.id} coordinator`)),
