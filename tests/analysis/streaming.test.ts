@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Readable } from "node:stream";
@@ -18,28 +18,35 @@ const SPC = path.join(SEED_DATA, "synthetic_spc_pupils_by_ethnicity.csv");
 
 describe("reading national-size files as streams, for the areas in scope only", () => {
   let dir: string;
+  let extract: string;
   let national: string;
 
   before(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), "hub-national-"));
+    extract = path.join(dir, "extract");
     national = path.join(dir, "national");
+    mkdirSync(extract);
+    for (const name of [path.basename(SPC), "synthetic_cla_by_ethnicity.csv", "synthetic_ons_population_0_17.csv"])
+      copyFileSync(path.join(SEED_DATA, name), path.join(extract, name));
     // Every local-authority row again for invented authorities (other codes and names), 3 times the size.
-    writeNationalFiles(SEED_DATA, national, 3);
+    writeNationalFiles(extract, national, 3);
   });
 
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it("when files also hold rows for other areas, then the measures are the same and progress says how many rows were read and kept", async () => {
     const progress: string[] = [];
-    const extract = await analyseFiles([SEED_DATA]);
+    const own = await analyseFiles([extract]);
     const whole = await analyseFiles([national], { onProgress: (m) => progress.push(m) });
-    assert.deepEqual(whole.measures, extract.measures);
-    assert.deepEqual(whole.headlines, extract.headlines);
+    assert.ok(own.measures.length > 0);
+    assert.deepEqual(whole.measures, own.measures);
+    assert.deepEqual(whole.headlines, own.headlines);
+    assert.equal(whole.sources.length, 3);
     for (const s of whole.sources) {
-      const own = extract.sources.find((e) => e.name === s.name)!;
-      assert.ok(s.rows >= own.rows * 2, `${s.name} holds other areas' rows`);
-      assert.equal(s.kept, own.rows);
-      assert.equal(s.observations, own.observations);
+      const before = own.sources.find((e) => e.name === s.name)!;
+      assert.ok(s.rows >= before.rows * 2, `${s.name} holds other areas' rows`);
+      assert.equal(s.kept, before.rows);
+      assert.equal(s.observations, before.observations);
       assert.ok(progress.includes(`read ${s.name}: ${s.rows} rows read, ${s.kept} kept for the areas in scope, ${s.observations} counts`), s.name);
     }
   });
@@ -80,10 +87,12 @@ describe("reading national-size files as streams, for the areas in scope only", 
     for (const f of listCsvFiles([SEED_DATA])) assert.deepEqual(await loadDatasetFile(f), loadDataset(readSourceFile(f)), f);
   });
 
-  it("when a quote never closes, then the read stops with a message naming the file instead of filling memory", async () => {
+  it("when a quote or a comment line never closes, then the read stops with a message naming the file instead of filling memory", async () => {
     const file = path.join(dir, "broken.csv");
     writeFileSync(file, `time_period,new_la_code,la_name,age_group,population_estimate\n2024,E09000012,"Hackney${"x".repeat(MAX_ROW_CHARS)}\n`);
     await assert.rejects(loadDatasetFile(file), /^Error: broken\.csv: Max Record Size: record exceed the maximum number of tolerated bytes of 1048576/);
+    writeFileSync(file, `# ${"x".repeat(MAX_ROW_CHARS + 10)}`);
+    await assert.rejects(loadDatasetFile(file), /^Error: broken\.csv: the '#' comment lines before the header are longer than 1048576 bytes/);
   });
 
   it("when the BOM and comment lines arrive split across chunks, then the comments, header and rows still come out whole", async () => {

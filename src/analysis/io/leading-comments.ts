@@ -29,7 +29,11 @@ const hasBom = (bytes: Buffer) => bytes[0] === 0xef && bytes[1] === 0xbb && byte
 export class LeadingComments extends Transform {
   private head: Buffer | null = Buffer.alloc(0);
 
-  constructor(private readonly onComments: (comments: string[]) => void) {
+  /** `maxHeadBytes` bounds what is held back: comment lines that never end are an error, not a memory leak. */
+  constructor(
+    private readonly onComments: (comments: string[]) => void,
+    private readonly maxHeadBytes: number,
+  ) {
     super();
   }
 
@@ -37,6 +41,7 @@ export class LeadingComments extends Transform {
     if (!this.head) return done(null, chunk);
     this.head = Buffer.concat([this.head, chunk]);
     if (this.headIsComplete(this.head)) this.release();
+    else if (this.head.length > this.maxHeadBytes) return done(new Error(`the '#' comment lines before the header are longer than ${this.maxHeadBytes} bytes`));
     done();
   }
 

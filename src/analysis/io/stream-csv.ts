@@ -3,7 +3,7 @@ import { createReadStream } from "node:fs";
 import { Transform, Writable, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { parse } from "csv-parse";
-import { CSV_OPTIONS } from "../csv-table";
+import { CSV_OPTIONS, MAX_ROW_CHARS } from "../csv-table";
 import { LeadingComments } from "./leading-comments";
 
 export interface CsvHead {
@@ -66,7 +66,7 @@ export async function streamCsv(input: Readable, sink: RowSink): Promise<Streame
       done();
     },
   });
-  await pipeline(input, hashing, new LeadingComments((c) => (comments = c)), parse(CSV_OPTIONS), rowsOut);
+  await pipeline(input, hashing, new LeadingComments((c) => (comments = c), MAX_ROW_CHARS), parse(CSV_OPTIONS), rowsOut);
   if (!keep) sink.begin({ header: [], comments });
   return { checksum: hash.digest("hex"), rows };
 }
