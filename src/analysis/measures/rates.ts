@@ -33,7 +33,18 @@ export interface GroupCount {
   parts: ControlledObservation[];
 }
 
+/** Counts already made, by table and group key: the same table is asked for the same group many times. */
+const counted = new WeakMap<readonly ControlledObservation[], Map<string, GroupCount | null>>();
+
 export function countFor(group: EthnicGroup, table: readonly ControlledObservation[]): GroupCount | null {
+  let byGroup = counted.get(table);
+  if (!byGroup) counted.set(table, (byGroup = new Map()));
+  let count = byGroup.get(group.key);
+  if (count === undefined) byGroup.set(group.key, (count = countUncached(group, table)));
+  return count;
+}
+
+function countUncached(group: EthnicGroup, table: readonly ControlledObservation[]): GroupCount | null {
   const parts = coverOf(group, table);
   if (!parts) return null;
   const hidden = parts.find((p) => p.hidden)?.hidden ?? null;
