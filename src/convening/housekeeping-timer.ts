@@ -2,6 +2,7 @@ import type { AppContext } from "../app-context";
 import { purgeNominations } from "../privacy/purge-nominations";
 import { startPeriodicJob } from "../scheduler/periodic-job";
 import { checkActions } from "./action-checks";
+import { turnHeldMeetings } from "./turn-held-meetings";
 
 export interface Housekeeping {
   stop(): void;
@@ -12,10 +13,11 @@ export interface Housekeeping {
 /** How often reminders, overdue marks and the nomination purge run. */
 export const HOUSEKEEPING_EVERY_MS = 15 * 60 * 1000;
 
-/** One pass: action reminders and overdue marks, then the purge of closed nominations. */
+/** One pass: action reminders and overdue marks, invitations of started conversations turned into held cards, then the purge of closed nominations. */
 export async function runHousekeeping(ctx: AppContext): Promise<void> {
   try {
     await checkActions(ctx);
+    await turnHeldMeetings(ctx);
     await purgeNominations(ctx);
   } catch (error) {
     ctx.logger.warn({ err: error }, "housekeeping run failed; the next run will try again");

@@ -67,7 +67,7 @@ export interface InvitationData {
   counts: { yes: number; maybe: number; no: number };
   byBorough: { borough: string; names: string }[];
   outcomes: string;
-  actions: { text: string; owner: string; due: string; state: string }[];
+  actions: { id: string; text: string; owner: string; due: string; state: string }[];
   note: string;
   buttons: { title: string; verb: string; answer: string }[];
 }
@@ -130,7 +130,7 @@ export function invitationCard(m: Meeting, rsvps: Rsvp[], actions: FollowUpActio
     },
     byBorough: attendance(rsvps),
     outcomes: inert(m.outcomes),
-    actions: actions.slice(0, 20).map((a) => ({ text: inert(a.text), owner: boroughLabel(a.ownerBorough), due: a.due, state: actionState(a, now) })),
+    actions: actions.slice(0, 20).map((a) => ({ id: a.id, text: inert(a.text), owner: boroughLabel(a.ownerBorough), due: a.due, state: actionState(a, now) })),
     note,
     buttons,
   });

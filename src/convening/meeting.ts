@@ -34,6 +34,8 @@ export interface Meeting {
   status: MeetingStatus;
   outcomes: string;
   outcomesRecordedAt: string;
+  /** When the posted copies were turned into the held card (with "Record outcomes"), "" before. */
+  heldShownAt?: string;
   peerReview: boolean;
   createdAt: string;
   updatedAt: string;

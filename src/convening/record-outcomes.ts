@@ -98,7 +98,17 @@ export const markActionDone: VerbHandler = async (ctx, turn, data) => {
       "forbidden",
       `Only ${boroughByCode(action.ownerBorough)?.name ?? "the owner borough"}'s lead or an LIIA coordinator can mark this action done.`,
     );
-  if (action.status === "done") return noticeCard("Already done", "This action was already marked done.");
+  // Pressed on the invitation card: the card stays the invitation, updated everywhere it was posted.
+  const onInvitation = (data as { meetingId?: unknown } | undefined)?.meetingId === action.meetingId;
+  const invitation = async (note: string) => {
+    const m = await ctx.meetings.get(action.meetingId);
+    if (!m) return noticeCard("Action done", note, "Good");
+    const card = await currentInvitation(ctx, m, note);
+    await refreshCopies(ctx, m.id, card);
+    return card;
+  };
+  if (action.status === "done")
+    return onInvitation ? invitation("This action was already marked done.") : noticeCard("Already done", "This action was already marked done.");
   await ctx.meetings.updateAction({ ...action, status: "done" });
   // For the weekly digest; the key names the action, so a retried press writes one row.
   await ctx.feed.record({
@@ -110,5 +120,5 @@ export const markActionDone: VerbHandler = async (ctx, turn, data) => {
     title: action.text.slice(0, 150),
     data: { due: action.due, meetingId: action.meetingId },
   });
-  return noticeCard("Action done", "Thank you: the action is marked done.", "Good");
+  return onInvitation ? invitation("Thank you: the action is marked done.") : noticeCard("Action done", "Thank you: the action is marked done.", "Good");
 };

@@ -10,10 +10,11 @@ import { currentInvitation, refreshCopies } from "./refresh-copies";
  */
 export const rsvpToMeeting: VerbHandler = async (ctx, turn, data) => {
   const m = await meetingOf(ctx, data);
+  // A late press answers plainly on the card as it stands now, with the buttons that still apply.
   if (m.status === "cancelled")
-    throw new HubError("conflict", "This conversation was cancelled, so your answer was not recorded. Type leads to see the conversations coming up.");
+    return currentInvitation(ctx, m, "This conversation was cancelled, so your answer was not recorded. Type leads to see the conversations coming up.");
   if (new Date(m.startsAt).getTime() <= ctx.now().getTime())
-    throw new HubError("conflict", "This conversation has already taken place, so answers are closed.");
+    return currentInvitation(ctx, m, "This conversation has already started, so answers are closed and yours was not recorded.");
   const answer = (data as { answer?: unknown }).answer;
   if (typeof answer !== "string" || !RSVP_ANSWERS.includes(answer as RsvpAnswer)) throw new HubError("invalid-input", "Answer yes, maybe or no.");
   await ctx.meetings.putRsvp({

@@ -5,7 +5,7 @@ import type { RunningService } from "../../src/service";
 import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
 import { conversationsInWeek } from "../../src/convening/meeting-queries";
 import { overdueActions } from "../../src/convening/action-checks";
-import { startHousekeeping } from "../../src/convening/housekeeping-timer";
+import { runHousekeeping, startHousekeeping } from "../../src/convening/housekeeping-timer";
 import { isoWeek } from "../../src/domain/iso-week";
 import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";
@@ -205,6 +205,34 @@ describe("cross-borough conversations over HTTP against Azurite", function () {
     );
   });
 
+  it("when the start has passed, then housekeeping turns every posted copy into the held card once, and a late RSVP answers on that card", async () => {
+    now = new Date("2026-12-10T12:00:00Z");
+    const copies = await service.app.meetings.posted(meetingId);
+    assert.ok(copies.length > 0);
+    const updatesOf = (c: (typeof copies)[number]) => connector.updates(c.ref.conversationId).filter((u) => u.activityId === c.activityId);
+    const before = copies.map((c) => updatesOf(c).length);
+    await runHousekeeping(service.app);
+    copies.forEach((c, i) => {
+      const updates = updatesOf(c);
+      assert.equal(updates.length, before[i]! + 1, "each copy updated in place");
+      const card = FakeConnector.card(updates.at(-1)!);
+      assertGoodCard(card);
+      assert.match(cardText(card), /Cross-borough conversation \(held\)/);
+      assert.ok(actionData(card, "convene.outcomes"), "the held card offers Record outcomes");
+      assert.throws(() => actionData(card, "convene.rsvp"), /no convene.rsvp button/);
+    });
+    await runHousekeeping(service.app);
+    assert.deepEqual(
+      copies.map((c) => updatesOf(c).length),
+      before.map((n) => n + 1),
+      "turned once",
+    );
+    const late = await execute(service.url, NEWHAM_LEAD, "convene.rsvp", { meetingId, answer: "no" });
+    assertGoodCard(late.body.value);
+    assert.match(cardText(late.body.value), /already started, so answers are closed and yours was not recorded/);
+    assert.ok(actionData(late.body.value, "convene.outcomes"), "the late answer keeps the buttons that still apply");
+  });
+
   it("after the date, when the convener records outcomes and actions, then they are stored, shown, and flagged as a peer review", async () => {
     now = new Date("2026-12-10T12:00:00Z");
     const refused = await execute(service.url, NEWHAM_LEAD, "convene.outcomes", { meetingId });
@@ -237,6 +265,7 @@ describe("cross-borough conversations over HTTP against Azurite", function () {
     assert.match(text, /Flagged as the start of a peer review/);
     assert.match(text, /Agreed a shared audit of strategy meetings/);
     assert.match(text, /Audit strategy meetings\n · Hackney · due 2026-12-14 · open/);
+    assert.equal(actionData(card, "action.done").meetingId, meetingId, "each open action has a Mark done button");
     const actions = await service.app.meetings.actionsOf(meetingId);
     assert.deepEqual(
       actions.map((a) => [a.ownerBorough, a.due]),
@@ -300,5 +329,22 @@ describe("cross-borough conversations over HTTP against Azurite", function () {
     assert.match(cardText(done.body.value), /Action done/);
     assert.deepEqual(await overdueActions(service.app, now), []);
     assert.equal((await rows(meetings)).filter((r) => r.partitionKey === "action" && r.status === "done").length, 1);
+  });
+
+  it("when the owner presses Mark done on the invitation, then the invitation comes back with the action done, updated in every copy", async () => {
+    const open = (await service.app.meetings.actionsOf(meetingId)).find((a) => a.status === "open")!;
+    const answer = await execute(service.url, NEWHAM_LEAD, "action.done", { actionId: open.id, meetingId });
+    const card = answer.body.value;
+    assertGoodCard(card);
+    assert.match(cardText(card), /Thank you: the action is marked done/);
+    assert.match(cardText(card), /Share the adolescent safeguarding data\n · Newham · due 2026-12-20 · done/);
+    assert.throws(() => actionData(card, "action.done"), /no action.done button/, "no action is left open");
+    for (const c of await service.app.meetings.posted(meetingId)) {
+      const last = connector
+        .updates(c.ref.conversationId)
+        .filter((u) => u.activityId === c.activityId)
+        .at(-1)!;
+      assert.match(cardText(FakeConnector.card(last)), /Newham · due 2026-12-20 · done/);
+    }
   });
 });
