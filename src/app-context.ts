@@ -6,6 +6,7 @@ import type { Storage } from "./storage/open-storage";
 import type { Messenger } from "./messaging/messenger";
 import type { ProformaStore } from "./proforma/proforma-store";
 import { TableProformaStore } from "./proforma/table-proforma-store";
+import { feedAfterOutbox, ProformaOutbox } from "./proforma/proforma-outbox";
 import type { CirculationStore } from "./circulation/circulation-store";
 import { TableCirculationStore } from "./circulation/table-circulation-store";
 import type { PeopleStore } from "./people/people-store";
@@ -50,16 +51,20 @@ export interface AppContext {
 export function createAppContext(options: { config: Config; logger: Logger; storage: Storage; messenger: Messenger; now?: () => Date }): AppContext {
   const { storage } = options;
   const now = options.now ?? (() => new Date());
+  const activity = new TableActivityFeed(storage);
+  const outbox = new ProformaOutbox(storage.tableClient("proformas"), activity, (error) =>
+    options.logger.warn({ err: error }, "a feed row stays in the proforma outbox until the next reader drains it"),
+  );
   return {
     config: options.config,
     logger: options.logger,
     storage,
     messenger: options.messenger,
-    proformas: new TableProformaStore(storage),
+    proformas: new TableProformaStore(storage, outbox),
     circulations: new TableCirculationStore(storage),
     people: new TablePeopleStore(storage),
     channels: new TableChannelStore(storage),
-    feed: new TableActivityFeed(storage),
+    feed: feedAfterOutbox(activity, outbox),
     audit: new TableAuditTrail(storage),
     nominations: new TableNominationStore(storage),
     leads: new TableLeadStore(storage),

@@ -2,6 +2,7 @@ import type { AppContext } from "../app-context";
 import { BOROUGHS } from "../domain/boroughs";
 import type { CirculationRound } from "./circulation-store";
 import { endOfLondonDay } from "./parse-deadline";
+import { roundResponses } from "./record-response";
 
 export type ResponseState = "submitted" | "draft only" | "nothing";
 
@@ -20,7 +21,7 @@ export interface BoroughResponse {
  */
 export async function boroughResponses(ctx: AppContext, round: CirculationRound): Promise<BoroughResponse[]> {
   const overdueNow = ctx.now().getTime() >= endOfLondonDay(round.deadline).getTime();
-  const rows = await ctx.circulations.responses(round.id);
+  const rows = await roundResponses(ctx, round);
   return BOROUGHS.map((b) => {
     const mine = rows.filter((r) => r.borough === b.code);
     const state: ResponseState = mine.some((r) => r.status === "submitted" || r.status === "published")

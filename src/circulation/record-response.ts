@@ -1,13 +1,19 @@
-import type { CirculationStore } from "./circulation-store";
-import type { Proforma } from "../proforma/proforma";
+import type { AppContext } from "../app-context";
+import type { CirculationRound, RoundResponse } from "./circulation-store";
 
 /**
- * Notes a borough's entry against the open circulation round when it is saved, submitted, published,
- * returned or withdrawn, so that who has answered is read from the round's own rows: the cost of
- * `proforma status`, the reminders and the digest follows the round, not the size of the archive.
+ * Where each borough's entries stood at their latest save since a round opened. Every save writes a
+ * response row keyed by its time in the same transaction as the record (see proforma-rows.ts), so
+ * nothing needs to know the round at save time and the cost of `proforma status`, the reminders and
+ * the digest follows the saves since the round opened, not the size of the archive. Rows an older
+ * version kept under the round itself are read too, until `npm run migrate` has moved them.
  */
-export async function recordCirculationResponse(circulations: CirculationStore, p: Proforma): Promise<void> {
-  const round = await circulations.latest();
-  if (!round || p.updatedAt < round.openedAt) return;
-  await circulations.recordResponse(round.id, { borough: p.borough, proformaId: p.id, status: p.status, at: p.updatedAt });
+export async function roundResponses(ctx: Pick<AppContext, "proformas" | "circulations">, round: CirculationRound): Promise<RoundResponse[]> {
+  const [older, current] = await Promise.all([ctx.circulations.responses(round.id), ctx.proformas.responsesSince(round.openedAt)]);
+  const byEntry = new Map<string, RoundResponse>();
+  for (const r of [...older, ...current]) {
+    const seen = byEntry.get(r.proformaId);
+    if (!seen || r.at >= seen.at) byEntry.set(r.proformaId, r);
+  }
+  return [...byEntry.values()];
 }

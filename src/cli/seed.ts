@@ -15,6 +15,7 @@ export async function main(argv: readonly string[], io: CliIo, env: NodeJS.Proce
     /* eslint-disable @typescript-eslint/no-require-imports */
     const { TableProformaStore } = require("../proforma/table-proforma-store") as typeof import("../proforma/table-proforma-store");
     const { TableActivityFeed } = require("../activity-feed/activity-feed") as typeof import("../activity-feed/activity-feed");
+    const { ProformaOutbox } = require("../proforma/proforma-outbox") as typeof import("../proforma/proforma-outbox");
     const { TableCirculationStore } = require("../circulation/table-circulation-store") as typeof import("../circulation/table-circulation-store");
     const { seedProformas } = require("../proforma/seed-proformas") as typeof import("../proforma/seed-proformas");
     const { newId } = require("../domain/ids") as typeof import("../domain/ids");
@@ -29,11 +30,10 @@ export async function main(argv: readonly string[], io: CliIo, env: NodeJS.Proce
       await circulations.open({ id: newId(opened.getTime()), deadline, openedAt: opened.toISOString(), openedBy: "demo", openedByName: "Demo coordinator" });
       io.err(`opened a demo circulation round, deadline ${deadline}`);
     }
-    const result = await seedProformas(
-      { proformas: new TableProformaStore(storage), feed: new TableActivityFeed(storage), circulations, now: () => new Date() },
-      undefined,
-      io.err,
-    );
+    const outbox = new ProformaOutbox(storage.tableClient("proformas"), new TableActivityFeed(storage));
+    const result = await seedProformas({ proformas: new TableProformaStore(storage, outbox), now: () => new Date() }, undefined, io.err);
+    // Their feed rows, for the digest, before the command ends.
+    await outbox.drain();
     io.out(`demo proformas: ${result.created} loaded, ${result.kept} already there (${storage.description})`);
     return 0;
   });

@@ -77,7 +77,9 @@ export async function personalData(ctx: AppContext, tenantId: string, objectId: 
       { title: "Circulation rounds you opened", lines: lines(rounds.map((r) => `Round opened ${day(r.openedAt)}, deadline ${r.deadline}`)) },
       {
         title: "Proforma versions you saved",
-        lines: lines(versions.map((v) => `${v.title || "Untitled"}: version ${v.version}, ${v.action} on ${day(v.at)}`)),
+        lines: lines(
+          versions.map((v) => `${v.title || "Untitled"}: ${v.action === "draft" ? "draft save" : `version ${v.version}, ${v.action}`} on ${day(v.at)}`),
+        ),
       },
       {
         title: "Audit lines about you",

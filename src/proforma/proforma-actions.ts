@@ -2,14 +2,17 @@ import type { Turn } from "../domain/conversation";
 import { newId } from "../domain/ids";
 import type { AppContext, CommandHandler, VerbHandler } from "../app-context";
 import { myProformasCard, proformaFormCard } from "./proforma-cards";
+import { assertCanFile } from "./proforma-access";
 import { publishProforma, returnProforma, withdrawProforma } from "./review-proforma";
 import { reviewQueue } from "./review-queue";
 import { saveProformaStep } from "./save-proforma";
 import { openForEditing, proformaHistory, viewProforma } from "./view-proforma";
 
 /** The proforma's commands and card verbs, in Teams' words but free of any Teams SDK. */
-export const openProforma: CommandHandler = async (ctx: AppContext, turn: Turn) =>
-  proformaFormCard({ submissionId: newId(ctx.now().getTime()), step: 0, values: { borough: turn.actor.borough ?? "" } });
+export const openProforma: CommandHandler = async (ctx: AppContext, turn: Turn) => {
+  assertCanFile(turn.actor);
+  return proformaFormCard({ submissionId: newId(ctx.now().getTime()), step: 0, values: { borough: turn.actor.borough ?? "" } });
+};
 
 export const myProformas: CommandHandler = async (ctx: AppContext, turn: Turn) => myProformasCard(await ctx.proformas.listByAuthor(turn.actor.id));
 

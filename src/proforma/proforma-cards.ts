@@ -136,7 +136,7 @@ export function proformaConfirmationCard(p: Proforma, created: boolean): Adaptiv
     heading: created ? "Thank you: your proforma is saved" : "Already received",
     note: created
       ? "LIIA will review it before it is shared. Type my proformas to see everything you have shared."
-      : "This proforma was already saved; it is stored once. Type my proformas to see it.",
+      : "This proforma was already saved and is stored once: this press changed nothing. Type my proformas to see it.",
     id: p.id,
     title: inert(p.title),
     boroughName: boroughByCode(p.borough)?.name ?? p.borough,

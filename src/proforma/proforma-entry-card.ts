@@ -36,6 +36,8 @@ export interface EntryView {
   /** What the person looking may do (decided on the server from their roles, never card data). */
   canEdit: boolean;
   canReview: boolean;
+  /** From the one publishing rule (proforma-access.ts canPublish). */
+  canPublish: boolean;
   section?: number;
   banner?: { heading: string; text: string; color: Banner["color"] };
   /** Teams user ids that refresh the card automatically to their own view (author, coordinators). */
@@ -80,7 +82,7 @@ export function proformaEntryCard(view: EntryView): AdaptiveCard {
       data: { verb: resume ? "proforma.resume" : "proforma.edit", ...key, step: section },
     });
   }
-  if (view.canReview && p.status === "submitted")
+  if (view.canPublish)
     actions.push({ title: "Publish", verb: "proforma.publish", style: "positive", data: { verb: "proforma.publish", ...key, etag: view.etag } });
   if (view.canEdit && live && p.status !== "draft")
     actions.push({ title: "Withdraw", verb: "proforma.withdraw", style: "destructive", data: { verb: "proforma.withdraw", ...key, etag: view.etag } });
@@ -94,7 +96,7 @@ export function proformaEntryCard(view: EntryView): AdaptiveCard {
     },
     banner: banner ? { ...banner, text: inert(banner.text), style: BANNER_STYLE[banner.color] } : { heading: "", text: "", color: "Default", style: "default" },
     title: inert(p.title || "(untitled draft)"),
-    subtitle: `${boroughByCode(p.borough)?.name ?? p.borough} · ${p.status}${p.demo ? " · demo entry" : ""} · version ${p.version}`,
+    subtitle: `${boroughByCode(p.borough)?.name ?? p.borough} · ${p.status}${p.demo ? " · demo entry" : ""} · ${p.version > 0 ? `version ${p.version}` : "not yet shared"}`,
     reviewComment: p.status === "returned" ? inert(p.reviewComment ?? "") : "",
     facts: [
       { title: FIELD_LABELS.contactName!, value: inert([p.contactName, p.contactJobTitle].filter(Boolean).join(", ")) || "Not given" },
@@ -119,7 +121,7 @@ export function proformaEntryCard(view: EntryView): AdaptiveCard {
 /** Data bound to cards/proforma-history.json. */
 export interface ProformaHistoryData {
   title: string;
-  versions: { version: number; action: string; at: string; who: string; changed: string; comment: string }[];
+  versions: { label: string; action: string; at: string; who: string; changed: string; comment: string }[];
   back: Record<string, unknown>;
 }
 
@@ -131,7 +133,8 @@ export function proformaHistoryCard(p: Proforma, versions: ProformaVersion[]): A
       .reverse()
       .slice(0, 30)
       .map((v) => ({
-        version: v.version,
+        // Draft saves are kept apart from the versions of what was shared.
+        label: v.action === "draft" ? "Draft save" : `Version ${v.version}`,
         action: v.action,
         at: v.at.slice(0, 16).replace("T", " "),
         who: inert(v.actorName || "someone"),

@@ -1,23 +1,17 @@
-import type { AppContext } from "../app-context";
 import type { Actor } from "../domain/actor";
 import type { Proforma } from "./proforma";
+import type { FeedEventInput } from "./proforma-rows";
 
 export type ProformaEventKind = "proforma.submitted" | "proforma.edited" | "proforma.published" | "proforma.returned" | "proforma.withdrawn";
 
 /**
- * Writes the week's activity-feed row for a proforma event. The key names the proforma and version, so
- * a retried save writes one row. Lists go in as comma-separated text (the feed keeps flat values).
- * A failure is passed on: the caller reports the save as not done, and the retry writes the same row.
+ * The week's activity-feed row for a proforma event, written through the save's outbox. The key names
+ * the borough, the proforma and its revision, so a retried save writes one row and no card can write
+ * over another entry's row. Lists go in as comma-separated text (the feed keeps flat values).
  */
-export async function recordProformaEvent(
-  ctx: AppContext,
-  kind: ProformaEventKind,
-  p: Proforma,
-  actor: Actor,
-  extra: Record<string, string> = {},
-): Promise<void> {
-  await ctx.feed.record({
-    key: `${kind}:${p.id}:v${p.version}`,
+export function proformaEvent(kind: ProformaEventKind, p: Proforma, actor: Actor, extra: Record<string, string> = {}): FeedEventInput {
+  return {
+    key: `${kind}:${p.borough}:${p.id}:v${p.revision ?? p.version}`,
     kind,
     at: p.updatedAt,
     borough: p.borough,
@@ -25,5 +19,5 @@ export async function recordProformaEvent(
     title: p.title,
     actorId: actor.id,
     data: { outcomeAreas: p.outcomeAreas.join(","), priorities: (p.priorities ?? []).join(","), status: p.status, version: p.version, demo: p.demo, ...extra },
-  });
+  };
 }

@@ -1,4 +1,6 @@
+import type { RoundResponse } from "../circulation/circulation-store";
 import type { Proforma, ProformaStatus, StoredProforma } from "./proforma";
+import type { FeedEventInput } from "./proforma-rows";
 import type { ProformaVersion } from "./proforma-version";
 
 /** A line of "my proformas": enough to list a person's entries without reading them all. */
@@ -10,39 +12,51 @@ export interface AuthoredEntry {
   updatedAt: string;
 }
 
+/** One save of a proforma: the record as it will stand and the rows that must agree with it. */
+export interface ProformaSave {
+  proforma: Proforma;
+  /** The ETag the save was decided on; absent for a new record. */
+  etag?: string;
+  /** The version row (keyed by the proforma's revision: written once, never replaced). */
+  version: ProformaVersion;
+  /** The activity-feed row for a shared change; it goes through the outbox in the same transaction. */
+  event?: FeedEventInput;
+}
+
+/** `saved`, with the record's new ETag; or, for a new record whose id is stored already, what is stored. */
+export type SaveResult = { saved: true; etag: string } | { saved: false; stored: StoredProforma };
+
 export interface ProformaStore {
   /**
-   * Stores a new proforma under its server-made id. If that id is already stored (a retried or
-   * double-clicked submit) nothing changes and the stored one comes back with `created: false`.
-   * The record only: the caller writes the author index with `index`, beside the version row.
+   * Writes a save whole or not at all: the record, its version row, its author index line, its
+   * circulation response and its feed row's outbox entry, in one transaction of the borough's
+   * partition. A new record whose id is stored already (a retried or replayed first save) writes
+   * nothing and answers what is stored. An update whose ETag no longer matches writes nothing and
+   * throws HubError("changed-since-opened"). The feed row is moved to its week's partition right after.
    */
-  create(proforma: Proforma): Promise<{ created: boolean; proforma: Proforma; etag: string }>;
+  save(change: ProformaSave): Promise<SaveResult>;
+  /** A new record with its first version by its author (seeds, fixtures). */
+  create(proforma: Proforma, event?: FeedEventInput): Promise<{ created: boolean; proforma: Proforma; etag: string }>;
   get(borough: string, id: string): Promise<Proforma | undefined>;
-  /** A point read with the ETag to pass back to `replace`. */
+  /** A point read with the ETag to pass back to `save`. */
   read(borough: string, id: string): Promise<StoredProforma | undefined>;
-  /**
-   * Replaces a stored proforma only if it still has the given ETag; otherwise throws
-   * HubError("changed-since-opened") and changes nothing. Answers the new ETag.
-   */
-  replace(proforma: Proforma, etag: string): Promise<string>;
-  /** Writes the author's index row for `my proformas` (idempotent; nothing for an erased author). */
-  index(proforma: Proforma): Promise<void>;
-  /** A point query on the authored index (PartitionKey = author): no scan. */
+  /** "My proformas": one RowKey range per borough partition (no scan). */
   listByAuthor(authorId: string): Promise<AuthoredEntry[]>;
-  /** One borough's partition, optionally only some statuses or entries changed since an instant. */
+  /** One borough's records, optionally only some statuses or entries changed since an instant. */
   inBorough(borough: string, filter?: { statuses?: readonly ProformaStatus[]; updatedSince?: string }): Promise<Proforma[]>;
-  addVersion(version: ProformaVersion): Promise<void>;
-  /** Every kept version of a proforma, oldest first (one partition of proformaversions). */
-  versions(proformaId: string): Promise<ProformaVersion[]>;
+  /** Where each entry stood at its latest save since an instant (circulation rounds): one RowKey range per borough. */
+  responsesSince(since: string): Promise<RoundResponse[]>;
+  /** Every kept version of a proforma, oldest first: its borough's partition if known, else each borough's. */
+  versions(proformaId: string, borough?: string): Promise<ProformaVersion[]>;
   /**
    * Versions a person saved, on any proforma (for `my data`). Versions are keyed by proforma, not by
-   * person: this is a filtered scan of proformaversions, kept for that rare request.
+   * person: this is a filtered scan, kept for that rare request.
    */
   versionsBy(actorId: string): Promise<VersionLine[]>;
   /**
    * Erasure of an author: each entry they wrote keeps its content (the borough owns it) but its
    * authorId is blanked and its authorName, and any lead contact or version content naming them (one
-   * of `names`), becomes `marker`; their authored index partition is deleted.
+   * of `names`), becomes `marker`; their author index lines are deleted.
    */
   forgetAuthor(authorId: string, marker: string, names: readonly string[]): Promise<{ proformas: number; versions: number }>;
   /** Erasure: every version row the person saved keeps its content, with actor id blanked and name `marker`. */

@@ -228,7 +228,10 @@ export interface Proforma extends ProformaContent {
   tenantId: string;
   createdAt: string;
   updatedAt: string;
+  /** Versions of what was shared (submitted, edited, published): a draft never shared is version 0. */
   version: number;
+  /** Every save's own number, draft saves included (keys the version rows). Absent on old records: then `version`. */
+  revision?: number;
   /** True for the demo entries loaded from seeds/. */
   demo: boolean;
   /** A coordinator's comment when returning the entry; "" otherwise. */

@@ -1,12 +1,12 @@
 import type { AppContext } from "../app-context";
 import type { AdaptiveCard } from "../cards/render-card";
 import type { Turn } from "../domain/conversation";
-import { HubError, isHubError } from "../domain/errors";
+import { HubError } from "../domain/errors";
 import { LIBRARY_SCOPES, type Proforma, type ProformaStatus, type StoredProforma } from "./proforma";
-import { assertCanEdit, assertCoordinator } from "./proforma-access";
+import { assertCanEdit, assertCoordinator, canPublish } from "./proforma-access";
 import { COMMENT_LIMIT } from "./proforma-entry-card";
-import type { VersionAction } from "./proforma-version";
-import { keepVersion } from "./save-proforma";
+import { nextNumbers, type VersionAction } from "./proforma-version";
+import { persistChange } from "./persist-proforma";
 import { entryCardFor, loadFromCard, staleCard } from "./view-proforma";
 import { brokenCharacterProblem, cleanTypedText } from "../domain/typed-text";
 
@@ -44,25 +44,18 @@ async function decide(
   if (cardEtag !== stored.etag) return { card: await staleCard(ctx, turn, stored) };
   const now = ctx.now().toISOString();
   const before = stored.proforma;
+  const action: VersionAction = status;
   const next: Proforma = {
     ...before,
     status,
     updatedAt: now,
-    version: before.version + 1,
+    ...nextNumbers(before, action),
     reviewComment: status === "returned" ? comment : "",
     publishedAt: status === "published" ? now : status === "withdrawn" ? "" : (before.publishedAt ?? ""),
   };
-  let etag: string;
-  try {
-    etag = await ctx.proformas.replace(next, stored.etag);
-  } catch (error) {
-    if (!isHubError(error, "changed-since-opened")) throw error;
-    const current = await ctx.proformas.read(before.borough, before.id);
-    if (!current) throw new HubError("not-found", "This proforma is no longer stored.");
-    return { card: await staleCard(ctx, turn, current) };
-  }
-  await keepVersion(ctx, turn, next, status as VersionAction, [], comment);
-  return { saved: { proforma: next, etag } };
+  const result = await persistChange(ctx, turn.actor, next, stored, { action, changed: [], comment });
+  if ("saved" in result) return { saved: result.saved };
+  return { card: await staleCard(ctx, turn, "stale" in result ? result.stale : result.existing) };
 }
 
 function requireStatus(p: Proforma, allowed: readonly ProformaStatus[], what: string): void {
@@ -73,7 +66,7 @@ function requireStatus(p: Proforma, allowed: readonly ProformaStatus[], what: st
 export async function publishProforma(ctx: AppContext, turn: Turn, data: unknown): Promise<AdaptiveCard> {
   assertCoordinator(turn.actor, "publish proformas");
   const stored = await loadFromCard(ctx, data);
-  requireStatus(stored.proforma, ["submitted"], "published");
+  if (!canPublish(turn.actor, stored.proforma)) requireStatus(stored.proforma, ["submitted"], "published");
   const result = await decide(ctx, turn, stored, etagOf(data), "published", "");
   if ("card" in result) return result.card;
   const inLibrary = LIBRARY_SCOPES.includes(result.saved.proforma.consentScope);

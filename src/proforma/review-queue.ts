@@ -3,7 +3,7 @@ import { inert } from "../cards/inert-text";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { BOROUGHS } from "../domain/boroughs";
 import type { Turn } from "../domain/conversation";
-import { assertCoordinator } from "./proforma-access";
+import { assertCoordinator, canPublish } from "./proforma-access";
 
 /** Data bound to cards/review-queue.json. */
 export interface ReviewQueueData {
@@ -16,7 +16,8 @@ const SHOWN = 20;
 /** `review proformas` (coordinators): submitted entries waiting, oldest first; one query per borough partition. */
 export async function reviewQueue(ctx: AppContext, turn: Turn): Promise<AdaptiveCard> {
   assertCoordinator(turn.actor, "review proformas");
-  const waiting = (await Promise.all(BOROUGHS.map((b) => ctx.proformas.inBorough(b.code, { statuses: ["submitted"] })))).flat();
+  const submitted = (await Promise.all(BOROUGHS.map((b) => ctx.proformas.inBorough(b.code, { statuses: ["submitted"] })))).flat();
+  const waiting = submitted.filter((p) => canPublish(turn.actor, p));
   waiting.sort((a, b) => (a.updatedAt < b.updatedAt ? -1 : 1));
   return renderCard<ReviewQueueData>("review-queue", {
     entries: waiting.slice(0, SHOWN).map((p) => ({

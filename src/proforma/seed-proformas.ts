@@ -1,18 +1,18 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { ActivityFeed } from "../activity-feed/activity-feed";
 import { isSubmissionId } from "../domain/ids";
-import { fullContent, type Proforma, type ProformaStatus } from "./proforma";
+import { type Proforma, type ProformaStatus } from "./proforma";
 import type { ProformaStore } from "./proforma-store";
 import { checkProformaContent } from "./validate-proforma";
 import { PROJECT_ROOT } from "../project-root";
-import type { CirculationStore } from "../circulation/circulation-store";
-import { recordCirculationResponse } from "../circulation/record-response";
+import { proformaEvent } from "./proforma-feed";
+import type { Actor } from "../domain/actor";
 
 /** Where the demo proformas live: one JSON file each, { id, status, authorName, content }. */
 export const SEED_DIR = path.join(PROJECT_ROOT, "seeds", "proformas");
 
 export const DEMO_AUTHOR = "demo-author";
+const DEMO_ACTOR: Actor = { id: DEMO_AUTHOR, name: "Demo author", tenantId: "demo", roles: ["staff"] };
 const SEEDABLE: readonly ProformaStatus[] = ["draft", "submitted", "published"];
 
 /** Reads and checks every seed file; a bad file stops the seed with its name and the first problem. */
@@ -37,7 +37,8 @@ export function readSeedProformas(dir: string, now: Date): Proforma[] {
         tenantId: "demo",
         createdAt: at,
         updatedAt: at,
-        version: 1,
+        version: status === "draft" ? 0 : 1,
+        revision: 1,
         demo: true,
         reviewComment: "",
         publishedAt: status === "published" ? at : "",
@@ -50,46 +51,21 @@ export function readSeedProformas(dir: string, now: Date): Proforma[] {
  * the seed again changes nothing. New ones get their first version and a feed row for the digest.
  */
 export async function seedProformas(
-  deps: { proformas: ProformaStore; feed: ActivityFeed; circulations?: CirculationStore; now: () => Date },
+  deps: { proformas: ProformaStore; now: () => Date },
   dir = SEED_DIR,
   progress: (line: string) => void = () => {},
 ): Promise<{ created: number; kept: number }> {
   let created = 0;
   let kept = 0;
   for (const p of readSeedProformas(dir, deps.now())) {
-    const result = await deps.proformas.create(p);
+    // The record, its first version, author line, response and feed row: one transaction.
+    const event = p.status === "draft" ? undefined : proformaEvent(p.status === "published" ? "proforma.published" : "proforma.submitted", p, DEMO_ACTOR);
+    const result = await deps.proformas.create(p, event);
     if (!result.created) {
       kept++;
       continue;
     }
     created++;
-    const action = p.status === "draft" ? "draft" : p.status === "published" ? "published" : "submitted";
-    await deps.proformas.addVersion({
-      proformaId: p.id,
-      version: 1,
-      action,
-      at: p.updatedAt,
-      actorId: DEMO_AUTHOR,
-      actorName: p.authorName,
-      changed: [],
-      comment: "",
-      status: p.status,
-      content: fullContent(p),
-    });
-    if (action !== "draft") {
-      await deps.feed.record({
-        key: `proforma.${action}:${p.id}:v1`,
-        kind: `proforma.${action}`,
-        at: p.updatedAt,
-        borough: p.borough,
-        subjectId: p.id,
-        title: p.title,
-        actorId: DEMO_AUTHOR,
-        data: { outcomeAreas: p.outcomeAreas.join(","), priorities: (p.priorities ?? []).join(","), status: p.status, version: 1, demo: true },
-      });
-    }
-    await deps.proformas.index(p);
-    if (deps.circulations) await recordCirculationResponse(deps.circulations, p);
     progress(`seeded ${p.status} demo proforma: ${p.title}`);
   }
   return { created, kept };

@@ -1,12 +1,29 @@
-import { odata, type TableClient } from "@azure/data-tables";
+import { odata, type TableClient, type TransactionAction } from "@azure/data-tables";
+import type { RoundResponse } from "../circulation/circulation-store";
+import { BOROUGHS } from "../domain/boroughs";
 import { HubError } from "../domain/errors";
 import type { Storage } from "../storage/open-storage";
-import { assertEntityFits, safeKey, statusCodeOf } from "../storage/table-limits";
+import { assertEntityFits, MAX_BATCH, safeKey, statusCodeOf } from "../storage/table-limits";
 import { guardStorage } from "../storage/guard-storage";
-import type { Proforma, ProformaStatus, StoredProforma } from "./proforma";
-import { contentFromProperties, contentToProperties, fromEntity, toEntity } from "./proforma-entity";
-import type { AuthoredEntry, ProformaStore, VersionLine } from "./proforma-store";
-import type { ProformaVersion, VersionAction } from "./proforma-version";
+import { fullContent, type Proforma, type ProformaStatus, type StoredProforma } from "./proforma";
+import { fromEntity, toEntity } from "./proforma-entity";
+import type { ProformaOutbox } from "./proforma-outbox";
+import {
+  authorEntity,
+  authorPrefix,
+  outboxEntity,
+  rangeOf,
+  RECORD_KEYS_BELOW,
+  RESPONSE_PREFIX,
+  responseEntity,
+  versionEntity,
+  versionFromEntity,
+  versionPrefix,
+  type Entity,
+  type FeedEventInput,
+} from "./proforma-rows";
+import type { AuthoredEntry, ProformaSave, ProformaStore, SaveResult, VersionLine } from "./proforma-store";
+import type { ProformaVersion } from "./proforma-version";
 
 export { fromEntity, toEntity } from "./proforma-entity";
 
@@ -15,41 +32,86 @@ function str(e: Record<string, unknown>, k: string): string {
   return typeof v === "string" ? v : "";
 }
 
-const VERSION_DIGITS = 6;
+/** A transaction's error names the failed action first ("1:The specified entity already exists."). */
+function failedAction(error: unknown): number | undefined {
+  const m = /^(\d+):/.exec(String((error as { message?: unknown })?.message ?? ""));
+  return m ? Number(m[1]) : undefined;
+}
 
 /**
- * proformas: PartitionKey borough GSS code, RowKey ULID. authored: PartitionKey author (key-safe),
- * RowKey ULID, a small index for "my proformas". proformaversions: PartitionKey ULID, RowKey the
- * version number, zero-padded so versions sort.
+ * proformas: PartitionKey borough GSS code; the record under its ULID and the rows that agree with it
+ * under prefixes (see proforma-rows.ts), so a save is one transaction. Rows kept in the older layout
+ * (proformaversions: PartitionKey ULID; authored: PartitionKey author) are still read until
+ * `npm run migrate` has moved them.
  */
 export class TableProformaStore implements ProformaStore {
   private readonly proformas: TableClient;
-  private readonly authored: TableClient;
-  private readonly history: TableClient;
+  private readonly legacyAuthored: TableClient;
+  private readonly legacyHistory: TableClient;
 
-  constructor(storage: Storage) {
+  constructor(
+    storage: Storage,
+    private readonly outbox?: ProformaOutbox,
+  ) {
     this.proformas = storage.tableClient("proformas");
-    this.authored = storage.tableClient("authored");
-    this.history = storage.tableClient("proformaversions");
+    this.legacyAuthored = storage.tableClient("authored");
+    this.legacyHistory = storage.tableClient("proformaversions");
   }
 
-  create(proforma: Proforma): Promise<{ created: boolean; proforma: Proforma; etag: string }> {
+  save(change: ProformaSave): Promise<SaveResult> {
     return guardStorage(async () => {
-      const entity = toEntity(proforma);
-      assertEntityFits(entity);
+      const p = change.proforma;
+      const record = toEntity(p);
+      const rows: Entity[] = [record, versionEntity(p.borough, change.version), responseEntity(p)];
+      // An erased author's entries have no author to index.
+      if (p.authorId) rows.push(authorEntity(p));
+      const outbox = change.event ? outboxEntity(p.borough, change.event) : undefined;
+      if (outbox) rows.push(outbox);
+      for (const row of rows) assertEntityFits(row);
+      if (rows.length > MAX_BATCH) throw new HubError("too-large", "This save has too many parts to store at once.");
+      const actions: TransactionAction[] = rows.map((row) => {
+        if (row === record) return change.etag ? ["update", row, "Replace", { etag: change.etag }] : ["create", row];
+        // Author and response lines say where things stand now; version and outbox rows are written once.
+        return row.rowKey.startsWith("author:") || row.rowKey.startsWith(RESPONSE_PREFIX) ? ["upsert", row, "Replace"] : ["create", row];
+      });
       let etag: string;
       try {
-        etag = (await this.proformas.createEntity(entity)).etag ?? "";
+        const result = await this.transact(actions);
+        // The record is the first action; an update's answer carries no key, only its place.
+        etag = result.subResponses[0]?.etag ?? "";
       } catch (error) {
-        // 409: this id is stored already, by an earlier delivery of the same submit, or by a first
-        // attempt whose answer was lost. Either way the stored record stands and counts once.
-        if (statusCodeOf(error) !== 409) throw error;
-        const stored = await this.read(proforma.borough, proforma.id);
-        if (!stored) throw error;
-        return { created: false, proforma: stored.proforma, etag: stored.etag };
+        const status = statusCodeOf(error);
+        if (!change.etag && status === 409 && failedAction(error) === 0) {
+          const stored = await this.read(p.borough, p.id);
+          if (stored) return { saved: false, stored };
+        }
+        if (change.etag && (status === 412 || status === 404 || status === 409)) {
+          throw new HubError("changed-since-opened", "This proforma changed since you opened it, so nothing was overwritten.", {}, { cause: error });
+        }
+        throw error;
       }
-      return { created: true, proforma, etag };
+      if (outbox) this.outbox?.relay(outbox);
+      return { saved: true, etag };
     });
+  }
+
+  async create(p: Proforma, event?: FeedEventInput): Promise<{ created: boolean; proforma: Proforma; etag: string }> {
+    const action = p.status === "draft" ? "draft" : p.status === "published" ? "published" : "submitted";
+    const version: ProformaVersion = {
+      proformaId: p.id,
+      version: p.version,
+      revision: p.revision ?? p.version,
+      action,
+      at: p.updatedAt,
+      actorId: p.authorId,
+      actorName: p.authorName,
+      changed: [],
+      comment: "",
+      status: p.status,
+      content: fullContent(p),
+    };
+    const result = await this.save({ proforma: p, version, event });
+    return result.saved ? { created: true, proforma: p, etag: result.etag } : { created: false, ...result.stored };
   }
 
   get(borough: string, id: string): Promise<Proforma | undefined> {
@@ -68,49 +130,37 @@ export class TableProformaStore implements ProformaStore {
     });
   }
 
-  replace(proforma: Proforma, etag: string): Promise<string> {
-    return guardStorage(async () => {
-      const entity = toEntity(proforma);
-      assertEntityFits(entity);
-      let newEtag: string;
-      try {
-        newEtag = (await this.proformas.updateEntity(entity, "Replace", { etag })).etag ?? "";
-      } catch (error) {
-        const status = statusCodeOf(error);
-        if (status === 412 || status === 404) {
-          throw new HubError("changed-since-opened", "This proforma changed since you opened it, so nothing was overwritten.", {}, { cause: error });
-        }
-        throw error;
-      }
-      return newEtag;
-    });
-  }
-
-  index(p: Proforma): Promise<void> {
-    return guardStorage(async () => {
-      // An erased author's entries have no author to index.
-      if (!p.authorId) return;
-      await this.authored.upsertEntity(
-        { partitionKey: safeKey(p.authorId), rowKey: p.id, borough: p.borough, title: p.title, status: p.status, updatedAt: p.updatedAt },
-        "Replace",
-      );
-    });
-  }
-
   listByAuthor(authorId: string): Promise<AuthoredEntry[]> {
     return guardStorage(async () => {
-      const entries: AuthoredEntry[] = [];
+      const byId = new Map<string, AuthoredEntry>();
+      const { from, to } = rangeOf(authorPrefix(authorId));
+      const line = (e: Record<string, unknown>, borough: string, id: string): AuthoredEntry => ({
+        id,
+        borough,
+        title: str(e, "title"),
+        status: str(e, "status"),
+        updatedAt: str(e, "updatedAt"),
+      });
       const pk = safeKey(authorId);
-      for await (const e of this.authored.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${pk}` } })) {
-        entries.push({ id: str(e, "rowKey"), borough: str(e, "borough"), title: str(e, "title"), status: str(e, "status"), updatedAt: str(e, "updatedAt") });
+      for await (const e of this.legacyAuthored.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${pk}` } })) {
+        byId.set(str(e, "rowKey"), line(e, str(e, "borough"), str(e, "rowKey")));
       }
-      return entries.sort((a, b) => (a.id < b.id ? 1 : -1));
+      const current = await this.eachBorough(async (borough) => {
+        const found: AuthoredEntry[] = [];
+        const filter = odata`PartitionKey eq ${borough} and RowKey ge ${from} and RowKey lt ${to}`;
+        for await (const e of this.proformas.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
+          found.push(line(e, borough, str(e, "proformaId")));
+        }
+        return found;
+      });
+      for (const entry of current) byId.set(entry.id, entry);
+      return [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : -1));
     });
   }
 
   inBorough(borough: string, filter: { statuses?: readonly ProformaStatus[]; updatedSince?: string } = {}): Promise<Proforma[]> {
     return guardStorage(async () => {
-      let query = odata`PartitionKey eq ${borough}`;
+      let query = odata`PartitionKey eq ${borough} and RowKey lt ${RECORD_KEYS_BELOW}`;
       if (filter.statuses?.length) query += ` and (${filter.statuses.map((s) => odata`status eq ${s}`).join(" or ")})`;
       if (filter.updatedSince) query += odata` and updatedAt ge ${filter.updatedSince}`;
       const found: Proforma[] = [];
@@ -119,72 +169,62 @@ export class TableProformaStore implements ProformaStore {
     });
   }
 
-  addVersion(v: ProformaVersion): Promise<void> {
+  responsesSince(since: string): Promise<RoundResponse[]> {
     return guardStorage(async () => {
-      const { borough: _borough, ...content } = contentToProperties(v.content);
-      const entity = {
-        partitionKey: v.proformaId,
-        rowKey: String(v.version).padStart(VERSION_DIGITS, "0"),
-        borough: v.content.borough,
-        ...content,
-        action: v.action,
-        at: v.at,
-        actorId: v.actorId,
-        actorName: v.actorName,
-        changed: JSON.stringify(v.changed),
-        comment: v.comment,
-        status: v.status,
-        version: v.version,
-      };
-      assertEntityFits(entity);
-      // Keyed by version: a retried save rewrites the same row, never adds a second.
-      await this.history.upsertEntity(entity, "Replace");
+      const { to } = rangeOf(RESPONSE_PREFIX);
+      const rows = await this.eachBorough(async (borough) => {
+        const latest = new Map<string, RoundResponse>();
+        const filter = odata`PartitionKey eq ${borough} and RowKey ge ${RESPONSE_PREFIX + since} and RowKey lt ${to}`;
+        const query = { filter, select: ["RowKey", "proformaId", "status", "at"] };
+        // Keys sort by time: the last row of an entry is where it stands.
+        for await (const e of this.proformas.listEntities<Record<string, unknown>>({ queryOptions: query })) {
+          latest.set(str(e, "proformaId"), { borough, proformaId: str(e, "proformaId"), status: str(e, "status"), at: str(e, "at") });
+        }
+        return [...latest.values()];
+      });
+      return rows;
     });
   }
 
-  versions(proformaId: string): Promise<ProformaVersion[]> {
+  versions(proformaId: string, borough?: string): Promise<ProformaVersion[]> {
     return guardStorage(async () => {
-      const out: ProformaVersion[] = [];
-      for await (const e of this.history.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${proformaId}` } })) {
-        let changed: string[] = [];
-        try {
-          const parsed = JSON.parse(str(e, "changed") || "[]");
-          if (Array.isArray(parsed)) changed = parsed.filter((x): x is string => typeof x === "string");
-        } catch {
-          changed = [];
-        }
-        out.push({
-          proformaId,
-          version: typeof e.version === "number" ? e.version : Number(str(e, "rowKey")),
-          action: str(e, "action") as VersionAction,
-          at: str(e, "at"),
-          actorId: str(e, "actorId"),
-          actorName: str(e, "actorName"),
-          changed,
-          comment: str(e, "comment"),
-          status: str(e, "status"),
-          content: contentFromProperties(e, str(e, "borough")),
-        });
+      const byRevision = new Map<number, ProformaVersion>();
+      for await (const e of this.legacyHistory.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${proformaId}` } })) {
+        const v = versionFromEntity(e, proformaId, str(e, "borough"));
+        byRevision.set(v.revision ?? v.version, v);
       }
-      return out.sort((a, b) => a.version - b.version);
+      const { from, to } = rangeOf(versionPrefix(proformaId));
+      const read = async (b: string) => {
+        const found: ProformaVersion[] = [];
+        const filter = odata`PartitionKey eq ${b} and RowKey ge ${from} and RowKey lt ${to}`;
+        for await (const e of this.proformas.listEntities<Record<string, unknown>>({ queryOptions: { filter } }))
+          found.push(versionFromEntity(e, proformaId, b));
+        return found;
+      };
+      for (const v of borough ? await read(borough) : await this.eachBorough(read)) byRevision.set(v.revision ?? v.version, v);
+      return [...byRevision.values()].sort((a, b) => (a.revision ?? a.version) - (b.revision ?? b.version));
     });
   }
 
   versionsBy(actorId: string): Promise<VersionLine[]> {
     return guardStorage(async () => {
       const lines: VersionLine[] = [];
-      // No key holds the person: a filtered scan, for `my data` only (rare, one person at a time).
-      const filter = odata`actorId eq ${actorId}`;
-      for await (const e of this.history.listEntities<Record<string, unknown>>({
-        queryOptions: { filter, select: ["PartitionKey", "RowKey", "version", "action", "at", "title"] },
-      })) {
+      const select = ["PartitionKey", "RowKey", "proformaId", "version", "action", "at", "title"];
+      const push = (e: Record<string, unknown>, proformaId: string) =>
         lines.push({
-          proformaId: str(e, "partitionKey"),
-          version: typeof e.version === "number" ? e.version : Number(str(e, "rowKey")),
+          proformaId,
+          version: typeof e.version === "number" ? e.version : Number(str(e, "rowKey").split(":").pop()),
           action: str(e, "action"),
           at: str(e, "at"),
           title: str(e, "title"),
         });
+      // No key holds the person: filtered scans, for `my data` only (rare, one person at a time).
+      const { from, to } = rangeOf("version:");
+      const filter = odata`RowKey ge ${from} and RowKey lt ${to} and actorId eq ${actorId}`;
+      for await (const e of this.proformas.listEntities<Record<string, unknown>>({ queryOptions: { filter, select } })) push(e, str(e, "proformaId"));
+      const legacy = odata`actorId eq ${actorId}`;
+      for await (const e of this.legacyHistory.listEntities<Record<string, unknown>>({ queryOptions: { filter: legacy, select } })) {
+        push(e, str(e, "partitionKey"));
       }
       return lines.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
     });
@@ -197,45 +237,23 @@ export class TableProformaStore implements ProformaStore {
       let proformas = 0;
       let versions = 0;
       for (const entry of await this.listByAuthor(authorId)) {
-        // The entry stays (the borough owns the practice it describes); only the person goes. A Merge
-        // with the row's ETag, retried on a concurrent change, so no one's edit is overwritten.
-        for (let attempt = 0; attempt < 5; attempt++) {
-          let e: Record<string, unknown>;
-          try {
-            e = await this.proformas.getEntity<Record<string, unknown>>(entry.borough, entry.id);
-          } catch (error) {
-            if (statusCodeOf(error) === 404) break;
-            throw error;
-          }
-          if (str(e, "authorId") !== authorId) break;
-          try {
-            const patch = {
-              partitionKey: entry.borough,
-              rowKey: entry.id,
-              authorId: "",
-              authorName: marker,
-              ...(named(e.contactName) ? { contactName: marker } : {}),
-            };
-            await this.proformas.updateEntity(patch, "Merge", { etag: String(e.etag ?? "*") });
-            proformas++;
-            break;
-          } catch (error) {
-            if (statusCodeOf(error) !== 412 || attempt === 4) throw error;
-          }
-        }
-        // Its kept versions may name the author as lead contact: one partition, the proforma's.
-        for await (const v of this.history.listEntities<Record<string, unknown>>({
-          queryOptions: { filter: odata`PartitionKey eq ${entry.id}`, select: ["PartitionKey", "RowKey", "contactName"] },
-        })) {
+        if (await this.forgetOnRecord(entry, authorId, marker, named)) proformas++;
+        // Its kept versions may name the author as lead contact: one RowKey range of its partition.
+        const { from, to } = rangeOf(versionPrefix(entry.id));
+        const filter = odata`PartitionKey eq ${entry.borough} and RowKey ge ${from} and RowKey lt ${to}`;
+        for await (const v of this.proformas.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ["RowKey", "contactName"] } })) {
           if (!named(v.contactName)) continue;
-          await this.history.updateEntity({ partitionKey: entry.id, rowKey: str(v, "rowKey"), contactName: marker }, "Merge");
+          await this.proformas.updateEntity({ partitionKey: entry.borough, rowKey: str(v, "rowKey"), contactName: marker }, "Merge");
           versions++;
         }
-        try {
-          await this.authored.deleteEntity(safeKey(authorId), entry.id);
-        } catch (error) {
-          if (statusCodeOf(error) !== 404) throw error;
+        const legacy = { filter: odata`PartitionKey eq ${entry.id}`, select: ["PartitionKey", "RowKey", "contactName"] };
+        for await (const v of this.legacyHistory.listEntities<Record<string, unknown>>({ queryOptions: legacy })) {
+          if (!named(v.contactName)) continue;
+          await this.legacyHistory.updateEntity({ partitionKey: entry.id, rowKey: str(v, "rowKey"), contactName: marker }, "Merge");
+          versions++;
         }
+        await ignoreMissing(this.proformas.deleteEntity(entry.borough, authorPrefix(authorId) + entry.id));
+        await ignoreMissing(this.legacyAuthored.deleteEntity(safeKey(authorId), entry.id));
       }
       return { proformas, versions };
     });
@@ -246,15 +264,76 @@ export class TableProformaStore implements ProformaStore {
       let count = 0;
       // Versions are keyed by proforma, not by person: a scan filtered on the person's id, acceptable
       // for erasure, which is rare and done by a coordinator. Only the keys come back.
-      const filter = odata`actorId eq ${actorId}`;
-      const found: { partitionKey: string; rowKey: string }[] = [];
-      for await (const e of this.history.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ["PartitionKey", "RowKey"] } }))
-        found.push({ partitionKey: str(e, "partitionKey"), rowKey: str(e, "rowKey") });
-      for (const key of found) {
-        await this.history.updateEntity({ ...key, actorId: "", actorName: marker }, "Merge");
-        count++;
+      const { from, to } = rangeOf("version:");
+      const tables: [TableClient, string][] = [
+        [this.proformas, odata`RowKey ge ${from} and RowKey lt ${to} and actorId eq ${actorId}`],
+        [this.legacyHistory, odata`actorId eq ${actorId}`],
+      ];
+      for (const [table, filter] of tables) {
+        const found: { partitionKey: string; rowKey: string }[] = [];
+        for await (const e of table.listEntities<Record<string, unknown>>({ queryOptions: { filter, select: ["PartitionKey", "RowKey"] } }))
+          found.push({ partitionKey: str(e, "partitionKey"), rowKey: str(e, "rowKey") });
+        for (const key of found) {
+          await table.updateEntity({ ...key, actorId: "", actorName: marker }, "Merge");
+          count++;
+        }
       }
       return count;
     });
+  }
+
+  /** Blanks the author on the record itself, with its ETag, retried on a concurrent change. */
+  private async forgetOnRecord(entry: AuthoredEntry, authorId: string, marker: string, named: (v: unknown) => boolean): Promise<boolean> {
+    // The entry stays (the borough owns the practice it describes); only the person goes.
+    for (let attempt = 0; ; attempt++) {
+      let e: Record<string, unknown>;
+      try {
+        e = await this.proformas.getEntity<Record<string, unknown>>(entry.borough, entry.id);
+      } catch (error) {
+        if (statusCodeOf(error) === 404) return false;
+        throw error;
+      }
+      if (str(e, "authorId") !== authorId) return false;
+      try {
+        const patch = {
+          partitionKey: entry.borough,
+          rowKey: entry.id,
+          authorId: "",
+          authorName: marker,
+          ...(named(e.contactName) ? { contactName: marker } : {}),
+        };
+        await this.proformas.updateEntity(patch, "Merge", { etag: String(e.etag ?? "*") });
+        return true;
+      } catch (error) {
+        if (statusCodeOf(error) !== 412 || attempt === 4) throw error;
+      }
+    }
+  }
+
+  /**
+   * A transaction's "table not found" comes inside its 202 answer, past the pipeline policy that
+   * recreates missing tables for single requests: storage that came back empty gets the table made
+   * here, and the transaction is sent once more.
+   */
+  private async transact(actions: TransactionAction[]): Promise<{ subResponses: { etag?: string }[] }> {
+    try {
+      return await this.proformas.submitTransaction(actions);
+    } catch (error) {
+      if (statusCodeOf(error) !== 404 || (error as { code?: unknown }).code !== "TableNotFound") throw error;
+      await this.proformas.createTable();
+      return this.proformas.submitTransaction(actions);
+    }
+  }
+
+  private async eachBorough<T>(read: (borough: string) => Promise<T[]>): Promise<T[]> {
+    return (await Promise.all(BOROUGHS.map((b) => read(b.code)))).flat();
+  }
+}
+
+async function ignoreMissing(deletion: Promise<unknown>): Promise<void> {
+  try {
+    await deletion;
+  } catch (error) {
+    if (statusCodeOf(error) !== 404) throw error;
   }
 }

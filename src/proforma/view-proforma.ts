@@ -6,7 +6,7 @@ import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
 import { isSubmissionId } from "../domain/ids";
 import type { StoredProforma } from "./proforma";
-import { assertCanEdit, canEdit } from "./proforma-access";
+import { assertCanEdit, canEdit, canPublish } from "./proforma-access";
 import { formValues, proformaFormCard, proformaEntryCard, proformaHistoryCard } from "./proforma-cards";
 import { MAX_REFRESH_USERS, type EntryView } from "./proforma-entry-card";
 
@@ -42,10 +42,15 @@ export async function entryCardFor(ctx: AppContext, turn: Turn, stored: StoredPr
     etag: stored.etag,
     canEdit: canEdit(turn.actor, stored.proforma),
     canReview: isCoordinator(turn.actor),
+    canPublish: canPublish(turn.actor, stored.proforma),
     section,
     banner,
     refreshUserIds: await refreshUserIds(ctx, stored),
   });
+}
+
+function versionWords(p: StoredProforma["proforma"]): string {
+  return p.version > 0 ? `now version ${p.version}` : "a draft save";
 }
 
 /** A stale card's answer: the current version, and a plain word that nothing was overwritten. */
@@ -53,7 +58,7 @@ export function staleCard(ctx: AppContext, turn: Turn, current: StoredProforma):
   ctx.logger.info({ event: "proforma.stale", id: current.proforma.id, version: current.proforma.version }, "stale card refused");
   return entryCardFor(ctx, turn, current, 0, {
     heading: "Changed since you opened it",
-    text: `Someone saved version ${current.proforma.version} after you opened your card, so nothing was overwritten. This is the current version: open it again to make your change.`,
+    text: `Someone saved a change (${versionWords(current.proforma)}) after you opened your card, so nothing was overwritten. This is the current version: open it again to make your change.`,
     color: "Warning",
   });
 }
@@ -86,5 +91,5 @@ export async function openForEditing(ctx: AppContext, turn: Turn, data: unknown)
 export async function proformaHistory(ctx: AppContext, turn: Turn, data: unknown): Promise<AdaptiveCard> {
   const stored = await loadFromCard(ctx, data);
   if (!canEdit(turn.actor, stored.proforma)) throw new HubError("forbidden", "Only the author and LIIA coordinators can see a proforma's history.");
-  return proformaHistoryCard(stored.proforma, await ctx.proformas.versions(stored.proforma.id));
+  return proformaHistoryCard(stored.proforma, await ctx.proformas.versions(stored.proforma.id, stored.proforma.borough));
 }

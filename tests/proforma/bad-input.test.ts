@@ -188,6 +188,7 @@ describe("proforma card weight at the limits", () => {
         etag: 'W/"x"',
         canEdit: true,
         canReview: true,
+        canPublish: true,
         section: i,
         refreshUserIds: Array.from({ length: 10 }, (_, n) => `29:${"a".repeat(85)}${n}`),
         banner: { heading: "Changed since you opened it", text: "x".repeat(300), color: "Warning" },

@@ -8,7 +8,7 @@ import { checkCard } from "../support/card-check";
 import { FakeConnector } from "../support/fake-connector";
 import { ANN, BEN, activity, cardText, execute, post, say } from "../support/teams-client";
 import { startTestAzurite, startTestService } from "../support/test-service";
-import { CORA, HACKNEY, NEWHAM, buttonData, essentials } from "./support";
+import { CORA, HACKNEY, NEWHAM, buttonData, essentials, placeIn } from "./support";
 
 const HOUR = 60 * 60 * 1000;
 const TENANT = CORA.tenantId!;
@@ -41,6 +41,8 @@ describe("proforma circulation, status and reminders", function () {
     connector = await new FakeConnector().start();
     azurite = await startTestAzurite();
     service = await startTestService({ azurite, env: { COORDINATORS: CORA.id }, now: () => now, schedule: false });
+    await placeIn(service, ANN, HACKNEY);
+    await placeIn(service, BEN, NEWHAM);
     // Every borough but the City of London registers its channel, with the real command.
     for (const b of BOROUGHS.filter((b) => b.code !== CITY_OF_LONDON)) {
       const [card] = await sayInChannel(`register this channel as borough ${b.name}`, channelOf(b.code));

@@ -76,3 +76,17 @@ export function inputValue(card: any, id: string): unknown {
   visit(card);
   return value;
 }
+
+/** Gives a test user a borough, as a coordinator's role command would: a person without one cannot file. */
+export async function placeIn(service: { app: { people: { put(p: any): Promise<void> } } }, user: TestUser, borough: string): Promise<void> {
+  await service.app.people.put({
+    tenantId: user.tenantId!,
+    objectId: user.id,
+    name: user.name,
+    jobTitle: "",
+    borough,
+    roles: ["staff"],
+    updatedAt: new Date().toISOString(),
+    updatedBy: CORA.id,
+  });
+}

@@ -5,7 +5,7 @@ import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
 import { checkCard } from "../support/card-check";
 import { ANN, BEN, cardText, execute, say } from "../support/teams-client";
 import { startTestAzurite, startTestService } from "../support/test-service";
-import { CORA, HACKNEY, NEWHAM, STEP_INPUTS, buttonData, buttonTitles, essentials, inputValue } from "./support";
+import { CORA, HACKNEY, NEWHAM, STEP_INPUTS, buttonData, buttonTitles, essentials, inputValue, placeIn } from "./support";
 
 describe("proforma workflow over HTTP against Azurite", function () {
   let azurite: EmbeddedAzurite;
@@ -17,6 +17,8 @@ describe("proforma workflow over HTTP against Azurite", function () {
   before(async () => {
     azurite = await startTestAzurite();
     service = await startTestService({ azurite, env: { COORDINATORS: CORA.id }, now: () => now });
+    await placeIn(service, ANN, HACKNEY);
+    await placeIn(service, BEN, HACKNEY);
   });
   after(async () => {
     await service?.stop();
@@ -153,10 +155,15 @@ describe("proforma workflow over HTTP against Azurite", function () {
     assert.equal(row.proforma.version, versionBefore);
   });
 
-  it("when the history is opened, then every version shows who, when and what changed", async () => {
+  it("when the history is opened, then every version shows who, when and what changed, and version numbers count what was shared, not draft saves", async () => {
     const history = await press(ANN, "proforma.history", { submissionId: id, entryBorough: HACKNEY });
     const text = cardText(history);
-    assert.match(text, /Version 9: edited, 2026-03-03 09:00/);
+    // Six draft saves, one submission, two edits: version 3, with the draft saves listed apart.
+    assert.match(text, /Version 3: edited, 2026-03-03 09:00/);
+    assert.match(text, /Version 1: submitted, 2026-03-02 10:00/);
+    assert.equal(text.match(/Draft save: draft/g)?.length, 6);
+    assert.doesNotMatch(text, /Version [4-9]/);
+    assert.equal((await stored())!.proforma.version, 3);
     assert.match(text, /By Cora Coordinator\. Changed: Title/);
     assert.match(text, /By Ann Example\. Changed: What was done/);
     const refused = await press(BEN, "proforma.history", { submissionId: id, entryBorough: HACKNEY });

@@ -6,6 +6,7 @@ import { inputSuite } from "./input-cases";
 import { loadSuite } from "./load-cases";
 import { recordsSuite } from "./records-cases";
 import { startupSuite } from "./startup-cases";
+import { submitSuite } from "./submit-cases";
 import { textSuite } from "./text-cases";
 import type { ReliabilitySuite } from "../support/reliability-case";
 
@@ -14,6 +15,7 @@ export const ALL_SUITES: ReliabilitySuite<any>[] = [
   startupSuite,
   authSuite,
   recordsSuite,
+  submitSuite,
   inputSuite,
   textSuite,
   edgeSuite,

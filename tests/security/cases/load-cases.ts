@@ -48,7 +48,8 @@ export const loadSuite = defineSuite<LoadFixture>({
         const fiveHundreds = results.filter((r) => r.status >= 500).length;
         assert.equal(fiveHundreds, 0);
         assert.equal(results.filter((r) => r.saved).length, LOAD_SUBMISSIONS);
-        const rows = (await f.hub.rows("proformas")).filter((r) => String(r.title).startsWith("Load "));
+        // Records only: their rows (versions, author lines) share the partition under other key prefixes.
+        const rows = (await f.hub.rows("proformas")).filter((r) => String(r.title).startsWith("Load ") && String(r.rowKey) < "a");
         assert.equal(rows.length, LOAD_SUBMISSIONS);
         assert.equal(new Set(rows.map((r) => r.rowKey)).size, LOAD_SUBMISSIONS);
         for (const b of BOROUGHS) assert.equal(rows.filter((r) => r.partitionKey === b.code).length, LOAD_SUBMISSIONS / 8, b.name);

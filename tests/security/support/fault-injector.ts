@@ -2,8 +2,11 @@ import { createHttpHeaders, RestError, type PipelinePolicy, type PipelineRequest
 import type { Storage } from "../../../src/storage/open-storage";
 import { TABLES } from "../../../src/storage/table-names";
 
-/** What to do with one storage request: pass it, fail it before it is sent, or lose its answer after. */
-export type Fault = "pass" | "fail-before" | "lose-answer" | "server-busy";
+/**
+ * What to do with one storage request: pass it, fail it before it is sent, lose its answer after, say
+ * the server is busy (retried), or refuse it outright (403: not retried, like a process that stopped).
+ */
+export type Fault = "pass" | "fail-before" | "lose-answer" | "server-busy" | "refused";
 
 export interface StorageRequestSeen {
   table: string;
@@ -41,6 +44,13 @@ export class FaultInjector {
     if (fault === "fail-before") throw new RestError("connect ECONNREFUSED (injected)", { code: "ECONNREFUSED" });
     if (fault === "server-busy")
       return { request, status: 503, headers: createHttpHeaders({ "x-ms-error-code": "ServerBusy" }), bodyAsText: '{"odata.error":{"code":"ServerBusy"}}' };
+    if (fault === "refused")
+      return {
+        request,
+        status: 403,
+        headers: createHttpHeaders({ "x-ms-error-code": "AuthorizationFailure" }),
+        bodyAsText: '{"odata.error":{"code":"AuthorizationFailure"}}',
+      };
     const response = await next(request);
     if (fault === "lose-answer") throw new RestError("socket hang up (injected after the write)", { code: "ECONNRESET" });
     return response;
