@@ -11,6 +11,7 @@ import type { CirculationStore } from "./circulation/circulation-store";
 import { TableCirculationStore } from "./circulation/table-circulation-store";
 import type { PeopleStore } from "./people/people-store";
 import { TablePeopleStore } from "./people/table-people-store";
+import { CachedPeopleStore } from "./people/cached-people-store";
 import type { ChannelStore } from "./channels/channel-store";
 import { TableChannelStore } from "./channels/table-channel-store";
 import { TableActivityFeed, type ActivityFeed } from "./activity-feed/activity-feed";
@@ -62,7 +63,7 @@ export function createAppContext(options: { config: Config; logger: Logger; stor
     messenger: options.messenger,
     proformas: new TableProformaStore(storage, outbox),
     circulations: new TableCirculationStore(storage),
-    people: new TablePeopleStore(storage),
+    people: new CachedPeopleStore(new TablePeopleStore(storage)),
     channels: new TableChannelStore(storage),
     feed: feedAfterOutbox(activity, outbox),
     audit: new TableAuditTrail(storage),
