@@ -1,12 +1,14 @@
-import { odata, type TableClient } from "@azure/data-tables";
+import { odata, type TableClient, type TransactionAction } from "@azure/data-tables";
 import { isoWeek } from "../domain/iso-week";
 import type { Storage } from "../storage/open-storage";
 import { guardStorage } from "../storage/guard-storage";
-import { assertEntityFits, safeKey } from "../storage/table-limits";
+import { assertEntityFits, MAX_BATCH, safeKey } from "../storage/table-limits";
 import type { FeedEvent } from "./feed-event";
 
 export interface ActivityFeed {
   record(event: Omit<FeedEvent, "week"> & { week?: string }): Promise<void>;
+  /** Many rows at once: one transaction per week partition (at most 100 rows each); same keys, same rows. */
+  recordAll(events: (Omit<FeedEvent, "week"> & { week?: string })[]): Promise<void>;
   week(week: string): Promise<FeedEvent[]>;
   /** Erasure: blanks the person's id on every feed row they caused; the rows (the counts) stay. */
   forgetActor(actorId: string): Promise<number>;
@@ -21,20 +23,20 @@ export class TableActivityFeed implements ActivityFeed {
 
   record(event: Omit<FeedEvent, "week"> & { week?: string }): Promise<void> {
     return guardStorage(async () => {
-      const week = event.week ?? isoWeek(new Date(event.at));
-      const entity = {
-        partitionKey: week,
-        rowKey: safeKey(event.key),
-        kind: event.kind,
-        at: event.at,
-        borough: event.borough ?? "",
-        subjectId: event.subjectId ?? "",
-        title: event.title ?? "",
-        actorId: event.actorId ?? "",
-        data: JSON.stringify(event.data ?? {}),
-      };
-      assertEntityFits(entity);
-      await this.table.upsertEntity(entity, "Replace");
+      await this.table.upsertEntity(toEntity(event), "Replace");
+    });
+  }
+
+  recordAll(events: (Omit<FeedEvent, "week"> & { week?: string })[]): Promise<void> {
+    return guardStorage(async () => {
+      const byWeek = new Map<string, TransactionAction[]>();
+      for (const event of events) {
+        const entity = toEntity(event);
+        byWeek.set(entity.partitionKey, [...(byWeek.get(entity.partitionKey) ?? []), ["upsert", entity, "Replace"]]);
+      }
+      for (const actions of byWeek.values()) {
+        for (let i = 0; i < actions.length; i += MAX_BATCH) await this.table.submitTransaction(actions.slice(i, i + MAX_BATCH));
+      }
     });
   }
 
@@ -78,4 +80,21 @@ export class TableActivityFeed implements ActivityFeed {
       return found.length;
     });
   }
+}
+
+/** One feed row: PartitionKey its ISO week, RowKey its stable key (key-safe). */
+function toEntity(event: Omit<FeedEvent, "week"> & { week?: string }): Record<string, unknown> & { partitionKey: string; rowKey: string } {
+  const entity = {
+    partitionKey: event.week ?? isoWeek(new Date(event.at)),
+    rowKey: safeKey(event.key),
+    kind: event.kind,
+    at: event.at,
+    borough: event.borough ?? "",
+    subjectId: event.subjectId ?? "",
+    title: event.title ?? "",
+    actorId: event.actorId ?? "",
+    data: JSON.stringify(event.data ?? {}),
+  };
+  assertEntityFits(entity);
+  return entity;
 }
