@@ -11,8 +11,8 @@ const MAX_ENTRIES = 10_000;
 
 /**
  * The people store with a bounded-age cache in front of `get`, so a turn does not read storage to
- * learn who is asking. Absence is cached too (most staff have no row). `put` and `remove` drop the
- * person at once; a read that was in flight during a change is not cached.
+ * learn who is asking. Absence is cached too. Every change through this store (`put`, `noteSeen`,
+ * `setActingAs`, `remove`) drops the person at once; a read in flight during a change is not cached.
  */
 export class CachedPeopleStore implements PeopleStore {
   private readonly entries = new Map<string, { person: Person | undefined; at: number }>();
@@ -39,26 +39,33 @@ export class CachedPeopleStore implements PeopleStore {
     return person;
   }
 
-  async put(person: Person): Promise<void> {
-    this.forget(person.tenantId, person.objectId);
-    try {
-      await this.inner.put(person);
-    } finally {
-      this.forget(person.tenantId, person.objectId);
-    }
+  put(person: Person): Promise<void> {
+    return this.changing(person.tenantId, person.objectId, () => this.inner.put(person));
   }
 
-  async remove(tenantId: string, objectId: string): Promise<boolean> {
-    this.forget(tenantId, objectId);
-    try {
-      return await this.inner.remove(tenantId, objectId);
-    } finally {
-      this.forget(tenantId, objectId);
-    }
+  noteSeen(tenantId: string, objectId: string, name: string, at: string): Promise<void> {
+    return this.changing(tenantId, objectId, () => this.inner.noteSeen(tenantId, objectId, name, at));
+  }
+
+  setActingAs(tenantId: string, objectId: string, actingAs: { objectId: string; name: string } | undefined, at: string): Promise<void> {
+    return this.changing(tenantId, objectId, () => this.inner.setActingAs(tenantId, objectId, actingAs, at));
+  }
+
+  remove(tenantId: string, objectId: string): Promise<boolean> {
+    return this.changing(tenantId, objectId, () => this.inner.remove(tenantId, objectId));
   }
 
   list(): Promise<Person[]> {
     return this.inner.list();
+  }
+
+  private async changing<T>(tenantId: string, objectId: string, change: () => Promise<T>): Promise<T> {
+    this.forget(tenantId, objectId);
+    try {
+      return await change();
+    } finally {
+      this.forget(tenantId, objectId);
+    }
   }
 
   private forget(tenantId: string, objectId: string): void {

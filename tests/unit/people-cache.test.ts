@@ -14,6 +14,14 @@ class CountingStore implements PeopleStore {
   async put(p: Person) {
     this.rows.set(`${p.tenantId}/${p.objectId}`, p);
   }
+  async noteSeen(tenantId: string, objectId: string, name: string, at: string) {
+    const known = this.rows.get(`${tenantId}/${objectId}`);
+    this.rows.set(`${tenantId}/${objectId}`, { ...(known ?? person([])), tenantId, objectId, name, updatedAt: at });
+  }
+  async setActingAs(tenantId: string, objectId: string, actingAs: { objectId: string; name: string } | undefined) {
+    const known = this.rows.get(`${tenantId}/${objectId}`);
+    if (known) this.rows.set(`${tenantId}/${objectId}`, { ...known, actingAs });
+  }
   async remove(tenantId: string, objectId: string) {
     return this.rows.delete(`${tenantId}/${objectId}`);
   }
@@ -55,8 +63,12 @@ describe("the people cache (roles at most 60 s old)", () => {
     assert.equal(await cache.get("t", "o"), undefined);
     await cache.put(person(["staff", "coordinator"]));
     assert.deepEqual((await cache.get("t", "o"))?.roles, ["staff", "coordinator"]);
+    await cache.setActingAs("t", "o", { objectId: "x", name: "Xena" }, "");
+    assert.equal((await cache.get("t", "o"))?.actingAs?.objectId, "x");
     await cache.remove("t", "o");
     assert.equal(await cache.get("t", "o"), undefined);
+    await cache.noteSeen("t", "o", "Ann Seen", "");
+    assert.equal((await cache.get("t", "o"))?.name, "Ann Seen");
   });
 
   it("when a read is in flight while the role changes, then its old answer is not kept", async () => {
