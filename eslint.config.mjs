@@ -2,6 +2,8 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
+const FS_MODULES = ["fs", "node:fs", "fs/promises", "node:fs/promises"];
+
 export default tseslint.config(
   { ignores: ["node_modules/", "build/", "dist/", ".data/", "manifest/*.png"] },
   js.configs.recommended,
@@ -12,6 +14,36 @@ export default tseslint.config(
       "no-console": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", caughtErrors: "none" }],
     },
+  },
+  {
+    // The architecture's seams, enforced: the Bot Framework SDK stays behind src/bot/; a feature never
+    // reaches for another feature's Table implementation (it receives a store interface instead); and
+    // the file system is touched only at the edges that read or write files.
+    files: ["src/**"],
+    ignores: ["src/bot/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["botbuilder", "botbuilder-*", "botframework-*"], message: "Only src/bot/ talks to the Bot Framework SDK." },
+            {
+              group: ["../*/table-*", "../../*/table-*", "!../storage/table-*", "!../../storage/table-*"],
+              message: "Use the store interface; Table implementations are wired at composition.",
+            },
+          ],
+          paths: FS_MODULES.map((name) => ({
+            name,
+            message: "The file system is for the command line and the edges that read files (analysis/io, server, storage).",
+          })),
+        },
+      ],
+    },
+  },
+  {
+    // Edges that may read or write files, and where stores are composed.
+    files: ["src/cli/**", "src/analysis/io/**", "src/server/**", "src/storage/**", "src/project-root.ts", "src/cards/render-card.ts", "src/app-context.ts"],
+    rules: { "no-restricted-imports": "off" },
   },
   {
     files: ["src/cli/**", "scripts/**", "bench/**", "seeds/**", "tests/**"],

@@ -27,6 +27,8 @@ import type { LeadStore } from "./leads/lead-store";
 import { TableLeadStore } from "./leads/table-lead-store";
 import type { MeetingStore } from "./convening/meeting-store";
 import { TableMeetingStore } from "./convening/table-meeting-store";
+import type { RunStore } from "./delivery/run-store";
+import { TableRunStore } from "./delivery/table-run-store";
 
 /** What every use case may draw on: configuration, the log, the stores, the messenger and the clock. */
 export interface AppContext {
@@ -46,6 +48,7 @@ export interface AppContext {
   measures: MeasureStore;
   /** The statutory returns' ladders of intervention and workforce pipeline (suppressed aggregates). */
   ladders: LadderStore;
+  runs: RunStore;
   now: () => Date;
 }
 
@@ -72,6 +75,7 @@ export function createAppContext(options: { config: Config; logger: Logger; stor
     meetings: new TableMeetingStore(storage),
     measures: new TableMeasureStore(storage.tableClient("measures"), storage.tableClient("headlines"), now),
     ladders: new TableLadderStore(storage.tableClient("ladders")),
+    runs: new TableRunStore(storage),
     now,
   };
 }

@@ -3,6 +3,8 @@
  * Writes the collated proforma library (CSV or JSON: the LIIA library; HTML: the public website pages).
  * Progress on stderr; storage as configured (shares a running service's embedded Azurite).
  */
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { EXPORT_FORMATS, runExport, type ExportFormat } from "../library/run-export";
 import type { CliIo } from "./cli-io";
 import { withStorage } from "./with-storage";
@@ -12,6 +14,16 @@ const USAGE = "usage: npm run export -- --format csv|json|html --out DIR";
 function option(argv: readonly string[], name: string): string | undefined {
   const i = argv.indexOf(name);
   return i >= 0 ? argv[i + 1] : undefined;
+}
+
+/** Writes export files under `outDir`, making folders as needed. */
+function fileWriter(outDir: string) {
+  return async (name: string, text: string): Promise<string> => {
+    const file = path.join(outDir, name);
+    await mkdir(path.dirname(file), { recursive: true });
+    await writeFile(file, text, "utf8");
+    return file;
+  };
 }
 
 export async function main(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -28,7 +40,7 @@ export async function main(argv: readonly string[], io: CliIo, env: NodeJS.Proce
     const { TableProformaStore } = require("../proforma/table-proforma-store") as typeof import("../proforma/table-proforma-store");
     const result = await runExport(
       { proformas: new TableProformaStore(storage), now: () => new Date() },
-      { format: format as ExportFormat, outDir: out },
+      { format: format as ExportFormat, outDir: out, write: fileWriter(out) },
       io.err,
     );
     io.out(result.files.length === 1 ? result.files[0]! : out);

@@ -3,8 +3,19 @@
  * Loads the demo proformas in seeds/proformas (marked demo) and, if none is open, a demo circulation
  * round, so a newcomer sees a populated library, status and digest. Safe to run again.
  */
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { PROJECT_ROOT } from "../project-root";
+import type { SeedFile } from "../proforma/seed-proformas";
 import type { CliIo } from "./cli-io";
 import { withStorage } from "./with-storage";
+
+/** The demo proforma files of a folder, one JSON file each. */
+function readSeedFiles(dir: string): SeedFile[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".json"))
+    .map((name) => ({ name, text: readFileSync(path.join(dir, name), "utf8") }));
+}
 
 export async function main(argv: readonly string[], io: CliIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   if (argv.length > 0) {
@@ -31,7 +42,11 @@ export async function main(argv: readonly string[], io: CliIo, env: NodeJS.Proce
       io.err(`opened a demo circulation round, deadline ${deadline}`);
     }
     const outbox = new ProformaOutbox(storage.tableClient("proformas"), new TableActivityFeed(storage));
-    const result = await seedProformas({ proformas: new TableProformaStore(storage, outbox), now: () => new Date() }, undefined, io.err);
+    const result = await seedProformas(
+      { proformas: new TableProformaStore(storage, outbox), now: () => new Date() },
+      readSeedFiles(path.join(PROJECT_ROOT, "seeds", "proformas")),
+      io.err,
+    );
     // Their feed rows, for the digest, before the command ends.
     await outbox.drain();
     io.out(`demo proformas: ${result.created} loaded, ${result.kept} already there (${storage.description})`);

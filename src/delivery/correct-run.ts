@@ -8,7 +8,6 @@ import { DELIVERY_DEFAULTS, type DeliveryOptions, type DeliveryPlan } from "./de
 import { realSleep, sharedPacer } from "./pacer";
 import { knownDead, passEnded, passStarted, THIS_INSTANCE } from "./live-passes";
 import type { RunStore } from "./run-store";
-import { TableRunStore } from "./table-run-store";
 
 export interface CorrectionSummary {
   runKey: string;
@@ -22,7 +21,7 @@ export interface CorrectionSummary {
  * instead of posting again. Channels not yet sent get the corrected content when their turn comes.
  */
 export async function correctRun(ctx: AppContext, plan: DeliveryPlan, options: DeliveryOptions = {}): Promise<CorrectionSummary> {
-  const store = options.store ?? new TableRunStore(ctx.storage);
+  const store = options.store ?? ctx.runs;
   if ((await store.content(plan.runKey)) === undefined) return { runKey: plan.runKey, outcome: "never-sent", updated: 0, failed: 0 };
   const owner = options.owner ?? `correction-${newId()}`;
   passStarted(owner);

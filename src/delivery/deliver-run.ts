@@ -12,7 +12,6 @@ import { knownDead, passEnded, passStarted, THIS_INSTANCE } from "./live-passes"
 import { realSleep, sharedPacer, type Pacer } from "./pacer";
 import { reportProblems } from "./report-problems";
 import { LeaseLostError, RowChangedError, type RunStore } from "./run-store";
-import { TableRunStore } from "./table-run-store";
 
 /** What to send: a run key that names it once for all instances, its content and how a channel sees it. */
 export interface DeliveryPlan {
@@ -66,7 +65,7 @@ type Tally = "sent" | "alreadySent" | "failed" | "unknown";
  * mid-send when its instance stopped: it becomes `unknown` and is reported, never resent.
  */
 export async function deliverRun(ctx: AppContext, plan: DeliveryPlan, options: DeliveryOptions = {}): Promise<RunSummary> {
-  const store = options.store ?? new TableRunStore(ctx.storage);
+  const store = options.store ?? ctx.runs;
   const leaseMs = options.leaseMs ?? DELIVERY_DEFAULTS.leaseMs;
   const owner = options.owner ?? `pass-${newId()}`;
   passStarted(owner);

@@ -3,7 +3,6 @@ import { noticeCard } from "../cards/notice-card";
 import type { AdaptiveCard } from "../cards/render-card";
 import { withinTurn } from "../delivery/background";
 import type { RunSummary } from "../delivery/delivery-state";
-import { TableRunStore } from "../delivery/table-run-store";
 import { isCoordinator } from "../domain/actor";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
@@ -57,7 +56,7 @@ export const digestSendNow: CommandHandler = async (ctx: AppContext, turn: Turn,
 export const digestCorrect: CommandHandler = async (ctx: AppContext, turn: Turn, args: string) => {
   requireCoordinator(turn, "correct the digest");
   const current = isoWeek(ctx.now());
-  const store = new TableRunStore(ctx.storage);
+  const store = ctx.runs;
   const fallback = (await store.content(digestRunKey(current))) !== undefined ? current : previousWeek(current);
   const week = parseWeekArg(args, fallback);
   const result = await withinTurn(ctx, correctDigest(ctx, week));

@@ -1,11 +1,12 @@
-import { mkdir, writeFile } from "node:fs/promises";
-import path from "node:path";
 import type { ProformaStore } from "../proforma/proforma-store";
 import { toCsv } from "./export-csv";
 import { entryFileName, renderEntryPage, renderIndex } from "./export-html";
 import { searchLibrary } from "./search-library";
 
 export type ExportFormat = "csv" | "json" | "html";
+
+/** Where the export goes: writes one file (a name inside the output folder) and answers its full path. */
+export type ExportWriter = (name: string, text: string) => Promise<string>;
 export const EXPORT_FORMATS: readonly ExportFormat[] = ["csv", "json", "html"];
 
 /**
@@ -14,20 +15,16 @@ export const EXPORT_FORMATS: readonly ExportFormat[] = ["csv", "json", "html"];
  */
 export async function runExport(
   deps: { proformas: ProformaStore; now: () => Date },
-  options: { format: ExportFormat; outDir: string },
+  options: { format: ExportFormat; outDir: string; write: ExportWriter },
   progress: (line: string) => void = () => {},
 ): Promise<{ files: string[]; entries: number }> {
   const audience = options.format === "html" ? "website" : "library";
   progress(`reading the ${audience === "website" ? "public entries" : "library"} from storage`);
   const entries = await searchLibrary(deps, { audience });
   progress(`${entries.length} entries to export as ${options.format}`);
-  await mkdir(options.outDir, { recursive: true });
   const files: string[] = [];
   const write = async (name: string, text: string) => {
-    const file = path.join(options.outDir, name);
-    await mkdir(path.dirname(file), { recursive: true });
-    await writeFile(file, text, "utf8");
-    files.push(file);
+    files.push(await options.write(name, text));
   };
   const generatedAt = deps.now().toISOString();
   if (options.format === "json") await write("library.json", JSON.stringify({ generatedAt, count: entries.length, entries }, null, 2) + "\n");

@@ -1,27 +1,26 @@
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { isSubmissionId } from "../domain/ids";
 import { type Proforma, type ProformaStatus } from "./proforma";
 import type { ProformaStore } from "./proforma-store";
 import { checkProformaContent } from "./validate-proforma";
-import { PROJECT_ROOT } from "../project-root";
 import { proformaEvent } from "./proforma-feed";
 import type { Actor } from "../domain/actor";
 
-/** Where the demo proformas live: one JSON file each, { id, status, authorName, content }. */
-export const SEED_DIR = path.join(PROJECT_ROOT, "seeds", "proformas");
+/** One demo proforma file as read from seeds/proformas: its name and its JSON text ({ id, status, authorName, content }). */
+export interface SeedFile {
+  name: string;
+  text: string;
+}
 
 export const DEMO_AUTHOR = "demo-author";
 const DEMO_ACTOR: Actor = { id: DEMO_AUTHOR, name: "Demo author", tenantId: "demo", roles: ["staff"] };
 const SEEDABLE: readonly ProformaStatus[] = ["draft", "submitted", "published"];
 
-/** Reads and checks every seed file; a bad file stops the seed with its name and the first problem. */
-export function readSeedProformas(dir: string, now: Date): Proforma[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .map((file) => {
-      const raw = JSON.parse(readFileSync(path.join(dir, file), "utf8")) as { id?: unknown; status?: unknown; authorName?: unknown; content?: unknown };
+/** Checks every seed file; a bad file stops the seed with its name and the first problem. */
+export function readSeedProformas(files: readonly SeedFile[], now: Date): Proforma[] {
+  return [...files]
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    .map(({ name: file, text }) => {
+      const raw = JSON.parse(text) as { id?: unknown; status?: unknown; authorName?: unknown; content?: unknown };
       const checked = checkProformaContent(raw.content);
       if (!checked.ok) throw new Error(`${file}: ${checked.errors[0]!.message}`);
       if (!isSubmissionId(raw.id)) throw new Error(`${file}: id must be a ULID`);
@@ -52,12 +51,12 @@ export function readSeedProformas(dir: string, now: Date): Proforma[] {
  */
 export async function seedProformas(
   deps: { proformas: ProformaStore; now: () => Date },
-  dir = SEED_DIR,
+  files: readonly SeedFile[],
   progress: (line: string) => void = () => {},
 ): Promise<{ created: number; kept: number }> {
   let created = 0;
   let kept = 0;
-  for (const p of readSeedProformas(dir, deps.now())) {
+  for (const p of readSeedProformas(files, deps.now())) {
     // The record, its first version, author line, response and feed row: one transaction.
     const event = p.status === "draft" ? undefined : proformaEvent(p.status === "published" ? "proforma.published" : "proforma.submitted", p, DEMO_ACTOR);
     const result = await deps.proformas.create(p, event);
