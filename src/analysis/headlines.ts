@@ -24,6 +24,8 @@ const HEADLINE_MEASURES = /^(?!workforce)(?!population)(?!.*-ladder$)(?!.*-vs-ot
 function eligible(r: MeasureRow): boolean {
   return (
     HEADLINE_MEASURES.test(r.measure) &&
+    // Events per 100 (suspensions, counting each) are not a likelihood: "times as likely" would misdescribe them.
+    r.unit !== "per 100" &&
     !r.suppressed &&
     !r.noBase &&
     r.outcome !== null &&

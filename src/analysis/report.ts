@@ -3,6 +3,7 @@ import type { MeasureRow } from "./measure-row";
 import { formatCount, formatRatio, formatValue } from "./headlines";
 import { BOROUGHS } from "../domain/boroughs";
 import { HACKNEY_AND_CITY } from "./geography";
+import { boroughPages, methodNotes } from "./borough-pages";
 
 export interface ReportOptions {
   /** Every area and every period held; by default only the eight boroughs, London and England, latest period. */
@@ -108,9 +109,11 @@ function tableRows(result: AnalysisResult, all: boolean): MeasureRow[] {
 }
 
 /**
- * A report a Director of Children's Services can read: headlines first, then one table per measure and
- * topic for the eight boroughs with London and England as comparators, at the latest period; then
- * clear changes, notes and sources. `all` lists every area and period held.
+ * A report a Director of Children's Services can read: one page per borough in plain words, the
+ * method notes (which base, which year, which interval), then the technical part: headlines with the
+ * figures and caveats behind them, one table per measure and topic for the eight boroughs with London
+ * and England as comparators at the latest period, clear changes, notes and sources. `all` lists
+ * every area and period held in the tables.
  */
 export function renderReport(result: AnalysisResult, options: ReportOptions = {}): string {
   const all = options.all ?? false;
@@ -122,9 +125,13 @@ export function renderReport(result: AnalysisResult, options: ReportOptions = {}
       : "The eight East London boroughs, with London and England for comparison, at the latest period of each measure (--all lists every area and period).",
     "",
   );
+  out.push("ONE PAGE PER BOROUGH", "", ...boroughPages(result), ...methodNotes(result), "", "TECHNICAL TABLES", "");
   out.push("HEADLINES");
   if (result.headlines.length === 0) out.push("  (none passed the rules: significant after Holm correction, ratio >= 1.25 or <= 0.8, 10+ events each side)");
-  result.headlines.forEach((h, i) => out.push(`${String(i + 1).padStart(3)}. ${h.text}`));
+  result.headlines.forEach((h, i) => {
+    out.push(`${String(i + 1).padStart(3)}. ${h.text}`, `       ${h.detail}`);
+    if (h.caveats.length) out.push(`       Caveats: ${h.caveats.join("; ")}.`);
+  });
   out.push("");
   const rowsShown = tableRows(result, all);
   const notes = new Map<string, number>();

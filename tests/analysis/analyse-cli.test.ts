@@ -207,15 +207,29 @@ describe("analyse --json on the real files", () => {
   it("when the default report is asked for, then headlines come first and tables hold only the eight boroughs, London and England", async () => {
     const r = await run([SHARED_DATA]);
     const everything = await run(["--all", SHARED_DATA]);
-    assert.ok(r.out.indexOf("HEADLINES") < r.out.indexOf("== "), "headlines before the tables");
+    assert.ok(r.out.indexOf("ONE PAGE PER BOROUGH") < r.out.indexOf("TECHNICAL TABLES"), "the borough pages come first");
+    assert.ok(r.out.indexOf("TECHNICAL TABLES") < r.out.indexOf("HEADLINES"), "then the technical part, headlines first");
     assert.doesNotMatch(r.out, /^Inner London /m);
     assert.match(everything.out, /^Inner London /m);
     assert.match(r.out, /^London /m);
     assert.match(r.out, /^England /m);
-    assert.ok(r.out.split("\n").length < 1000, `${r.out.split("\n").length} lines`);
+    assert.ok(r.out.split("\n").length < 1200, `${r.out.split("\n").length} lines`);
     assert.ok(everything.out.split("\n").length > r.out.split("\n").length);
     assert.doesNotMatch(r.out, /^read /m, "progress stays on stderr");
     assert.match(r.err, /^read /m);
+  });
+
+  it("16. when the default report is read, then each borough has a page in plain words and the method notes say which base, year and interval", async () => {
+    const r = await run([SHARED_DATA]);
+    const page = r.out.slice(r.out.indexOf("== Hackney =="), r.out.indexOf("== Havering =="));
+    for (const part of ["Latest totals:", "By ethnic group", "Where disparity enters", "workforce at senior levels", "Too small to say:"])
+      assert.match(page, new RegExp(part));
+    assert.match(page, /children looked after on 31 March, 2025: 352, 65 per 10,000 children aged 0-17 \(London 48, England 67\)/);
+    assert.match(page, /Black 148 \(1\.4 times the White rate, 95% CI 1\.1 to 1\.8\)/);
+    const notes = r.out.slice(r.out.indexOf("METHOD NOTES"), r.out.indexOf("TECHNICAL TABLES"));
+    assert.match(notes, /Base: ONS mid-year estimate of children aged 0-17; 2013 to 2025/);
+    assert.match(notes, /Series break: from 2017\/18 the school census/);
+    assert.match(notes, /Byar.*Wilson.*Katz/);
   });
 
   it("when --combine-city-with-hackney is given, then Hackney and City of London is one area of added counts and Hackney alone is hidden", async () => {

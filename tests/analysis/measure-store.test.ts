@@ -72,10 +72,11 @@ describe("Table measure store against Azurite", () => {
     const store = new TableMeasureStore(measures, headlines, () => new Date("2026-11-30T10:00:00Z"));
     const sources = result.sources.map((s) => ({ name: s.name, checksum: s.checksum }));
     const combined = await analyseFiles([SEED_DATA], { combineCityWithHackney: true });
-    await store.saveRun(combined.measures, combined.headlines, sources);
+    const lean = (rows: typeof result.measures) => rows.filter((m) => m.measure === "cla-rate-per-pupil" || m.measure === "cla-rate");
+    await store.saveRun(lean(combined.measures), combined.headlines, sources);
     assert.ok((await store.listMeasures({ measure: "cla-rate-per-pupil", areaCode: HACKNEY_AND_CITY })).length > 0);
     const later = new TableMeasureStore(measures, headlines, () => new Date("2026-11-30T11:00:00Z"));
-    await later.saveRun(result.measures, result.headlines, sources);
+    await later.saveRun(lean(result.measures), result.headlines, sources);
     assert.deepEqual(await later.listMeasures({ measure: "cla-rate-per-pupil", areaCode: HACKNEY_AND_CITY }), [], "the combined view is gone");
     const all = await later.listMeasures({ measure: "cla-rate-per-pupil" });
     assert.ok(all.every((m) => m.areaCode !== HACKNEY_AND_CITY));

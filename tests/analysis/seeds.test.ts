@@ -5,6 +5,7 @@ import { analyseFiles, type AnalysisResult } from "../../src/analysis/run-analys
 import { toContractJson } from "../../src/analysis/contract";
 import { listCsvFiles } from "../../src/analysis/io/read-source-file";
 import { SEED_DATA } from "./support";
+import { renderReport } from "../../src/analysis/report";
 
 describe("synthetic demo datasets in seeds/data", () => {
   const files = listCsvFiles([SEED_DATA]);
@@ -60,6 +61,22 @@ describe("synthetic demo datasets in seeds/data", () => {
     )!;
     assert.ok(cin.ratio && cpp.ratio && cppPop.ratio);
     assert.ok(Math.abs(cin.ratio * cpp.ratio - cppPop.ratio) < 1e-9, `${cin.ratio} x ${cpp.ratio} vs ${cppPop.ratio}`);
+  });
+
+  it("when a borough has counts by ethnic group at each level, then its page says where disparity enters and what is too small to say", () => {
+    const out = renderReport(result);
+    const page = out.slice(out.indexOf("== Hackney =="), out.indexOf("== Havering =="));
+    assert.match(page, /Where disparity enters[^\n]*\n- child in need \(per 10,000 pupils[^\n]*times the White British rate/);
+    assert.match(page, /Too small to say:\n- .* not shown \(a count from 1 to 9, or one that would reveal it\)/);
+    assert.match(page, /Synthetic demo data, not real figures/);
+  });
+
+  it("when no seed count from 1 to 9 is published, then none is shown: demo data is suppressed like a borough's own", () => {
+    const shown = toContractJson(result).measures.filter((m) => !m.suppressed && m.numerator !== null && m.numerator >= 1 && m.numerator <= 9);
+    assert.deepEqual(
+      shown.map((m) => `${m.measure} ${m.area_code} ${m.group}`),
+      [],
+    );
   });
 
   it("when youth justice counts are read, then the 10-17 population in the same file is the base", () => {

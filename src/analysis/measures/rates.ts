@@ -65,6 +65,7 @@ export const STAGE_DESCRIPTIONS: Record<string, string> = {
   "population-all-ages": "residents of all ages",
   pupils: "pupils on school rolls",
   cin: "children in need",
+  cla: "children looked after",
   suspension: "pupils suspended at least once",
   "yj-first-time-entrant": "first-time entrants to the youth justice system",
   workforce: "staff of known ethnicity",
