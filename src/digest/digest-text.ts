@@ -14,6 +14,7 @@ export function digestText(data: DigestData): string {
   }
   out.push("## Data headlines");
   if (data.headlines.length === 0) out.push("Nothing this week: no headlines have been stored yet.");
-  for (const h of data.headlines) out.push(`${h.rank}. ${h.text} (ratio ${h.ratio}, 95% CI ${h.ratioLow} to ${h.ratioHigh})`);
+  // The headline's sentence carries its ratio and 95% interval itself (analysis/headlines.ts).
+  for (const h of data.headlines) out.push(`${h.rank}. ${h.text}`);
   return out.join("\n") + "\n";
 }

@@ -67,7 +67,7 @@ async function submitAll(client: TableClient, entities: Entity[], action: "upser
   const worker = async () => {
     while (next < batches.length) await client.submitTransaction(batches[next++]!);
   };
-  await Promise.all(Array.from({ length: Math.min(8, batches.length) }, worker));
+  await Promise.all(Array.from({ length: Math.min(4, batches.length) }, worker));
 }
 
 /** Deletes every entity of the given partitions (read by key, never a table scan). */
@@ -122,15 +122,17 @@ export class TableMeasureStore implements MeasureStore {
       .digest("hex")
       .slice(0, 8)}`;
     const previous = await this.pointer();
+    // Comparisons with "all other groups" are for the analyst's JSON; nothing reads them from storage.
+    const kept = measures.filter((m) => !m.measure.endsWith("-vs-others"));
     await submitAll(
       this.measures,
-      measures.map((m) => this.measureEntity(m, runId, sources)),
+      kept.map((m) => this.measureEntity(m, runId, sources)),
     );
     await submitAll(
       this.headlines,
       headlines.map((h, i) => this.headlineEntity(h, i + 1, runId, created, sources)),
     );
-    const measureIds = [...new Set(measures.map((m) => m.measure))];
+    const measureIds = [...new Set(kept.map((m) => m.measure))];
     await this.headlines.upsertEntity(
       { partitionKey: LATEST, rowKey: LATEST, runId, createdAt: created, count: headlines.length, measureIds: clip(JSON.stringify(measureIds)) },
       "Replace",

@@ -11,7 +11,7 @@ export interface MeasureChoice {
   title: string;
   topic: string;
   unit: string;
-  kind: "rate" | "ladder" | "workforce";
+  kind: "rate" | "share" | "ladder" | "workforce";
 }
 
 /** What the Data page lists first: the measures it can chart, the latest headlines, and where disparity enters in each borough. */
@@ -47,6 +47,7 @@ const WORKFORCE: MeasureChoice[] = [
 export function measureChoices(): MeasureChoice[] {
   return [
     ...CATALOGUE.measures.map((m): MeasureChoice => ({ id: m.id, title: m.title, topic: m.topic, unit: m.unit, kind: "rate" })),
+    ...CATALOGUE.shares.map((m): MeasureChoice => ({ id: m.id, title: m.title, topic: m.topic, unit: "%", kind: "share" })),
     ...CATALOGUE.ladders.map((l): MeasureChoice => ({ id: l.id, title: l.title, topic: l.topic, unit: l.steps[0]?.unit ?? "%", kind: "ladder" })),
     ...RETURNS,
     ...WORKFORCE,

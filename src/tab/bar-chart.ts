@@ -7,6 +7,8 @@ export interface Bar {
   low: number | null;
   high: number | null;
   suppressed: boolean;
+  /** A count with nothing to divide it by: not a suppression. */
+  noBase?: boolean;
 }
 
 const WIDTH = 640;
@@ -57,7 +59,7 @@ export function barChart(title: string, unit: string, bars: Bar[]): SVGSVGElemen
         svg(
           "text",
           { x: LABEL_W + 4, y: y + ROW_H / 2, "dominant-baseline": "middle", class: "note" },
-          bar.suppressed ? "suppressed (small numbers)" : "not available",
+          bar.suppressed ? "suppressed (small numbers)" : bar.noBase ? "no base for this year" : "not available",
         ),
       );
     } else {
@@ -89,7 +91,7 @@ export function figureTable(caption: string, unit: string, bars: (Bar & { ratio:
         "tr",
         { class: b.suppressed ? "suppressed" : "" },
         el("th", { scope: "row" }, b.label),
-        el("td", {}, b.suppressed ? "suppressed" : formatValue(b.value, unit)),
+        el("td", {}, b.suppressed ? "suppressed" : b.noBase ? "no base for this year" : formatValue(b.value, unit)),
         el("td", {}, b.suppressed || b.low === null || b.high === null ? "" : `${formatValue(b.low, unit)} to ${formatValue(b.high, unit)}`),
         el("td", {}, b.suppressed ? "" : b.ratio),
       ),

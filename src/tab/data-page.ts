@@ -2,10 +2,16 @@ import type { MeasureChoice, MeasureFigures, MeasuresOverview } from "../server/
 import type { StoredMeasure } from "../headlines/measure-store";
 import { getJson } from "./api-client";
 import { barChart, figureTable } from "./bar-chart";
+import { chartFamilies, type ChartFamily } from "./chart-families";
 import { clear, el, labelledSelect } from "./dom";
 import type { Host } from "./teams-host";
 
-const KIND_NAMES: Record<MeasureChoice["kind"], string> = { rate: "Rates by ethnic group", ladder: "Levels of intervention", workforce: "Workforce" };
+const KIND_NAMES: Record<MeasureChoice["kind"], string> = {
+  rate: "Rates by ethnic group",
+  share: "Shares by ethnic group",
+  ladder: "Levels of intervention",
+  workforce: "Workforce",
+};
 
 function headlineList(overview: MeasuresOverview): HTMLElement {
   if (overview.headlines.length === 0) return el("p", {}, "No headlines yet: data has not been loaded.");
@@ -17,6 +23,7 @@ function headlineList(overview: MeasuresOverview): HTMLElement {
         "li",
         {},
         el("p", {}, h.text),
+        h.caveats.length ? el("p", { class: "meta" }, `Caveats: ${h.caveats.join("; ")}.`) : null,
         el("p", { class: "source" }, `Source: ${h.source}. Period: ${h.period}. Area: ${h.areaName}.`),
         h.synthetic ? el("p", { class: "flag" }, "Synthetic demonstration data") : null,
       ),
@@ -104,12 +111,21 @@ function ratioText(row: StoredMeasure): string {
   return `${row.ratio.toFixed(2)}${interval} vs ${row.referenceGroup ?? "reference"}`;
 }
 
-/** One figure: chart, numbers table, and the source and period beneath. */
-function figure(measure: MeasureChoice, rows: StoredMeasure[], level: string | null): HTMLElement {
+/** One figure: chart, numbers table, and the source, period and base beneath. */
+function figure(measure: MeasureChoice, family: ChartFamily, level: string | null): HTMLElement {
+  const rows = family.rows;
   const first = rows[0]!;
-  const title = `${measure.title}${level ? `: ${level}` : ""}, ${first.areaName}, ${first.period}`;
+  const title = `${measure.title}${level ? `: ${level}` : ""}, ${first.areaName}, ${first.period}${family.synthetic ? " (synthetic)" : ""}`;
   const unit = first.unit || measure.unit;
-  const bars = rows.map((r) => ({ label: r.group, value: r.value, low: r.ciLow, high: r.ciHigh, suppressed: r.suppressed, ratio: ratioText(r) }));
+  const bars = rows.map((r) => ({
+    label: r.group,
+    value: r.value,
+    low: r.ciLow,
+    high: r.ciHigh,
+    suppressed: r.suppressed,
+    noBase: r.noBase,
+    ratio: ratioText(r),
+  }));
   const sources = distinct(rows.map((r) => r.source)).join("; ");
   const notes = distinct(rows.map((r) => r.note).filter((n): n is string => Boolean(n)));
   return el(
@@ -117,7 +133,8 @@ function figure(measure: MeasureChoice, rows: StoredMeasure[], level: string | n
     { class: "figure" },
     el("figcaption", {}, title),
     barChart(title, unit, bars),
-    el("p", { class: "source" }, `Source: ${sources}. Period: ${first.period}. Method: ${first.method}.`),
+    el("p", { class: "source" }, `Source: ${sources}. Period: ${first.period}.${family.base ? ` Base: ${family.base}.` : ""} Method: ${first.method}.`),
+    family.allLeftOut ? el("p", { class: "meta" }, family.allLeftOut) : null,
     rows.some((r) => r.synthetic) ? el("p", { class: "flag" }, "Synthetic demonstration data") : null,
     notes.length ? el("p", { class: "meta" }, `Notes: ${notes.join("; ")}`) : null,
     el("details", {}, el("summary", {}, "Show the figures as a table"), figureTable(title, unit, bars)),
@@ -132,14 +149,7 @@ function renderFigures(target: HTMLElement, measure: MeasureChoice, rows: Stored
     return;
   }
   const levels = distinct(chosen.map((r) => r.level));
-  for (const level of levels)
-    target.append(
-      figure(
-        measure,
-        chosen.filter((r) => r.level === level),
-        level,
-      ),
-    );
+  for (const level of levels) for (const family of chartFamilies(chosen.filter((r) => r.level === level))) target.append(figure(measure, family, level));
 }
 
 /** Data: headlines, and each measure charted by ethnic group and level of intervention. */
