@@ -3,6 +3,7 @@ import type { Turn } from "./domain/conversation";
 import type { Config } from "./config/config";
 import type { Logger } from "./logging/logger";
 import type { Storage } from "./storage/open-storage";
+import { guardedStore } from "./storage/guard-storage";
 import type { Messenger } from "./messaging/messenger";
 import type { ProformaStore } from "./proforma/proforma-store";
 import { TableProformaStore } from "./proforma/table-proforma-store";
@@ -73,8 +74,8 @@ export function createAppContext(options: { config: Config; logger: Logger; stor
     nominations: new TableNominationStore(storage),
     leads: new TableLeadStore(storage),
     meetings: new TableMeetingStore(storage),
-    measures: new TableMeasureStore(storage.tableClient("measures"), storage.tableClient("headlines"), now),
-    ladders: new TableLadderStore(storage.tableClient("ladders")),
+    measures: guardedStore(new TableMeasureStore(storage.tableClient("measures"), storage.tableClient("headlines"), now)),
+    ladders: guardedStore(new TableLadderStore(storage.tableClient("ladders"))),
     runs: new TableRunStore(storage),
     now,
   };

@@ -16,3 +16,20 @@ export async function guardStorage<T>(operation: () => Promise<T>): Promise<T> {
     throw new HubError("internal", "Storage refused the request, so nothing was saved.", {}, { cause: error });
   }
 }
+
+/**
+ * The same guard around every method of a store that answers a promise, so a store that forgot to
+ * guard a call still keeps the storage contract: a failure reaches its caller as a HubError.
+ */
+export function guardedStore<T extends object>(store: T): T {
+  return new Proxy(store, {
+    get(target, property, receiver) {
+      const value: unknown = Reflect.get(target, property, receiver);
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        const result: unknown = (value as (...a: unknown[]) => unknown).apply(target, args);
+        return result instanceof Promise ? guardStorage(() => result) : result;
+      };
+    },
+  });
+}
