@@ -4,6 +4,7 @@ import { createTeamsEdge } from "./bot/bot-endpoint";
 import type { Config } from "./config/config";
 import type { Logger } from "./logging/logger";
 import { createServer } from "./server/create-server";
+import { TurnGate } from "./server/turn-gate";
 import { registerTabRoutes } from "./server/tab-routes";
 import { libraryRoutes } from "./server/library-routes";
 import { startReminderTimer } from "./circulation/remind-boroughs";
@@ -26,18 +27,24 @@ export interface RunningService {
 export async function startService(
   config: Config,
   logger: Logger,
-  options: { now?: () => Date; schedule?: boolean; housekeepingEveryMs?: number } = {},
+  options: { now?: () => Date; schedule?: boolean; housekeepingEveryMs?: number; turnLimits?: { maxInFlight: number; maxWaiting: number } } = {},
 ): Promise<RunningService> {
   const storage = await openStorage({ config, logger });
   const teams = createTeamsEdge(config, logger);
   const app = createAppContext({ config, logger, storage, messenger: teams.messenger, now: options.now });
-  const server = createServer(app, teams.endpoint(app), (routes) => {
-    registerTabRoutes(routes, app);
-    libraryRoutes(app)(routes);
-  });
+  const server = createServer(
+    app,
+    teams.endpoint(app),
+    (routes) => {
+      registerTabRoutes(routes, app);
+      libraryRoutes(app)(routes);
+    },
+    { turns: options.turnLimits && new TurnGate(options.turnLimits.maxInFlight, options.turnLimits.maxWaiting) },
+  );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
-    server.listen(config.port, config.host, () => resolve());
+    // A backlog past Node's default 511, so a burst of connections waits for the turn gate instead of being reset.
+    server.listen(config.port, config.host, 2048, () => resolve());
   });
   const address = server.address() as AddressInfo;
   const url = `http://${address.address.includes(":") ? `[${address.address}]` : address.address}:${address.port}`;

@@ -49,9 +49,8 @@ async function correctClaimed(ctx: AppContext, plan: DeliveryPlan, store: RunSto
     }
     const card = plan.render(content, channel);
     for (let attempt = 1; ; attempt++) {
-      await pacer.turn(row.conversationId);
       try {
-        await ctx.messenger.update(channel.ref, row.activityId, card);
+        await pacer.send(row.conversationId, () => ctx.messenger.update(channel.ref, row.activityId, card));
         await store.update(row, { correctedAt: ctx.now().toISOString() }, lease.fence, ctx.now()).catch(() => undefined);
         updated++;
         break;

@@ -191,24 +191,28 @@ async function deliverRow(pass: Pass, listed: DeliveryRow): Promise<Tally> {
   }
   const card = pass.plan.render(pass.content, channel);
   for (let attempt = row.attempts + 1; ; attempt++) {
-    await options.pacer.turn(row.conversationId);
-    await keeper.hold();
-    try {
-      row = await store.update(row, { state: "sending", attempts: attempt }, fence(), ctx.now());
-    } catch (error) {
-      if (error instanceof RowChangedError) return "alreadySent";
-      throw error;
-    }
     let status: number | undefined;
     let retryAfter: number | undefined;
-    try {
-      const { activityId } = await ctx.messenger.post(channel.ref, card);
-      return settle(pass, row, { state: "sent", activityId, lastStatus: 201, reason: "" }, "sent");
-    } catch (error) {
-      status = error instanceof DeliveryError ? error.status : undefined;
-      retryAfter = error instanceof DeliveryError ? error.retryAfterMs : undefined;
-      if (!(error instanceof DeliveryError)) ctx.logger.error({ err: error, runKey: row.runKey }, "send failed unexpectedly");
-    }
+    // The row's move to `sending` and the post are paced together: the post reaches Teams only after it.
+    const outcome = await options.pacer.send(row.conversationId, async () => {
+      await keeper.hold();
+      try {
+        row = await store.update(row, { state: "sending", attempts: attempt }, fence(), ctx.now());
+      } catch (error) {
+        if (error instanceof RowChangedError) return "changed" as const;
+        throw error;
+      }
+      try {
+        return await ctx.messenger.post(channel.ref, card);
+      } catch (error) {
+        status = error instanceof DeliveryError ? error.status : undefined;
+        retryAfter = error instanceof DeliveryError ? error.retryAfterMs : undefined;
+        if (!(error instanceof DeliveryError)) ctx.logger.error({ err: error, runKey: row.runKey }, "send failed unexpectedly");
+        return undefined;
+      }
+    });
+    if (outcome === "changed") return "alreadySent";
+    if (outcome) return settle(pass, row, { state: "sent", activityId: outcome.activityId, lastStatus: 201, reason: "" }, "sent");
     const verdict = classifyStatus(status);
     if (verdict === "unknown") return settle(pass, row, { state: "unknown", lastStatus: status ?? 0, reason: reasonFor(status) }, "unknown");
     if (verdict === "permanent" || attempt >= options.maxAttempts)

@@ -1,10 +1,13 @@
 /**
  * Keeps proactive sends within Teams' limits: at most one message a second in any one conversation
- * (Teams allows 7/s, 60 per 30 s; one a second stays inside both) and 30 requests a second in all
- * (the per-app, per-tenant limit in the older docs; the current one is 50). A 429's Retry-After holds
- * back that conversation; a burst of 429s across conversations (three within a second) means Teams is
- * throttling the whole app, and pauses every send for the longest Retry-After. The clock and sleep can
- * be replaced in tests.
+ * (Teams allows 7/s, 60 per 30 s; one a second stays inside both) and 30 requests in any one-second
+ * window in all (the per-app, per-tenant limit in the older docs; the current one is 50). The window
+ * slides and counts a request from the moment it is let through until a second after it ends: a
+ * request reaches Teams somewhere in between, so counting only starts (or calendar seconds) would let
+ * requests held up on the way (a slow storage write before the post) arrive bunched, 32 in one second.
+ * A 429's Retry-After holds back that conversation; a burst of 429s across conversations (three within
+ * a second) means Teams is throttling the whole app, and pauses every send for the longest
+ * Retry-After. The clock and sleep can be replaced in tests.
  */
 export interface PacerOptions {
   perConversationMs?: number;
@@ -21,7 +24,10 @@ export class Pacer {
   private readonly now: () => number;
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly lastByConversation = new Map<string, number>();
-  private readonly recent: number[] = [];
+  /** When recent requests ended, oldest first. */
+  private readonly ended: number[] = [];
+  private inFlight = 0;
+  private readonly waitingForAnEnd: (() => void)[] = [];
   private pausedUntil = 0;
   private readonly recentThrottles: number[] = [];
 
@@ -32,21 +38,37 @@ export class Pacer {
     this.sleep = options.sleep ?? realSleep;
   }
 
-  /** Waits until a request to this conversation may start, and counts it. */
-  async turn(conversationId: string): Promise<void> {
+  /**
+   * Runs one request to this conversation when the limits allow it, and counts it until a second
+   * after it ends. Everything between being let through and Teams' answer belongs inside `work`.
+   */
+  async send<T>(conversationId: string, work: () => Promise<T>): Promise<T> {
+    await this.admit(conversationId);
+    try {
+      return await work();
+    } finally {
+      this.inFlight--;
+      this.ended.push(this.now());
+      this.waitingForAnEnd.splice(0).forEach((wake) => wake());
+    }
+  }
+
+  private async admit(conversationId: string): Promise<void> {
     for (;;) {
       const t = this.now();
-      while (this.recent.length > 0 && this.recent[0]! <= t - 1000) this.recent.shift();
+      while (this.ended.length > 0 && this.ended[0]! <= t - 1000) this.ended.shift();
       const last = this.lastByConversation.get(conversationId);
-      const waits = [
-        last === undefined ? 0 : last + this.perConversationMs - t,
-        this.recent.length >= this.perSecond ? this.recent[0]! + 1000 - t : 0,
-        this.pausedUntil - t,
-      ];
+      const full = this.inFlight + this.ended.length >= this.perSecond;
+      if (full && this.ended.length === 0) {
+        // Every counted request is still running: wait for one to end.
+        await new Promise<void>((resolve) => this.waitingForAnEnd.push(resolve));
+        continue;
+      }
+      const waits = [last === undefined ? 0 : last + this.perConversationMs - t, full ? this.ended[0]! + 1000 - t : 0, this.pausedUntil - t];
       const wait = Math.max(...waits);
       if (wait <= 0) {
         this.lastByConversation.set(conversationId, t);
-        this.recent.push(t);
+        this.inFlight++;
         return;
       }
       await this.sleep(Math.ceil(wait));

@@ -61,9 +61,8 @@ export async function reportProblems(ctx: AppContext, store: RunStore, plan: Del
 async function postOnce(ctx: AppContext, ref: Parameters<AppContext["messenger"]["post"]>[0], card: AdaptiveCard, options: DeliveryOptions): Promise<boolean> {
   const pacer = options.pacer ?? sharedPacer;
   for (let attempt = 1; attempt <= 3; attempt++) {
-    await pacer.turn(ref.conversationId);
     try {
-      await ctx.messenger.post(ref, card);
+      await pacer.send(ref.conversationId, () => ctx.messenger.post(ref, card));
       return true;
     } catch (error) {
       const status = error instanceof DeliveryError ? error.status : undefined;

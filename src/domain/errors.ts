@@ -13,6 +13,7 @@ export type ErrorCode =
   | "storage-unavailable"
   | "too-large"
   | "rate-limited"
+  | "busy"
   | "internal";
 
 export class HubError extends Error {
@@ -41,6 +42,7 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
   "storage-unavailable": 503,
   "too-large": 413,
   "rate-limited": 429,
+  busy: 503,
   internal: 500,
 };
 

@@ -2,6 +2,7 @@ import restify, { type Request, type Response } from "restify";
 import type { AppContext } from "../app-context";
 import { isLoopback } from "../config/config";
 import { HubError, httpStatusOf, toHubError } from "../domain/errors";
+import { TURN_LIMITS, TurnGate } from "./turn-gate";
 
 /** Largest request body accepted; Teams activities and card submits are far smaller. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -51,7 +52,12 @@ function isJson(req: Request): boolean {
   return type === "application/json" || /^application\/[\w.+-]+\+json$/.test(type);
 }
 
-export function createServer(app: AppContext, bot: BotEndpoint, extraRoutes: (server: restify.Server) => void = () => {}): restify.Server {
+export function createServer(
+  app: AppContext,
+  bot: BotEndpoint,
+  extraRoutes: (server: restify.Server) => void = () => {},
+  options: { turns?: TurnGate } = {},
+): restify.Server {
   const server = restify.createServer({ name: "disparities-hub", handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(restify.plugins.bodyParser({ mapParams: false, maxBodySize: MAX_BODY_BYTES, rejectUnknown: false }));
@@ -72,6 +78,30 @@ export function createServer(app: AppContext, bot: BotEndpoint, extraRoutes: (se
       return next(false);
     }
     return next();
+  });
+
+  // Bounds the turns in flight; the excess waits (before its body is read) or is answered busy at once.
+  const gate = options.turns ?? new TurnGate();
+  server.pre((req, res, next) => {
+    if (req.method !== "POST" || (req.url ?? "").split("?")[0] !== "/api/messages") return next();
+    let gone = false;
+    res.once("close", () => (gone = true));
+    void gate.enter().then((release) => {
+      if (release && gone) {
+        // The caller left while waiting: its slot goes to the next one.
+        release();
+        return next(false);
+      }
+      if (!release) {
+        app.logger.info({ event: "turn.busy", ...gate.load() }, "busy: a turn was answered 503 with Retry-After");
+        res.header("Retry-After", String(TURN_LIMITS.retryAfterSeconds));
+        sendError(res, new HubError("busy", `The service is busy: please try again in ${TURN_LIMITS.retryAfterSeconds} seconds.`));
+        return next(false);
+      }
+      res.once("finish", release);
+      res.once("close", release);
+      return next();
+    });
   });
 
   server.post("/api/messages", async (req: Request, res: Response) => {

@@ -112,10 +112,10 @@ describe("composing the digest, its card, and pacing", function () {
     const pacer = new Pacer({ now: () => t, sleep: async (ms) => void (t += ms) });
     const starts: { id: string; at: number }[] = [];
     for (let i = 0; i < 40; i++) {
-      await pacer.turn(`c${i}`);
+      await pacer.send(`c${i}`, async () => {});
       starts.push({ id: `c${i}`, at: t });
     }
-    await pacer.turn("c0");
+    await pacer.send("c0", async () => {});
     starts.push({ id: "c0", at: t });
     for (const s of starts) assert.ok(starts.filter((o) => o.at >= s.at && o.at < s.at + 1000).length <= 30);
     const c0 = starts.filter((s) => s.id === "c0").map((s) => s.at);
@@ -126,19 +126,19 @@ describe("composing the digest, its card, and pacing", function () {
   it("when one conversation is throttled, then only it waits its Retry-After; when three are throttled within a second, then every send waits", async () => {
     let t = 0;
     const pacer = new Pacer({ now: () => t, sleep: async (ms) => void (t += ms) });
-    await pacer.turn("a");
+    await pacer.send("a", async () => {});
     pacer.throttled("a", 3000);
-    await pacer.turn("b");
+    await pacer.send("b", async () => {});
     assert.equal(t, 0, "another conversation goes on at once");
-    await pacer.turn("a");
+    await pacer.send("a", async () => {});
     assert.ok(t >= 3000, `the throttled conversation waited its Retry-After (${t} ms)`);
 
     const start = t;
     for (const id of ["c", "d", "e"]) {
-      await pacer.turn(id);
+      await pacer.send(id, async () => {});
       pacer.throttled(id, 2000);
     }
-    await pacer.turn("f");
+    await pacer.send("f", async () => {});
     assert.ok(t - start >= 2000, "a burst of 429s pauses everything");
   });
 });

@@ -1,5 +1,8 @@
 import assert from "node:assert/strict";
+import sinon from "sinon";
 import { startDigestSchedule, dueDigest } from "../../../src/scheduler/digest-schedule";
+import { deliverRun } from "../../../src/delivery/deliver-run";
+import { noticeCard } from "../../../src/cards/notice-card";
 import { FakeConnector, type ConnectorCall } from "../../support/fake-connector";
 import { cardText, say } from "../../support/teams-client";
 import { registerChannel } from "../../digest/digest-support";
@@ -102,6 +105,39 @@ export const digestSuite = defineSuite<DigestFixture>({
         assert.equal(notices.length, 1, "one late notice");
         assert.match(notices[0]!, new RegExp(`digest for ${due.week} was due .* and went out .* because storage could not be reached`));
         return `${retries()} retries while down; then 1 digest per DCS channel; notice: "${notices[0]!.split("\n").slice(-1)[0]!.slice(0, 90)}…"`;
+      },
+    },
+    {
+      id: "D3",
+      title: "when posts are held up on the way to Teams (30 slow, then 15 fast), then no more than 30 reach it in any one-second window",
+      expected: "45 posts; at most 30 arrive in any sliding second",
+      async run(f) {
+        const app = f.hub.service.app;
+        const ids = Array.from({ length: 45 }, (_, i) => `19:paced-${i}@thread.tacv2`);
+        for (const id of ids) await registerChannel(app, id, f.connector.url, "borough", "E09000012");
+        const realPost = app.messenger.post.bind(app.messenger);
+        let n = 0;
+        // The first 30 are let through at once and then held up for 0.9 s on their way; the rest go straight.
+        const slow = sinon.stub(app.messenger, "post").callsFake(async (ref, card) => {
+          if (n++ < 30) await new Promise((resolve) => setTimeout(resolve, 900));
+          return realPost(ref, card);
+        });
+        let summary;
+        try {
+          summary = await deliverRun(
+            app,
+            { runKey: "pacing-check", label: "a pacing check", audience: "borough", compose: async () => "x", render: () => noticeCard("Pacing check", "one") },
+            { concurrency: 45 },
+          );
+        } finally {
+          slow.restore();
+        }
+        assert.equal(summary.sent, 45);
+        const arrivals = ids.flatMap((id) => posts(f, id).map((c) => c.at)).sort((a, b) => a - b);
+        assert.equal(arrivals.length, 45);
+        const busiest = Math.max(...arrivals.map((t) => arrivals.filter((u) => u >= t && u < t + 1000).length));
+        assert.ok(busiest <= 30, `${busiest} posts reached Teams within one second`);
+        return `45 posts; at most ${busiest} in any one-second window`;
       },
     },
   ],

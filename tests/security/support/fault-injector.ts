@@ -4,9 +4,13 @@ import { TABLES } from "../../../src/storage/table-names";
 
 /**
  * What to do with one storage request: pass it, fail it before it is sent, lose its answer after, say
- * the server is busy (retried), or refuse it outright (403: not retried, like a process that stopped).
+ * the server is busy (retried), refuse it outright (403: not retried, like a process that stopped), or
+ * hold it a while (slow).
  */
-export type Fault = "pass" | "fail-before" | "lose-answer" | "server-busy" | "refused";
+export type Fault = "pass" | "fail-before" | "lose-answer" | "server-busy" | "refused" | "slow";
+
+/** How long a "slow" request is held before it is sent. */
+export const SLOW_MS = 2000;
 
 export interface StorageRequestSeen {
   table: string;
@@ -51,6 +55,7 @@ export class FaultInjector {
         headers: createHttpHeaders({ "x-ms-error-code": "AuthorizationFailure" }),
         bodyAsText: '{"odata.error":{"code":"AuthorizationFailure"}}',
       };
+    if (fault === "slow") await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
     const response = await next(request);
     if (fault === "lose-answer") throw new RestError("socket hang up (injected after the write)", { code: "ECONNRESET" });
     return response;

@@ -16,11 +16,14 @@ export interface HubFixture {
   stop(): Promise<void>;
 }
 
-export async function startHub(env: Record<string, string> = {}, options: { port?: number } = {}): Promise<HubFixture> {
+export async function startHub(
+  env: Record<string, string> = {},
+  options: { port?: number; service?: Parameters<typeof startService>[2] } = {},
+): Promise<HubFixture> {
   const azurite = await startTestAzurite(options.port);
   const { logger, lines } = capturingLogger();
   const config = loadConfig({ PORT: "0", HOST: "127.0.0.1", STORAGE_CONNECTION_STRING: azurite.connectionString, ...env });
-  const service = await startService(config, logger);
+  const service = await startService(config, logger, options.service);
   const fixture: HubFixture = {
     azurite,
     service,
