@@ -51,10 +51,15 @@ export async function benchBurst(options: { submits: number; log: (m: string) =>
         },
       });
       const t0 = performance.now();
-      const res = await fetch(`${service.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-      const text = await res.text();
-      const ms = performance.now() - t0;
-      return { kind: res.status === 200 && /saved/.test(text) ? "saved" : res.status === 503 && res.headers.get("retry-after") ? "busy" : "other", ms };
+      try {
+        const res = await fetch(`${service.url}/api/messages`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+        const text = await res.text();
+        const ms = performance.now() - t0;
+        return { kind: res.status === 200 && /saved/.test(text) ? "saved" : res.status === 503 && res.headers.get("retry-after") ? "busy" : "other", ms };
+      } catch {
+        // A reset connection or other failure: neither saved nor answered busy.
+        return { kind: "other", ms: performance.now() - t0 };
+      }
     };
     // Warm the service (JIT, connections, tables) before the burst.
     for (let i = 0; i < 20; i++) await submit(i);

@@ -94,6 +94,9 @@ export function createServer(
       }
       if (!release) {
         app.logger.info({ event: "turn.busy", ...gate.load() }, "busy: a turn was answered 503 with Retry-After");
+        // The body is read and dropped, so the caller is answered rather than reset mid-upload.
+        req.resume();
+        res.header("Connection", "close");
         res.header("Retry-After", String(TURN_LIMITS.retryAfterSeconds));
         sendError(res, new HubError("busy", `The service is busy: please try again in ${TURN_LIMITS.retryAfterSeconds} seconds.`));
         return next(false);
