@@ -13,7 +13,7 @@ import { benchReturns } from "./returns-bench";
 async function main(): Promise<void> {
   const json = process.argv.includes("--json");
   const quick = process.argv.includes("--quick");
-  // `--only submit` (or digest, analysis, analysis_national, returns, delivery; comma-separated) runs just those sections.
+  // `--only submit` (or memory, digest, analysis, analysis_national, returns, delivery; comma-separated) runs just those sections.
   const onlyAt = process.argv.indexOf("--only");
   const only = onlyAt >= 0 ? (process.argv[onlyAt + 1] ?? "").split(",") : undefined;
   const wanted = (section: string) => !only || only.includes(section);
