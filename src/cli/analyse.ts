@@ -15,6 +15,7 @@ import { analysePaths, type FullAnalysis } from "../analysis/analyse-paths";
 import { areaScope, type AreaScope } from "../analysis/area-scope";
 import { toContractJson } from "../analysis/contract";
 import { renderReport } from "../analysis/report";
+import { storedReturnMeasures } from "../analysis/returns/analyse-returns";
 import { renderReturnsReport } from "../analysis/returns/returns-report";
 import { ladderJson, pipelineJson, workforceFlowJson } from "../analysis/returns/returns-json";
 import { problemText } from "../analysis/returns/return-counts";
@@ -38,7 +39,7 @@ function store(full: FullAnalysis, io: CliIo): Promise<number> {
     /* eslint-enable @typescript-eslint/no-require-imports */
     const { result, returns } = full;
     const measureStore = new TableMeasureStore(storage.tableClient("measures"), storage.tableClient("headlines"));
-    const measures = [...result.measures, ...returns.measures];
+    const measures = [...result.measures, ...storedReturnMeasures(returns)];
     const used = result.sources.filter((s) => !s.problem);
     const runId = await measureStore.saveRun(measures, result.headlines, used);
     if (returns.ladders.length > 0 || returns.pipeline.length > 0)

@@ -1,5 +1,6 @@
 import path from "node:path";
 import { analyseWithReturns } from "../analysis/analyse-paths";
+import { storedReturnMeasures } from "../analysis/returns/analyse-returns";
 import { inMemoryReturns } from "../analysis/returns/in-memory-files";
 import { parseFiles } from "../analysis/run-analysis";
 import type { Logger } from "../logging/logger";
@@ -21,10 +22,11 @@ export async function storeDemoHeadlinesIfEmpty(measures: MeasureStore, logger: 
   if ((await measures.latestHeadlines(1)).length > 0) return false;
   const { inputs, open } = inMemoryReturns(syntheticReturnFiles());
   const { result, returns } = await analyseWithReturns(await parseFiles([DEMO_DATA_DIR]), inputs, open);
-  const runId = await measures.saveRun([...result.measures, ...returns.measures], result.headlines, result.sources);
+  const stored = [...result.measures, ...storedReturnMeasures(returns)];
+  const runId = await measures.saveRun(stored, result.headlines, result.sources);
   await ladders?.saveRun(runId, returns.ladders, returns.pipeline);
   logger.info(
-    { runId, measures: result.measures.length + returns.measures.length, headlines: result.headlines.length, ladders: returns.ladders.length },
+    { runId, measures: stored.length, headlines: result.headlines.length, ladders: returns.ladders.length },
     "stored SYNTHETIC demo headlines from seeds/data and synthetic returns (load real files with npm run analyse -- --store <files>)",
   );
   return true;

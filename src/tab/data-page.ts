@@ -54,44 +54,48 @@ function entryStrips(overview: MeasuresOverview): HTMLElement {
         { class: "strip" },
         el("summary", {}, `${strip.areaName}, ${strip.period}${strip.synthetic ? " (synthetic demonstration data)" : ""}`),
         el(
-          "table",
-          {},
-          el("caption", {}, caption),
+          "div",
+          { class: "table-wrap" },
           el(
-            "thead",
+            "table",
             {},
+            el("caption", {}, caption),
             el(
-              "tr",
+              "thead",
               {},
-              el("th", { scope: "col" }, "Group"),
-              ...steps.map((s) => el("th", { scope: "col" }, STEP_LABELS[s] ?? s)),
-              el("th", { scope: "col" }, "Enters at"),
-            ),
-          ),
-          el(
-            "tbody",
-            {},
-            ...strip.rows
-              .filter((r) => r.groupLevel === "major")
-              .map((r) =>
-                el(
-                  "tr",
-                  {},
-                  el("th", { scope: "row" }, r.group),
-                  ...r.steps.map((s) =>
-                    el(
-                      "td",
-                      {},
-                      s.suppressed
-                        ? "suppressed"
-                        : s.ratio === null
-                          ? "–"
-                          : `${s.ratio.toFixed(2)}${s.low !== null && s.high !== null ? ` (${s.low.toFixed(2)} to ${s.high.toFixed(2)})` : ""}`,
-                    ),
-                  ),
-                  el("td", {}, r.entersAt ? (STEP_LABELS[r.entersAt] ?? r.entersAt) : "no difference beyond chance"),
-                ),
+              el(
+                "tr",
+                {},
+                el("th", { scope: "col" }, "Group"),
+                ...steps.map((s) => el("th", { scope: "col" }, STEP_LABELS[s] ?? s)),
+                el("th", { scope: "col" }, "Enters at"),
               ),
+            ),
+            el(
+              "tbody",
+              {},
+              ...strip.rows
+                .filter((r) => r.groupLevel === "major")
+                .map((r) =>
+                  el(
+                    "tr",
+                    {},
+                    el("th", { scope: "row" }, r.group),
+                    ...r.steps.map((s) =>
+                      el(
+                        "td",
+                        {},
+                        s.suppressed
+                          ? "suppressed"
+                          : s.ratio === null
+                            ? "–"
+                            : `${s.ratio.toFixed(2)}${s.low !== null && s.high !== null ? ` (${s.low.toFixed(2)} to ${s.high.toFixed(2)})` : ""}`,
+                      ),
+                    ),
+                    el("td", {}, r.entersAt ? (STEP_LABELS[r.entersAt] ?? r.entersAt) : "no difference beyond chance"),
+                  ),
+                ),
+            ),
           ),
         ),
         el("ul", {}, ...strip.rows.filter((r) => r.groupLevel === "major").map((r) => el("li", {}, r.sentence))),

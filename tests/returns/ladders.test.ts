@@ -8,6 +8,7 @@ import { LADDER_STEPS, PREVIOUS_STEP, type LadderStepId } from "../../src/analys
 import { addCount, emptyCounts } from "../../src/analysis/returns/return-counts";
 import { KNOWN_GROUP } from "../../src/analysis/ethnicity";
 import { near, seeded } from "../analysis/support";
+import { analyseReturns } from "../../src/analysis/returns/analyse-returns";
 
 const WBRI = groupOf(["wbri"]);
 const BCRB = groupOf(["bcrb"]);
@@ -55,7 +56,7 @@ describe("returns: the ladder's chained ratios", () => {
     assert.ok(near(step("s47").cumulativeRatio, 2.6667, 0.0001));
     assert.equal(l.entersAt, "referral");
     const sentence = ladderSentence(l);
-    assert.match(sentence, /the disparity enters at referral \(2\.0 times the White British rate relative to the base population, 95% CI 1\.5 to 2\.6\)/);
+    assert.match(sentence, /the disparity enters at referral \(2\.0 times the White British rate relative to the base population, 95% CI 1\.53 to 2\.61\)/);
     assert.match(sentence, /narrows at completed assessment/);
     assert.match(sentence, /widens at section 47 enquiry \(1\.5 times/);
   });
@@ -116,9 +117,14 @@ describe("returns: disclosure control of the aggregates", () => {
     }
   });
 
-  it("when the return is City of London's, then nothing is shown on its own", () => {
+  it("when the return is City of London's, then nothing is shown on its own, and the sentence says why", () => {
     const c = controlReturn(randomReturn(seeded(3), "201"));
     for (const table of c.cells.values()) for (const cell of table.values()) assert.equal(cell.value, null);
+    const l = buildLadder({ ...input(fromTable({ base: [100, 200], referral: [-1, -1] })), areaCode: "E09000001", areaName: "City of London" });
+    assert.match(
+      ladderSentence(l),
+      /^Black Caribbean children in City of London, 2025, against White British children: not shown, as City of London is never shown on its own/,
+    );
   });
 
   it("when the workforce has a suppressed role count, then neither its share nor the next role's ratio is given", () => {
@@ -148,5 +154,29 @@ describe("returns: disclosure control of the aggregates", () => {
     const white = rows.find((p) => p.group === "White" && p.role === "case-holder")!;
     // Hand count: 40 of 103 known case holders = 38.83%.
     assert.ok(near(white.share, (100 * 40) / 103, 1e-9));
+  });
+});
+
+describe("returns: unaccompanied asylum-seeking children apart as well as within", () => {
+  it("when some looked-after children are UASC, then the step ratio is given with and without them, worked by hand", () => {
+    // In need on 31 March: White British 100, Black African 50. Looked after: 20 and 30, of whom 12 Black African children are UASC.
+    // With them: (30/50)/(20/100) = 3.0. Without: (18/50)/(20/100) = 1.8.
+    const cin = emptyCounts("cin-census", "204", "2025-03-31", "cin.xml", true);
+    addCount(cin, "cin-31march", "WBRI", 100);
+    addCount(cin, "cin-31march", "BAFR", 50);
+    const cla = emptyCounts("ssda903", "204", "2025-03-31", "episodes.csv", true);
+    addCount(cla, "cla-31march", "WBRI", 20);
+    addCount(cla, "cla-31march", "BAFR", 30);
+    addCount(cla, "uasc-cla-31march", "BAFR", 12);
+    const { ladders } = analyseReturns({ returns: [cin, cla], problems: [], files: [] }, []);
+    const african = ladders.find((l) => l.group === "Black African")!;
+    assert.ok(near(african.steps.find((s) => s.step === "cla-31march")!.stepRatio, 3, 1e-12));
+    const apart = african.uasc.find((u) => u.step === "cla-31march")!;
+    assert.equal(apart.count, 12);
+    assert.ok(near(apart.stepRatioWithout, 1.8, 1e-12));
+    assert.match(
+      african.sentence,
+      /12 of those looked after on 31 March are unaccompanied asylum-seeking children; without them the ratio at that step is 1\.8/,
+    );
   });
 });

@@ -1,5 +1,7 @@
 import { WHITE_BRITISH, type EthnicGroup } from "../ethnicity";
+import { CITY_OF_LONDON } from "../geography";
 import { formatRatio } from "../headlines";
+import { roundHalfAway } from "../rounding";
 import { katzRatio } from "../intervals";
 import { LADDER_STEPS, PREVIOUS_STEP, STEP_NAMES, type EntryStepId, type Ladder, type LadderStep, type LadderStepId } from "../returns/ladder-types";
 
@@ -100,8 +102,9 @@ function excludesOne(s: LadderStep | undefined): boolean {
   return Boolean(s && s.stepRatioLow !== null && s.stepRatioHigh !== null && (s.stepRatioLow > 1 || s.stepRatioHigh < 1));
 }
 
+/** Limits to two decimals, so an interval that just excludes 1 never reads as "1.0 to 1.2". */
 function interval(low: number, high: number): string {
-  return `95% CI ${formatRatio(low)} to ${formatRatio(high)}`;
+  return `95% CI ${roundHalfAway(low, 2).toFixed(2)} to ${roundHalfAway(high, 2).toFixed(2)}`;
 }
 
 function stepPhrase(s: LadderStep): string {
@@ -117,6 +120,7 @@ function stepPhrase(s: LadderStep): string {
  */
 export function ladderSentence(l: Ladder): string {
   const who = `${l.group} children in ${l.areaName}, ${l.period}, against White British children`;
+  if (l.areaCode === CITY_OF_LONDON) return `${who}: not shown, as City of London is never shown on its own (too few children to publish safely).`;
   const chain = l.steps.filter((s) => (ENTRY_STEPS as readonly string[]).includes(s.step));
   const parts: string[] = [];
   const entry = chain.find((s) => s.step === l.entersAt);
@@ -143,6 +147,9 @@ export function ladderSentence(l: Ladder): string {
       `overall ${formatRatio(cum.cumulativeRatio)} times as likely to start a child protection plan relative to the base (${interval(cum.cumulativeRatioLow!, cum.cumulativeRatioHigh!)})`,
     );
   const uasc = l.uasc.find((u) => u.step === "cla-31march");
-  if (uasc?.count) parts.push(`${uasc.count} of those looked after on 31 March are unaccompanied asylum-seeking children`);
+  if (uasc?.count)
+    parts.push(
+      `${uasc.count} of those looked after on 31 March are unaccompanied asylum-seeking children${uasc.stepRatioWithout !== null ? `; without them the ratio at that step is ${formatRatio(uasc.stepRatioWithout)} (${interval(uasc.low!, uasc.high!)})` : ""}`,
+    );
   return `${who}: ${parts.join("; ") || "too few children to say at any step"}.`;
 }

@@ -119,7 +119,7 @@ function laddersFor(
       sources,
       synthetic,
     });
-    ladder.uasc = uascFigures(cla, group);
+    ladder.uasc = uascFigures(cla, group, count);
     ladder.sentence = ladderSentence(ladder);
     ladders.push(ladder);
     measures.push(...ladderRows(ladder, count, group));
@@ -127,17 +127,21 @@ function laddersFor(
   return { ladders, measures };
 }
 
-function uascFigures(cla: ControlledReturn | undefined, group: EthnicGroup): Ladder["uasc"] {
+/**
+ * UASC apart: how many of the looked-after children are unaccompanied asylum seekers, and the step
+ * ratio without them, (rest_g / previous_g) / (rest_ref / previous_ref) with the previous step's
+ * counts as in the ladder (children in need on 31 March; the base for starters).
+ */
+function uascFigures(cla: ControlledReturn | undefined, group: EthnicGroup, count: (s: LadderStepId, g: EthnicGroup) => Shown | undefined): Ladder["uasc"] {
   if (!cla) return [];
   return (["cla-31march", "cla-start"] as const).map((step) => {
     const uasc = cla.cells.get(`uasc-${step}`)?.get(group.key);
     const rest = cla.cells.get(`nonuasc-${step}`)?.get(group.key);
     const refRest = cla.cells.get(`nonuasc-${step}`)?.get(WHITE_BRITISH.key);
-    const whole = cla.cells.get(step);
-    // Without UASC, against the same step before (looked after: children in need is in another return, so the ratio is of the totals).
-    const g = whole?.get(group.key);
-    const ref = whole?.get(WHITE_BRITISH.key);
-    const r = rest?.value != null && refRest?.value != null && g?.value && ref?.value ? katzRatio(rest.value, g.value, refRest.value, ref.value) : null;
+    const prev = count(PREVIOUS_STEP[step]!, group);
+    const refPrev = count(PREVIOUS_STEP[step]!, WHITE_BRITISH);
+    const r =
+      rest?.value != null && refRest?.value != null && prev?.value && refPrev?.value ? katzRatio(rest.value, prev.value, refRest.value, refPrev.value) : null;
     return { step, count: uasc?.value ?? null, stepRatioWithout: r?.value ?? null, low: r?.low ?? null, high: r?.high ?? null };
   });
 }
@@ -227,6 +231,15 @@ function pipelineRows(rows: readonly PipelineRow[]): MeasureRow[] {
     suppressed: p.suppressed,
     note: p.note,
   }));
+}
+
+/**
+ * The measure rows kept in storage for the tab's charts: the ladder steps of the major groups and the
+ * pipeline. Minor groups stay in the stored ladders (and in headlines), which keeps a run's writes small.
+ */
+export function storedReturnMeasures(r: ReturnsAnalysis): MeasureRow[] {
+  const majors = new Set(MAJOR_GROUPS.map((g) => g.key));
+  return r.measures.filter((m) => m.measure !== "returns-steps" || majors.has(m.groupKey));
 }
 
 /** Ladders, pipeline and flows from the returns read, with the base population from the public files. */

@@ -12,6 +12,8 @@ export interface LadderJson {
   enters_at: string | null;
   sentence: string;
   synthetic: boolean;
+  /** Unaccompanied asylum-seeking children among those looked after, and the step ratio without them. */
+  uasc: { step: string; count: number | null; step_ratio_without: number | null; ci_low: number | null; ci_high: number | null }[];
   steps: {
     step: string;
     previous_step: string | null;
@@ -68,6 +70,7 @@ export function ladderJson(l: Ladder): LadderJson {
     enters_at: l.entersAt,
     sentence: l.sentence,
     synthetic: l.synthetic,
+    uasc: l.uasc.map((u) => ({ step: u.step, count: u.count, step_ratio_without: u.stepRatioWithout, ci_low: u.low, ci_high: u.high })),
     steps: l.steps.map((s) => ({
       step: s.step,
       previous_step: s.previousStep,
