@@ -83,7 +83,7 @@ async function fillWeek(ctx: AppContext, entries: number, weekStart: Date): Prom
       subjectId: p.id,
       title: p.title,
       actorId: p.authorId,
-      data: { outcomeAreas: "education" },
+      data: { outcomeAreas: "education", priorities: "", status: "submitted", version: 1 },
     });
   }
   return week;

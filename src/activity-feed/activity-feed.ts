@@ -3,10 +3,10 @@ import { isoWeek } from "../domain/iso-week";
 import type { Storage } from "../storage/open-storage";
 import { guardStorage } from "../storage/guard-storage";
 import { assertEntityFits, MAX_BATCH, safeKey } from "../storage/table-limits";
-import type { FeedEvent } from "./feed-event";
+import { isFeedKind, type FeedEvent, type FeedEventOf, type FeedKind } from "./feed-event";
 
 export interface ActivityFeed {
-  record(event: Omit<FeedEvent, "week"> & { week?: string }): Promise<void>;
+  record<K extends FeedKind>(event: FeedEventOf<K>): Promise<void>;
   /** Many rows at once: one transaction per week partition (at most 100 rows each); same keys, same rows. */
   recordAll(events: (Omit<FeedEvent, "week"> & { week?: string })[]): Promise<void>;
   week(week: string): Promise<FeedEvent[]>;
@@ -21,7 +21,7 @@ export class TableActivityFeed implements ActivityFeed {
     this.table = storage.tableClient("activity");
   }
 
-  record(event: Omit<FeedEvent, "week"> & { week?: string }): Promise<void> {
+  record<K extends FeedKind>(event: FeedEventOf<K>): Promise<void> {
     return guardStorage(async () => {
       await this.table.upsertEntity(toEntity(event), "Replace");
     });
@@ -51,17 +51,20 @@ export class TableActivityFeed implements ActivityFeed {
         } catch {
           data = {};
         }
+        const kind = s("kind");
+        // A kind this version does not know (written by a newer one) is left for that version to read.
+        if (!isFeedKind(kind)) continue;
         events.push({
           week,
           key: s("rowKey"),
-          kind: s("kind"),
+          kind,
           at: s("at"),
           borough: s("borough") || undefined,
           subjectId: s("subjectId") || undefined,
           title: s("title") || undefined,
           actorId: s("actorId") || undefined,
           data,
-        });
+        } as FeedEvent);
       }
       return events.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
     });

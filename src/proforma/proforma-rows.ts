@@ -1,7 +1,9 @@
-import type { FeedEvent } from "../activity-feed/feed-event";
+import { isFeedKind, type FeedEventOf } from "../activity-feed/feed-event";
+import { HubError } from "../domain/errors";
 import { isoWeek } from "../domain/iso-week";
 import { safeKey } from "../storage/table-limits";
 import type { Proforma } from "./proforma";
+import type { ProformaEventKind } from "./proforma-feed";
 import { contentFromProperties, contentToProperties } from "./proforma-entity";
 import type { ProformaVersion, VersionAction } from "./proforma-version";
 
@@ -114,7 +116,7 @@ export function responseEntity(p: Proforma): Entity {
 export const OUTBOX_PREFIX = "outbox:";
 
 /** A feed event as written: everything but the week, which follows from `at` when not given. */
-export type FeedEventInput = Omit<FeedEvent, "week"> & { week?: string };
+export type FeedEventInput = FeedEventOf<ProformaEventKind>;
 
 export function outboxEntity(borough: string, event: FeedEventInput): Entity {
   return {
@@ -132,17 +134,24 @@ export function outboxEntity(borough: string, event: FeedEventInput): Entity {
   };
 }
 
+/** The outbox holds only proforma events; anything else is refused, never passed on as a feed row. */
+function proformaKind(value: string): ProformaEventKind {
+  if (!isFeedKind(value) || !value.startsWith("proforma.")) throw new HubError("internal", "An outbox row holds an unknown kind of event.");
+  return value as ProformaEventKind;
+}
+
 export function eventFromOutbox(e: Record<string, unknown>): FeedEventInput & { week: string } {
-  let data: FeedEvent["data"];
+  let data: FeedEventInput["data"];
   try {
-    data = JSON.parse(str(e, "data") || "{}");
+    // Written by proformaEvent in the same transaction as the record.
+    data = JSON.parse(str(e, "data") || "{}") as FeedEventInput["data"];
   } catch {
-    data = {};
+    data = undefined;
   }
   return {
     key: str(e, "eventKey"),
     week: str(e, "week"),
-    kind: str(e, "kind"),
+    kind: proformaKind(str(e, "kind")),
     at: str(e, "at"),
     borough: str(e, "eventBorough") || undefined,
     subjectId: str(e, "subjectId") || undefined,

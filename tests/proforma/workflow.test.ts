@@ -98,8 +98,9 @@ describe("proforma workflow over HTTP against Azurite", function () {
     const [event] = await feed("proforma.submitted");
     assert.equal(event?.borough, HACKNEY);
     assert.equal(event?.title, essentials().title);
-    assert.equal(event?.data?.outcomeAreas, "social-care,youth-justice");
-    assert.equal(event?.data?.priorities, "adolescent-safeguarding,workforce-leadership");
+    assert.ok(event?.kind === "proforma.submitted");
+    assert.equal(event.data?.outcomeAreas, "social-care,youth-justice");
+    assert.equal(event.data?.priorities, "adolescent-safeguarding,workforce-leadership");
     const versions = await service.app.proformas.versions(id);
     assert.deepEqual(
       versions.map((v) => v.action),

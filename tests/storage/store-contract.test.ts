@@ -176,3 +176,39 @@ describe("storage contract: every store the service composes, against Azurite", 
     });
   }
 });
+
+describe("activity feed: events are a typed union, parsed where they are read", function () {
+  let azurite: EmbeddedAzurite;
+  let storage: Storage;
+
+  before(async function () {
+    azurite = await startTestAzurite();
+    storage = storageFromConnectionString(azurite.connectionString);
+    await storage.ensureTables();
+  });
+
+  after(async function () {
+    await storage?.close();
+    await azurite?.stop();
+  });
+
+  it("when the week holds a row of a kind this version does not know, then it is left out and the known ones read with their facts", async function () {
+    const ctx = contextOn(storage);
+    await ctx.feed.record({
+      key: "conversation.convened:m1",
+      kind: "conversation.convened",
+      at: AT,
+      title: "Adolescent safeguarding",
+      data: { startsAt: AT, theme: "Youth justice" },
+    });
+    await storage.tableClient("activity").createEntity({ partitionKey: WEEK, rowKey: "future.kind:x", kind: "future.kind", at: AT, data: "{}" });
+    const events = await ctx.feed.week(WEEK);
+    assert.deepEqual(
+      events.map((e) => e.kind),
+      ["conversation.convened"],
+    );
+    const [event] = events;
+    assert.ok(event?.kind === "conversation.convened");
+    assert.equal(event.data?.startsAt, AT);
+  });
+});

@@ -1,12 +1,19 @@
+import type { FeedEvent } from "../../activity-feed/feed-event";
 import { londonLabel } from "../../convening/london-time";
 import { conversationsInWeek } from "../../convening/meeting-queries";
 import type { DigestSectionSource } from "../digest-section-source";
 import { clip, eventLines, plural } from "./feed-lines";
 
-const WORDS: Record<string, string> = {
+const WORDS = {
   "conversation.convened": "convened",
   "conversation.cancelled": "cancelled",
-};
+} as const;
+
+type ConversationEvent = Extract<FeedEvent, { kind: keyof typeof WORDS }>;
+
+function isConversationEvent(e: FeedEvent): e is ConversationEvent {
+  return e.kind in WORDS;
+}
 
 /**
  * Cross-borough conversations taking place in the week (London time, not cancelled; the convening
@@ -19,7 +26,7 @@ export const conversationsSection: DigestSectionSource = {
   order: 40,
   async build({ ctx, week, events }) {
     const meetings = await conversationsInWeek(ctx, week);
-    const rows = events.filter((e) => e.kind in WORDS);
+    const rows = events.filter(isConversationEvent);
     if (meetings.length === 0 && rows.length === 0) return { summary: "", lines: [] };
     const convened = rows.filter((e) => e.kind === "conversation.convened").length;
     const cancelled = rows.filter((e) => e.kind === "conversation.cancelled").length;

@@ -15,14 +15,14 @@ export function boroughName(code: string | undefined): string {
 }
 
 /** The latest event per subject (an edited then published proforma counts once, as published). */
-export function latestPerSubject(events: readonly FeedEvent[]): FeedEvent[] {
-  const bySubject = new Map<string, FeedEvent>();
+export function latestPerSubject<E extends FeedEvent>(events: readonly E[]): E[] {
+  const bySubject = new Map<string, E>();
   for (const e of events) bySubject.set(e.subjectId || e.key, e);
   return [...bySubject.values()];
 }
 
 /** Lines for feed events, one each, by borough then time, worded by kind. */
-export function eventLines(events: readonly FeedEvent[], words: (e: FeedEvent) => string): DigestLine[] {
+export function eventLines<E extends FeedEvent>(events: readonly E[], words: (e: E) => string): DigestLine[] {
   return [...events]
     .sort((a, b) => boroughName(a.borough).localeCompare(boroughName(b.borough)) || a.at.localeCompare(b.at))
     .map((e) => ({ borough: e.borough, text: words(e), subject: clip(e.title) }));

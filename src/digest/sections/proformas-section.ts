@@ -3,7 +3,11 @@ import { OUTCOME_AREAS, PRIORITIES, choiceTitle, type Choice } from "../../profo
 import type { DigestSectionSource } from "../digest-section-source";
 import { boroughCount, eventLines, latestPerSubject, plural } from "./feed-lines";
 
-const KINDS = new Set(["proforma.submitted", "proforma.published"]);
+type SharedEvent = Extract<FeedEvent, { kind: "proforma.submitted" | "proforma.published" }>;
+
+function isShared(e: FeedEvent): e is SharedEvent {
+  return e.kind === "proforma.submitted" || e.kind === "proforma.published";
+}
 
 /** A feed row's list field: the proforma feed writes lists as comma-separated values. */
 function values(value: unknown): string[] {
@@ -17,12 +21,12 @@ function titles(choices: readonly Choice[], value: unknown): string[] {
   return values(value).map((v) => choiceTitle(choices, v));
 }
 
-function themesOf(e: FeedEvent): string[] {
+function themesOf(e: SharedEvent): string[] {
   return [...titles(OUTCOME_AREAS, e.data?.outcomeAreas), ...titles(PRIORITIES, e.data?.priorities)];
 }
 
 /** "Social care 2, Youth justice 1": entries per theme (outcome areas, then pan-London priorities), most first. */
-function themeCounts(events: readonly FeedEvent[]): string {
+function themeCounts(events: readonly SharedEvent[]): string {
   const counts = new Map<string, number>();
   for (const e of events) for (const t of new Set(themesOf(e))) counts.set(t, (counts.get(t) ?? 0) + 1);
   return [...counts]
@@ -37,7 +41,7 @@ export const proformasSection: DigestSectionSource = {
   title: "Practice shared",
   order: 10,
   async build({ events }) {
-    const latest = latestPerSubject(events.filter((e) => KINDS.has(e.kind)));
+    const latest = latestPerSubject(events.filter(isShared));
     const published = latest.filter((e) => e.kind === "proforma.published").length;
     const fresh = latest.length - published;
     if (latest.length === 0) return { summary: "", lines: [] };
