@@ -1,6 +1,6 @@
 import { BOROUGHS } from "../domain/boroughs";
 import type { Headline, MeasureRow } from "./contract";
-import { CITY_OF_LONDON } from "./geography";
+import { CITY_OF_LONDON, HACKNEY, HACKNEY_AND_CITY, HACKNEY_AND_CITY_NAME } from "./geography";
 import { formatCount, formatRatio, formatValue } from "./headlines";
 import { STAGE_DESCRIPTIONS } from "./measures/rates";
 import type { AnalysisResult } from "./run-analysis";
@@ -141,7 +141,10 @@ function tooSmallLines(rows: readonly MeasureRow[], headlines: readonly Headline
  */
 export function boroughPages(result: AnalysisResult): string[] {
   const out: string[] = [];
-  for (const b of BOROUGHS) {
+  const combined = result.measures.some((m) => m.areaCode === HACKNEY_AND_CITY);
+  for (const borough of BOROUGHS) {
+    // With --combine-city-with-hackney, Hackney's page is the combined area's (Hackney alone is hidden there).
+    const b = combined && borough.code === HACKNEY ? { code: HACKNEY_AND_CITY, name: HACKNEY_AND_CITY_NAME } : borough;
     out.push(`== ${b.name} ==`);
     if (b.code === CITY_OF_LONDON) {
       out.push(
@@ -153,7 +156,7 @@ export function boroughPages(result: AnalysisResult): string[] {
     if (b.code !== CITY_OF_LONDON)
       out.push("By ethnic group (the latest year with borough figures by ethnic group):", ...byGroupLines(result.measures, b.code));
     if (b.code !== CITY_OF_LONDON) out.push("Where disparity enters (levels of intervention):", ...ladderLines(result.measures, b.code));
-    out.push("Social work workforce at senior levels:", ...workforceLines(result.measures, b.code));
+    out.push("Social work workforce at senior levels:", ...workforceLines(result.measures, borough.code));
     if (b.code !== CITY_OF_LONDON) out.push("Too small to say:", ...tooSmallLines(result.measures, result.headlines, b.code));
     const mine = result.headlines.filter((h) => h.areaCode === b.code);
     if (mine.length) out.push("Headlines:", ...mine.map((h) => `- ${h.text}`));

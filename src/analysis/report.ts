@@ -71,7 +71,7 @@ function pivot(rows: readonly MeasureRow[], mark: (m: MeasureRow) => string): st
     ...groups.map((g) => {
       const m = line.find((r) => r.group === g);
       if (!m) return "";
-      if (m.suppressed || m.value === null) return "c" + mark(m);
+      if (m.suppressed || m.value === null) return (m.noBase && !m.suppressed ? NO_BASE : "c") + mark(m);
       const clear = m.significant ? "*" : "";
       return `${formatValue(m.value, m.unit)}${m.ratio === null ? "" : ` (${formatRatio(m.ratio)}${clear})`}`;
     }),
