@@ -30,6 +30,7 @@ import type { MeetingStore } from "./convening/meeting-store";
 import { TableMeetingStore } from "./convening/table-meeting-store";
 import type { RunStore } from "./delivery/run-store";
 import { TableRunStore } from "./delivery/table-run-store";
+import { TableChartStore, type ChartStore } from "./charts/chart-store";
 
 /** What every use case may draw on: configuration, the log, the stores, the messenger and the clock. */
 export interface AppContext {
@@ -50,6 +51,9 @@ export interface AppContext {
   /** The statutory returns' ladders of intervention and workforce pipeline (suppressed aggregates). */
   ladders: LadderStore;
   runs: RunStore;
+  charts: ChartStore;
+  /** The service's own address as Teams clients reach it (chart images); set to the bound port in local mode. */
+  publicUrl: string;
   now: () => Date;
 }
 
@@ -77,6 +81,8 @@ export function createAppContext(options: { config: Config; logger: Logger; stor
     measures: guardedStore(new TableMeasureStore(storage.tableClient("measures"), storage.tableClient("headlines"), now)),
     ladders: guardedStore(new TableLadderStore(storage.tableClient("ladders"))),
     runs: new TableRunStore(storage),
+    charts: new TableChartStore(storage.tableClient("charts")),
+    publicUrl: options.config.auth.mode === "local" ? `http://127.0.0.1:${options.config.port}` : `https://${options.config.publicHostname}`,
     now,
   };
 }

@@ -7,6 +7,7 @@ import { createServer } from "./server/create-server";
 import { TurnGate } from "./server/turn-gate";
 import { registerTabRoutes } from "./server/tab-routes";
 import { libraryRoutes } from "./server/library-routes";
+import { chartRoutes } from "./server/chart-routes";
 import { startReminderTimer } from "./circulation/remind-boroughs";
 import { openStorage } from "./storage/open-storage";
 import { startDigestSchedule, type Schedule } from "./scheduler/digest-schedule";
@@ -37,6 +38,7 @@ export async function startService(
     teams.endpoint(app),
     (routes) => {
       registerTabRoutes(routes, app);
+      chartRoutes(app)(routes);
       libraryRoutes(app)(routes);
     },
     { turns: options.turnLimits && new TurnGate(options.turnLimits.maxInFlight, options.turnLimits.maxWaiting) },
@@ -48,6 +50,7 @@ export async function startService(
   });
   const address = server.address() as AddressInfo;
   const url = `http://${address.address.includes(":") ? `[${address.address}]` : address.address}:${address.port}`;
+  if (config.auth.mode === "local") app.publicUrl = url;
   logger.info(
     {
       url,

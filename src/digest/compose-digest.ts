@@ -5,6 +5,7 @@ import { MAX_STORED_LINES, type DigestData, type DigestHeadline, type DigestSect
 import { DIGEST_SECTIONS } from "./digest-sections";
 import type { DigestSectionSource } from "./digest-section-source";
 import { weekLabel } from "./digest-week";
+import { headlineChart } from "./headline-plot";
 
 /** How many data headlines a digest shows. */
 export const DIGEST_HEADLINES = 5;
@@ -16,6 +17,7 @@ export async function digestHeadlines(ctx: AppContext, limit = DIGEST_HEADLINES)
       rank: h.rank,
       text: h.text,
       label: `${h.group}, ${h.areaName}`,
+      measure: h.measure,
       ratio: Math.round(h.ratio * 100) / 100,
       ratioLow: Math.round(h.ratioLow * 100) / 100,
       ratioHigh: Math.round(h.ratioHigh * 100) / 100,
@@ -54,5 +56,7 @@ export async function composeDigest(ctx: AppContext, week: string, sources: read
       sections.push({ id: source.id, title: source.title, summary: "This section could not be prepared this week.", lines: [], omitted: 0 });
     }
   }
-  return { week, weekLabel: weekLabel(week), composedAt: ctx.now().toISOString(), events: events.length, sections, headlines: await digestHeadlines(ctx) };
+  const headlines = await digestHeadlines(ctx);
+  const chart = await headlineChart(ctx, headlines);
+  return { week, weekLabel: weekLabel(week), composedAt: ctx.now().toISOString(), events: events.length, sections, headlines, ...(chart ? { chart } : {}) };
 }

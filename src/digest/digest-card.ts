@@ -2,7 +2,8 @@ import { inert } from "../cards/inert-text";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { boroughByCode } from "../domain/boroughs";
 import { isHubError } from "../domain/errors";
-import type { DigestData, DigestHeadline, DigestLine } from "./digest-data";
+import type { DigestChart, DigestData, DigestHeadline, DigestLine } from "./digest-data";
+import { measureTitle } from "./headline-plot";
 
 interface LineView {
   borough: string;
@@ -18,32 +19,43 @@ export interface DigestCardData {
   sections: { title: string; summary: string; lines: LineView[]; more: string }[];
   headlines: HeadlineView[];
   headlineNote: string;
-  chartTitle: string;
+  /** The forest plot's address, or "" when there is none. */
+  chartUrl: string;
+  chartAlt: string;
 }
 
 export interface HeadlineView {
   rank: number;
   text: string;
+  /** Group, area and measure, for the numbers table. */
   label: string;
-  ratio: number;
+  ratio: string;
   interval: string;
+  period: string;
 }
 
 export function headlineViews(headlines: readonly DigestHeadline[]): HeadlineView[] {
   return headlines.map((h) => ({
     rank: h.rank,
     text: inert(h.text),
-    label: inert(h.label),
-    ratio: h.ratio,
+    label: inert(h.measure ? `${h.label}: ${measureTitle(h.measure)}` : h.label),
+    ratio: h.ratio.toFixed(2),
     interval: `${h.ratioLow.toFixed(2)} to ${h.ratioHigh.toFixed(2)}`,
+    period: inert(h.period),
   }));
+}
+
+/** The chart's fields of a card: its address and its words, or nothing. */
+export function chartView(chart: DigestChart | undefined): { chartUrl: string; chartAlt: string } {
+  return { chartUrl: chart?.url ?? "", chartAlt: inert(chart?.alt ?? "") };
 }
 
 export function headlineNote(headlines: readonly DigestHeadline[]): string {
   if (headlines.length === 0) return "";
   const sources = [...new Set(headlines.map((h) => h.source))].join("; ");
   const synthetic = headlines.some((h) => h.synthetic) ? " Includes SYNTHETIC demonstration data, not real figures." : "";
-  return inert(`Rate ratios with 95% confidence intervals; a ratio of 1 means no difference. Source: ${sources}.${synthetic}`);
+  const periods = [...new Set(headlines.map((h) => h.period))].join(", ");
+  return inert(`Rate ratios with 95% confidence intervals; a ratio of 1 means no difference. Source: ${sources}. Period: ${periods}.${synthetic}`);
 }
 
 /** Lines of the channel's own borough first, then the rest in their order. */
@@ -72,7 +84,7 @@ function view(data: DigestData, options: { leadBorough?: string; note?: string }
     }),
     headlines: headlineViews(data.headlines),
     headlineNote: headlineNote(data.headlines),
-    chartTitle: "Times as likely as the reference group (rate ratio)",
+    ...chartView(data.chart),
   };
 }
 
@@ -88,5 +100,5 @@ export function digestCard(data: DigestData, options: { leadBorough?: string; no
       if (!isHubError(error, "too-large")) throw error;
     }
   }
-  return renderCard<DigestCardData>("digest", view({ ...data, headlines: data.headlines.slice(0, 3) }, options, 0));
+  return renderCard<DigestCardData>("digest", view({ ...data, headlines: data.headlines.slice(0, 3), chart: undefined }, options, 0));
 }

@@ -30,12 +30,20 @@ export interface DigestHeadline {
   text: string;
   /** Short label for the chart and table: group and area. */
   label: string;
+  /** The measure id (older stored digests lack it). */
+  measure?: string;
   ratio: number;
   ratioLow: number;
   ratioHigh: number;
   period: string;
   source: string;
   synthetic: boolean;
+}
+
+/** The headlines' forest plot: an image address and the picture in words. */
+export interface DigestChart {
+  url: string;
+  alt: string;
 }
 
 export interface DigestData {
@@ -47,4 +55,6 @@ export interface DigestData {
   events: number;
   sections: DigestSection[];
   headlines: DigestHeadline[];
+  /** The headlines' forest plot, when there are headlines and the plot could be kept. */
+  chart?: DigestChart;
 }

@@ -9,8 +9,9 @@ import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
 import { safeKey } from "../storage/table-limits";
 import { digestHeadlines } from "./compose-digest";
-import { headlineNote, headlineViews, type HeadlineView } from "./digest-card";
-import type { DigestHeadline } from "./digest-data";
+import { chartView, headlineNote, headlineViews, type HeadlineView } from "./digest-card";
+import type { DigestChart, DigestHeadline } from "./digest-data";
+import { headlineChart } from "./headline-plot";
 import { summaryCard } from "./digest-commands";
 import { showPrivately } from "./show-privately";
 
@@ -19,23 +20,36 @@ export interface HeadlinesCardData {
   heading: string;
   headlines: HeadlineView[];
   headlineNote: string;
-  chartTitle: string;
+  chartUrl: string;
+  chartAlt: string;
 }
 
-export function headlinesCard(headlines: readonly DigestHeadline[], heading = "Data headlines"): AdaptiveCard {
+/** Headlines as posted or shown: the headlines, their forest plot and the numbers behind it. */
+export interface HeadlinesContent {
+  headlines: DigestHeadline[];
+  chart?: DigestChart;
+}
+
+export function headlinesCard(content: HeadlinesContent, heading = "Data headlines"): AdaptiveCard {
   return renderCard<HeadlinesCardData>("headlines", {
     heading,
-    headlines: headlineViews(headlines),
-    headlineNote: headlineNote(headlines),
-    chartTitle: "Times as likely as the reference group (rate ratio)",
+    headlines: headlineViews(content.headlines),
+    headlineNote: headlineNote(content.headlines),
+    ...chartView(content.chart),
   });
+}
+
+async function headlinesContent(ctx: AppContext): Promise<HeadlinesContent> {
+  const headlines = await digestHeadlines(ctx, HEADLINES_SHOWN);
+  const chart = await headlineChart(ctx, headlines);
+  return chart ? { headlines, chart } : { headlines };
 }
 
 const HEADLINES_SHOWN = 5;
 
 /** `headlines`: the current top headlines, to the asker only. */
 export const showHeadlines: CommandHandler = async (ctx: AppContext, turn: Turn) =>
-  showPrivately(ctx, turn, headlinesCard(await digestHeadlines(ctx, HEADLINES_SHOWN)), "headlines");
+  showPrivately(ctx, turn, headlinesCard(await headlinesContent(ctx)), "headlines");
 
 /**
  * The latest stored headlines as a delivery to the DCS channels: the run key names the analysis run,
@@ -44,14 +58,19 @@ export const showHeadlines: CommandHandler = async (ctx: AppContext, turn: Turn)
 export async function headlinesPlan(ctx: AppContext): Promise<DeliveryPlan | undefined> {
   const stored = await ctx.measures.latestHeadlines(HEADLINES_SHOWN);
   if (stored.length === 0) return undefined;
-  const headlines = await digestHeadlines(ctx, HEADLINES_SHOWN);
   return {
     runKey: `headlines-${safeKey(stored[0]!.runId)}`,
     label: "the data headlines",
     audience: "dcs",
-    compose: async () => JSON.stringify(headlines),
-    render: (content) => headlinesCard(JSON.parse(content) as DigestHeadline[], "New data headlines"),
+    compose: async () => JSON.stringify(await headlinesContent(ctx)),
+    render: (content) => headlinesCard(readContent(content), "New data headlines"),
   };
+}
+
+/** Stored content: runs stored before the chart was added hold the bare list of headlines. */
+function readContent(content: string): HeadlinesContent {
+  const parsed = JSON.parse(content) as HeadlinesContent | DigestHeadline[];
+  return Array.isArray(parsed) ? { headlines: parsed } : parsed;
 }
 
 export async function postHeadlines(ctx: AppContext, options?: DeliveryOptions): Promise<RunSummary | undefined> {

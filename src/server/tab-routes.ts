@@ -5,6 +5,7 @@ import type { AppContext } from "../app-context";
 import { HubError, isFault, toHubError } from "../domain/errors";
 import { apiCaller, guardApi } from "./api-auth";
 import { sendError } from "./create-server";
+import { chartForTab } from "./chart-api";
 import { leadsOverview } from "./leads-api";
 import { whoAmI } from "./me-api";
 import { measureFigures, measuresOverview, type MeasureFigures, type MeasuresOverview } from "./measures-api";
@@ -73,6 +74,10 @@ export function registerTabRoutes(server: Server, app: AppContext, options: { ta
       const query = (req.query ?? {}) as Record<string, unknown>;
       return query.measure === undefined ? measuresOverview(app) : measureFigures(app, query);
     }),
+  );
+  server.get(
+    "/api/charts",
+    answer(app, (req) => chartForTab(app, (req.query ?? {}) as Record<string, unknown>)),
   );
   server.get(
     "/api/leads",

@@ -17,6 +17,7 @@ export const TABLES = [
   "ladders",
   "circulations",
   "audit",
+  "charts",
 ] as const;
 
 export type TableName = (typeof TABLES)[number];

@@ -1,8 +1,9 @@
 import type { MeasureChoice, MeasureFigures, MeasuresOverview } from "../server/measures-api";
 import type { StoredMeasure } from "../headlines/measure-store";
 import { getJson } from "./api-client";
-import { barChart, figureTable } from "./bar-chart";
 import { chartFamilies, type ChartFamily } from "./chart-families";
+import type { ChartAnswer } from "../server/chart-api";
+import { figureTable } from "./figure-table";
 import { clear, el, labelledSelect } from "./dom";
 import type { Host } from "./teams-host";
 
@@ -13,9 +14,9 @@ const KIND_NAMES: Record<MeasureChoice["kind"], string> = {
   workforce: "Workforce",
 };
 
-function headlineList(overview: MeasuresOverview): HTMLElement {
+function headlineList(host: Host, overview: MeasuresOverview): HTMLElement {
   if (overview.headlines.length === 0) return el("p", {}, "No headlines yet: data has not been loaded.");
-  return el(
+  const list = el(
     "ol",
     { class: "headlines" },
     ...overview.headlines.map((h) =>
@@ -29,6 +30,7 @@ function headlineList(overview: MeasuresOverview): HTMLElement {
       ),
     ),
   );
+  return el("div", {}, el("figure", { class: "figure headline-plot" }, chartImage(host, "")), list);
 }
 
 const STEP_LABELS: Record<string, string> = {
@@ -115,8 +117,27 @@ function ratioText(row: StoredMeasure): string {
   return `${row.ratio.toFixed(2)}${interval} vs ${row.referenceGroup ?? "reference"}`;
 }
 
+/**
+ * A chart drawn by the service: the same forest plot (Vega-Lite, rasterised on the server) the digest
+ * card shows, as an image with its words as the text alternative.
+ */
+function chartImage(host: Host, query: string): HTMLElement {
+  const holder = el("div", { class: "chart" }, el("p", { class: "meta" }, "Drawing the chart…"));
+  getJson<ChartAnswer>(host, `/api/charts${query}`).then(
+    (chart) => {
+      clear(holder);
+      holder.append(el("img", { src: `data:image/png;base64,${chart.png}`, alt: chart.alt, class: "chart-image" }));
+    },
+    (error: unknown) => {
+      clear(holder);
+      holder.append(el("p", { class: "meta" }, error instanceof Error ? `No chart: ${error.message}` : "The chart could not be drawn."));
+    },
+  );
+  return holder;
+}
+
 /** One figure: chart, numbers table, and the source, period and base beneath. */
-function figure(measure: MeasureChoice, family: ChartFamily, level: string | null): HTMLElement {
+function figure(host: Host, measure: MeasureChoice, family: ChartFamily, level: string | null, index: number): HTMLElement {
   const rows = family.rows;
   const first = rows[0]!;
   const title = `${measure.title}${level ? `: ${level}` : ""}, ${first.areaName}, ${first.period}${family.synthetic ? " (synthetic)" : ""}`;
@@ -136,16 +157,19 @@ function figure(measure: MeasureChoice, family: ChartFamily, level: string | nul
     "figure",
     { class: "figure" },
     el("figcaption", {}, title),
-    barChart(title, unit, bars),
+    chartImage(
+      host,
+      `?${new URLSearchParams({ measure: measure.id, area: first.areaCode, period: first.period, level: level ?? "", family: String(index) }).toString()}`,
+    ),
     el("p", { class: "source" }, `Source: ${sources}. Period: ${first.period}.${family.base ? ` Base: ${family.base}.` : ""} Method: ${first.method}.`),
     family.allLeftOut ? el("p", { class: "meta" }, family.allLeftOut) : null,
     rows.some((r) => r.synthetic) ? el("p", { class: "flag" }, "Synthetic demonstration data") : null,
     notes.length ? el("p", { class: "meta" }, `Notes: ${notes.join("; ")}`) : null,
-    el("details", {}, el("summary", {}, "Show the figures as a table"), figureTable(title, unit, bars)),
+    el("details", {}, el("summary", {}, "Show the numbers"), figureTable(title, unit, bars)),
   );
 }
 
-function renderFigures(target: HTMLElement, measure: MeasureChoice, rows: StoredMeasure[], area: string, period: string): void {
+function renderFigures(host: Host, target: HTMLElement, measure: MeasureChoice, rows: StoredMeasure[], area: string, period: string): void {
   clear(target);
   const chosen = rows.filter((r) => r.areaCode === area && r.period === period);
   if (chosen.length === 0) {
@@ -153,7 +177,8 @@ function renderFigures(target: HTMLElement, measure: MeasureChoice, rows: Stored
     return;
   }
   const levels = distinct(chosen.map((r) => r.level));
-  for (const level of levels) for (const family of chartFamilies(chosen.filter((r) => r.level === level))) target.append(figure(measure, family, level));
+  for (const level of levels)
+    chartFamilies(chosen.filter((r) => r.level === level)).forEach((family, i) => target.append(figure(host, measure, family, level, i)));
 }
 
 /** Data: headlines, and each measure charted by ethnic group and level of intervention. */
@@ -179,7 +204,7 @@ export async function renderData(root: HTMLElement, host: Host): Promise<void> {
     for (const [value, text] of options) select.appendChild(el("option", { value }, text));
     select.value = options.some(([v]) => v === keep) ? keep : (options[0]?.[0] ?? "");
   };
-  const draw = () => loaded && renderFigures(figures, loaded.measure, loaded.rows, area.select.value, period.select.value);
+  const draw = () => loaded && renderFigures(host, figures, loaded.measure, loaded.rows, area.select.value, period.select.value);
   const periodsFor = () => {
     if (!loaded) return;
     const periods = distinct(loaded.rows.filter((r) => r.areaCode === area.select.value).map((r) => r.period))
@@ -223,7 +248,7 @@ export async function renderData(root: HTMLElement, host: Host): Promise<void> {
   root.append(
     el("h2", {}, "Data"),
     el("h3", {}, "Headlines"),
-    headlineList(overview),
+    headlineList(host, overview),
     el("h3", {}, "Where disparity enters (the boroughs' statutory returns)"),
     entryStrips(overview),
     el("h3", {}, "Measures"),

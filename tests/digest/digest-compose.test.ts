@@ -7,6 +7,7 @@ import { main as digestCli } from "../../src/cli/digest";
 import { MAX_CARD_BYTES } from "../../src/cards/render-card";
 import { Pacer } from "../../src/delivery/pacer";
 import { checkCard } from "../support/card-check";
+import { BOROUGHS } from "../../src/domain/boroughs";
 import { startTestAzurite, startTestService } from "../support/test-service";
 import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
 import { ANN, cardText, say } from "../support/teams-client";
@@ -45,10 +46,12 @@ describe("composing the digest, its card, and pacing", function () {
       composedAt: "",
       events: 500,
       sections: ["a", "b", "c", "d", "e"].map((id) => ({ id, title: id, summary: "lots", lines, omitted: 60 })),
-      headlines: Array.from({ length: 5 }, (_, i) => ({
+      // Eight boroughs' findings, each with its long sentence.
+      headlines: BOROUGHS.map((b, i) => ({
         rank: i + 1,
-        text: "x".repeat(300),
-        label: "Black Caribbean, Hackney",
+        text: `In ${b.name}, Black Caribbean children were 2.5 times as likely as White British children to be looked after `.padEnd(300, "x"),
+        label: `Black Caribbean, ${b.name}`,
+        measure: "cla-rate",
         ratio: 2.5,
         ratioLow: 1.9,
         ratioHigh: 3.2,
@@ -56,11 +59,18 @@ describe("composing the digest, its card, and pacing", function () {
         source: "DfE CLA",
         synthetic: false,
       })),
+      chart: { url: `http://127.0.0.1:3978/charts/${"a".repeat(32)}.png`, alt: "Forest plot ".padEnd(2000, "x") },
     };
     const card = digestCard(data);
     const check = checkCard(card);
     assert.deepEqual(check.errors, []);
     assert.ok(check.bytes < MAX_CARD_BYTES, `${check.bytes} bytes`);
+    for (const b of BOROUGHS)
+      assert.ok(
+        check.texts.some((t) => t.includes(`Black Caribbean, ${b.name}`)),
+        `${b.name}'s finding in the numbers`,
+      );
+    assert.ok(JSON.stringify(card).includes(data.chart!.url), "the picture is kept");
     const json = JSON.stringify(card);
     assert.ok(!json.includes("${") && !json.includes("<at>") && !json.includes("{{") && !json.includes("https://"));
     assert.match(cardText(card), /and \d+ more/);

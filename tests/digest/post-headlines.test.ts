@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
+import { PNG } from "pngjs";
 import type { RunningService } from "../../src/service";
 import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
 import { analyseFiles } from "../../src/analysis/run-analysis";
 import { DEMO_DATA_DIR, storeDemoHeadlinesIfEmpty } from "../../src/headlines/demo-headlines";
 import { silentLogger } from "../../src/logging/logger";
 import { MAX_CARD_BYTES } from "../../src/cards/render-card";
-import { checkCard } from "../support/card-check";
+import { checkCard, findElement } from "../support/card-check";
 import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";
 import { activity, cardText, post } from "../support/teams-client";
@@ -77,9 +78,23 @@ describe("post headlines to the DCS channels (real service, Azurite and a fake B
       assert.match(text, /New data headlines/);
       for (const h of stored) assert.ok(text.includes(h.text), `headline ${h.rank} shown`);
       assert.match(text, /SYNTHETIC/);
-      const chart = JSON.stringify(card);
-      assert.ok(chart.includes('"Chart.HorizontalBar"') && chart.includes('"Table"'), "a chart with a table fallback");
+      const image = findElement(card, (n) => n.type === "Image") as { url: string; altText: string };
+      assert.match(image.url, new RegExp(`^${service.url}/charts/[0-9a-f]{32}\\.png$`), "the forest plot at an unguessable address");
+      assert.match(image.altText, /Forest plot on a log scale with a reference line at 1/);
+      for (const h of stored) assert.ok(image.altText.includes(`${h.group}, ${h.areaName}`), "the picture in words names every headline");
+      const toggle = findElement(card, (n) => n.type === "Action.ToggleVisibility") as { title: string; targetElements: string[] };
+      assert.equal(toggle.title, "Show the numbers");
+      const numbers = findElement(card, (n) => n.id === toggle.targetElements[0]) as { isVisible: boolean };
+      assert.equal(numbers.isVisible, false, "the numbers table opens when asked");
+      assert.ok(JSON.stringify(numbers).includes(stored[0]!.ratioLow.toFixed(2)), "the table has the interval");
+      const png = await fetch(image.url);
+      assert.equal(png.status, 200);
+      assert.equal(png.headers.get("content-type"), "image/png");
+      const decoded = PNG.sync.read(Buffer.from(await png.arrayBuffer()));
+      assert.ok(decoded.width > 600 && decoded.height > 200);
     }
+    const guessed = await fetch(`${service.url}/charts/${"0".repeat(32)}.png`);
+    assert.equal(guessed.status, 404, "a guessed address holds nothing");
     assert.equal(posts(BOROUGH_CHANNEL).length, 0, "a borough channel is not a DCS channel");
   });
 

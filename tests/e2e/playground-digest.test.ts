@@ -68,7 +68,14 @@ describe("end to end in the Agents Playground: the scheduled digest reaches a DC
       assert.ok(text.includes(title), title);
     assert.match(text, /SYNTHETIC/, "the stored headlines are in the digest");
     const [top] = await service.app.measures.latestHeadlines(1);
-    assert.ok(text.includes(top!.areaName), "the chart (or its table fallback) names the top headline's area");
+    assert.ok(text.includes(top!.areaName), "the headlines name the top headline's area");
+    const plot = digest.first().locator("img[alt*='Forest plot']");
+    await plot.waitFor({ timeout: 20_000 });
+    await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await plot.elementHandle(), {
+      timeout: 20_000,
+    });
+    await digest.first().getByRole("button", { name: "Show the numbers" }).click();
+    await digest.first().getByText("95% interval").waitFor({ timeout: 10_000 });
     if (process.env.E2E_SCREENSHOT) await page.screenshot({ path: process.env.E2E_SCREENSHOT, fullPage: true });
 
     // Further fires find the channel already sent: the card is there once.

@@ -57,3 +57,12 @@ export function checkCard(card: AdaptiveCard): CardCheck {
   });
   return { errors, bytes: Buffer.byteLength(json), verbs, inputIds, texts };
 }
+
+/** The first element of a card (depth first) that matches. */
+export function findElement(card: unknown, match: (n: Record<string, unknown>) => boolean): Record<string, unknown> | undefined {
+  let found: Record<string, unknown> | undefined;
+  walk(card, (n) => {
+    if (!found && match(n)) found = n;
+  });
+  return found;
+}

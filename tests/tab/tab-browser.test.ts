@@ -3,6 +3,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, needChromium } from "../support/browser";
+import { FOREST_COLOURS } from "../../src/charts/forest-plot";
+import { readPlot } from "../charts/image-check";
+import { composeDigest } from "../../src/digest/compose-digest";
 import type { RunningService } from "../../src/service";
 import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
 import { buildTab } from "../../scripts/build-tab";
@@ -58,7 +61,8 @@ describe("Tab in headless Chromium", () => {
 
   async function assertNothingRan(): Promise<void> {
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined);
-    assert.equal(await page.locator("#page img, #page script").count(), 0);
+    // The only images are the service's own charts, as data: PNGs (a typed <img> would have come alive).
+    assert.equal(await page.locator("#page script, #page img:not(.chart-image), #page img.chart-image:not([src^='data:image/png;base64,'])").count(), 0);
     assert.deepEqual(dialogs, []);
   }
 
@@ -114,29 +118,46 @@ describe("Tab in headless Chromium", () => {
     ]);
     assert.match((await strip.locator("li").first().textContent()) ?? "", /disparity enters at referral <script>/);
     await page.getByLabel("Measure").selectOption("cla-rate");
-    await page.waitForSelector("figure svg");
-    const chart = page.locator("figure svg");
-    assert.equal(await chart.getAttribute("role"), "img");
-    assert.equal(await chart.locator("g.bar").count(), 4);
-    assert.equal(await chart.locator("g.bar rect").count(), 3, "three bars drawn, one suppressed");
-    assert.equal(await chart.locator("g.suppressed text.note").textContent(), "suppressed (small numbers)");
-    assert.match((await chart.locator("desc").textContent()) ?? "", /From highest to lowest: Black Caribbean 150 per 10,000.*1 group is suppressed/);
-    const width = async (group: string) => Number(await chart.locator(`g.bar[data-group="${group}"] rect`).getAttribute("width"));
-    const ratio = (await width("Black Caribbean")) / (await width("White British"));
-    assert.ok(Math.abs(ratio - 3) < 0.01, `Black Caribbean's bar is three times White British's (${ratio})`);
+    const chart = page.locator("figure:not(.headline-plot) img.chart-image");
+    await chart.waitFor();
+    const alt = (await chart.getAttribute("alt")) ?? "";
+    assert.match(alt, /Forest plot on a log scale with a reference line at 1/);
+    assert.match(alt, /Black Caribbean: ratio 3\.00, 95% interval 2\.10 to 4\.20/);
+    assert.match(alt, /Chinese: suppressed \(small numbers\)/);
+    assert.match(alt, /White British \(reference\): reference group/);
+    assert.match(alt, /Source: cla_ethnicity_2024\.csv\. Period: 2024/);
+    // The picture itself: one interval drawn for each of the two groups with a ratio, at 1.5x zoom.
+    const png = Buffer.from(((await chart.getAttribute("src")) ?? "").replace(/^data:image\/png;base64,/, ""), "base64");
+    const pixels = readPlot(png, FOREST_COLOURS);
+    assert.equal(pixels.intervals.length, 2);
+    assert.ok(pixels.reference, "the reference line at 1");
+    assert.ok(await chart.evaluate((img) => (img as HTMLImageElement).naturalWidth > 600), "Chromium decoded it");
     assert.match((await page.locator("figure .source").textContent()) ?? "", /Source: cla_ethnicity_2024\.csv\. Period: 2024/);
     assert.match((await page.locator("figure table").textContent()) ?? "", /Chinese\s*suppressed/);
     assert.equal(await page.getByLabel("Area").inputValue(), HACKNEY);
 
     await page.getByLabel("Measure").selectOption("social-care-ladder");
-    await page.waitForFunction(() => document.querySelectorAll("figure").length === 2);
+    await page.waitForFunction(() => document.querySelectorAll("figure:not(.headline-plot)").length === 2);
     const captions = await page.locator("figcaption").allTextContents();
     assert.deepEqual(captions, [
       "Levels of intervention in children's social care: child in need (per base population), Hackney, 2024",
       "Levels of intervention in children's social care: child protection plan (of children in need), Hackney, 2024",
     ]);
-    assert.equal(await page.locator("figure").nth(1).locator("g.suppressed").count(), 1);
+    await page.locator("figure:not(.headline-plot)").nth(1).locator("img.chart-image").waitFor();
+    assert.match((await page.locator("figure:not(.headline-plot)").nth(1).locator("img.chart-image").getAttribute("alt")) ?? "", /Black Caribbean: suppressed/);
     await assertNothingRan();
+  });
+
+  it("when the data page shows the headlines, then its picture is the digest card's picture, byte for byte", async () => {
+    await open("#data");
+    const tabImage = page.locator("figure.headline-plot img.chart-image");
+    await tabImage.waitFor();
+    const fromTab = Buffer.from(((await tabImage.getAttribute("src")) ?? "").replace(/^data:image\/png;base64,/, ""), "base64");
+    const digest = await composeDigest(service.app, "2026-W48");
+    assert.ok(digest.chart, "the digest has a chart");
+    const fromCard = Buffer.from(await (await fetch(digest.chart.url)).arrayBuffer());
+    assert.ok(fromTab.length > 1000 && fromTab.equals(fromCard), "the same PNG");
+    assert.equal(await tabImage.getAttribute("alt"), digest.chart.alt);
   });
 
   it("when used by keyboard on a phone-sized screen, then the pages are reachable and nothing overflows sideways", async () => {
