@@ -149,7 +149,8 @@ describe("Tab accessibility, phone-sized screens and the caller (headless Chromi
       }));
       assert.deepEqual(overflow, { document: 0, body: 0, sticking: [] }, `${name} overflows`);
       if (name === "library") assert.match((await page.locator("#page").textContent()) ?? "", /disproportionality-review-/);
-      if (name === "data") assert.ok(((await page.locator("figure img.chart-image").last().boundingBox())?.width ?? 999) <= 340, "the chart shrinks to the screen");
+      if (name === "data")
+        assert.ok(((await page.locator("figure img.chart-image").last().boundingBox())?.width ?? 999) <= 340, "the chart shrinks to the screen");
     });
   }
 
