@@ -31,6 +31,8 @@ import { TableMeetingStore } from "./convening/table-meeting-store";
 import type { RunStore } from "./delivery/run-store";
 import { TableRunStore } from "./delivery/table-run-store";
 import { TableChartStore, type ChartStore } from "./charts/chart-store";
+import { TableApprovalStore, type ApprovalStore } from "./digest/approval-store";
+import { TableFeedbackStore, type FeedbackStore } from "./digest/feedback-store";
 
 /** What every use case may draw on: configuration, the log, the stores, the messenger and the clock. */
 export interface AppContext {
@@ -52,6 +54,8 @@ export interface AppContext {
   ladders: LadderStore;
   runs: RunStore;
   charts: ChartStore;
+  approvals: ApprovalStore;
+  feedback: FeedbackStore;
   /** The service's own address as Teams clients reach it (chart images); set to the bound port in local mode. */
   publicUrl: string;
   now: () => Date;
@@ -82,6 +86,8 @@ export function createAppContext(options: { config: Config; logger: Logger; stor
     ladders: guardedStore(new TableLadderStore(storage.tableClient("ladders"))),
     runs: new TableRunStore(storage),
     charts: new TableChartStore(storage.tableClient("charts")),
+    approvals: new TableApprovalStore(storage.tableClient("approvals")),
+    feedback: new TableFeedbackStore(storage.tableClient("feedback")),
     publicUrl: options.config.auth.mode === "local" ? `http://127.0.0.1:${options.config.port}` : `https://${options.config.publicHostname}`,
     now,
   };

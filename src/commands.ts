@@ -6,6 +6,8 @@ import { circulateProforma } from "./circulation/circulate-proforma";
 import { listChannels, registerChannel, unregisterChannel } from "./channels/channel-commands";
 import { digestCorrect, digestPreview, digestSendNow } from "./digest/digest-commands";
 import { postHeadlinesCommand, showHeadlines } from "./digest/headline-commands";
+import { approveHeadlines, proposeHeadlines } from "./digest/approve-headlines";
+import { digestFeedback, digestFeedbackCommand } from "./digest/digest-feedback";
 import { listPeople, setRole } from "./people/people-commands";
 import { showAudit } from "./audit/audit-commands";
 import { openNomination, submitNomination } from "./nominations/nominate";
@@ -78,9 +80,27 @@ export const COMMANDS: CommandSpec[] = [
     inMenu: false,
     handler: digestSendNow,
   },
+  {
+    words: "digest feedback",
+    description: "Coordinators: per borough, who marked the digest useful or to discuss (digest feedback 2026-W48)",
+    inMenu: false,
+    handler: digestFeedbackCommand,
+  },
   { words: "digest correct", description: "Coordinators: update the digest cards already sent, in place", inMenu: false, handler: digestCorrect },
   { words: "headlines", description: "The current top data headlines, shown to you only", inMenu: true, handler: showHeadlines },
-  { words: "post headlines", description: "Coordinators: post the latest data headlines to the DCS channels", inMenu: false, handler: postHeadlinesCommand },
+  { words: "post headlines", description: "Coordinators: post the approved data headlines to the DCS channels", inMenu: false, handler: postHeadlinesCommand },
+  {
+    words: "propose headlines",
+    description: "Coordinators: put the latest stored headlines forward; a second coordinator approves them",
+    inMenu: false,
+    handler: proposeHeadlines,
+  },
+  {
+    words: "approve headlines",
+    description: "Coordinators: approve headlines another coordinator proposed; corrects this week's sent digest in place",
+    inMenu: false,
+    handler: approveHeadlines,
+  },
   {
     words: "role",
     description: "Coordinators: role <object id> <coordinator|dcs|lead|staff> [borough] gives a person a role",
@@ -117,6 +137,7 @@ export const VERBS = {
   "convene.outcomes": openOutcomes,
   "convene.record": recordOutcomes,
   "action.done": markActionDone,
+  "digest.feedback": digestFeedback,
 } satisfies Record<string, VerbHandler>;
 
 export type Verb = keyof typeof VERBS;

@@ -1,6 +1,7 @@
 import type { AppContext } from "../app-context";
 import { isIsoWeek } from "../domain/iso-week";
 import { HubError } from "../domain/errors";
+import type { StoredHeadline } from "../headlines/measure-store";
 import { MAX_STORED_LINES, type DigestData, type DigestHeadline, type DigestSection } from "./digest-data";
 import { DIGEST_SECTIONS } from "./digest-sections";
 import type { DigestSectionSource } from "./digest-section-source";
@@ -10,21 +11,31 @@ import { headlineChart } from "./headline-plot";
 /** How many data headlines a digest shows. */
 export const DIGEST_HEADLINES = 5;
 
+/** Stored headlines as the digest shows them (ratios to two places, a key that outlives the run). */
+export function toDigestHeadlines(stored: readonly StoredHeadline[]): DigestHeadline[] {
+  return stored.map((h) => ({
+    rank: h.rank,
+    key: `${h.measure}|${h.areaCode}|${h.period}|${h.group}`,
+    text: h.text,
+    label: `${h.group}, ${h.areaName}`,
+    measure: h.measure,
+    ratio: Math.round(h.ratio * 100) / 100,
+    ratioLow: Math.round(h.ratioLow * 100) / 100,
+    ratioHigh: Math.round(h.ratioHigh * 100) / 100,
+    period: h.period,
+    source: h.source,
+    synthetic: h.synthetic,
+  }));
+}
+
+/**
+ * The headlines the digest and posts may carry: those of the latest run a second coordinator approved
+ * (the two-person rule), never a run only its proposer has seen.
+ */
 export async function digestHeadlines(ctx: AppContext, limit = DIGEST_HEADLINES): Promise<DigestHeadline[]> {
   try {
-    const stored = await ctx.measures.latestHeadlines(limit);
-    return stored.map((h) => ({
-      rank: h.rank,
-      text: h.text,
-      label: `${h.group}, ${h.areaName}`,
-      measure: h.measure,
-      ratio: Math.round(h.ratio * 100) / 100,
-      ratioLow: Math.round(h.ratioLow * 100) / 100,
-      ratioHigh: Math.round(h.ratioHigh * 100) / 100,
-      period: h.period,
-      source: h.source,
-      synthetic: h.synthetic,
-    }));
+    const runId = await ctx.approvals.approvedRunId();
+    return runId ? toDigestHeadlines(await ctx.measures.headlinesOfRun(runId, limit)) : [];
   } catch (error) {
     ctx.logger.warn({ err: error }, "headlines could not be read for the digest");
     return [];

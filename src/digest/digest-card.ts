@@ -32,6 +32,8 @@ export interface HeadlineView {
   ratio: string;
   interval: string;
   period: string;
+  /** "Revised on 1 December 2026, was 2.10 (1.52 to 2.90)." or "". */
+  revised: string;
 }
 
 export function headlineViews(headlines: readonly DigestHeadline[]): HeadlineView[] {
@@ -42,6 +44,7 @@ export function headlineViews(headlines: readonly DigestHeadline[]): HeadlineVie
     ratio: h.ratio.toFixed(2),
     interval: `${h.ratioLow.toFixed(2)} to ${h.ratioHigh.toFixed(2)}`,
     period: inert(h.period),
+    revised: h.revised ? `Revised on ${h.revised.on}, was ${h.revised.was}.` : "",
   }));
 }
 

@@ -27,6 +27,10 @@ export const MAX_STORED_LINES = 40;
 
 export interface DigestHeadline {
   rank: number;
+  /** Measure, area, period and group: the same finding in a later run has the same key. */
+  key?: string;
+  /** Set when a correction after sending changed this headline's figures. */
+  revised?: { on: string; was: string };
   text: string;
   /** Short label for the chart and table: group and area. */
   label: string;

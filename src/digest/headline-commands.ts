@@ -52,14 +52,14 @@ export const showHeadlines: CommandHandler = async (ctx: AppContext, turn: Turn)
   showPrivately(ctx, turn, headlinesCard(await headlinesContent(ctx)), "headlines");
 
 /**
- * The latest stored headlines as a delivery to the DCS channels: the run key names the analysis run,
- * so each set of headlines reaches each channel once, with the digest's guarantees.
+ * The approved headlines as a delivery to the DCS channels: the run key names the analysis run, so
+ * each set of headlines reaches each channel once, with the digest's guarantees.
  */
 export async function headlinesPlan(ctx: AppContext): Promise<DeliveryPlan | undefined> {
-  const stored = await ctx.measures.latestHeadlines(HEADLINES_SHOWN);
-  if (stored.length === 0) return undefined;
+  const runId = await ctx.approvals.approvedRunId();
+  if (!runId) return undefined;
   return {
-    runKey: `headlines-${safeKey(stored[0]!.runId)}`,
+    runKey: `headlines-${safeKey(runId)}`,
     label: "the data headlines",
     audience: "dcs",
     compose: async () => JSON.stringify(await headlinesContent(ctx)),
@@ -83,6 +83,11 @@ export const postHeadlinesCommand: CommandHandler = async (ctx: AppContext, turn
   if (!isCoordinator(turn.actor)) throw new HubError("forbidden", "Only an LIIA coordinator can post headlines.");
   const result = await withinTurn(ctx, postHeadlines(ctx));
   if (!result.done) return noticeCard("Posting", "The data headlines are going out; any problem will be reported in the coordinators' channel.");
-  if (!result.value) return noticeCard("No headlines yet", "No headlines are stored yet: load data with npm run analyse -- --store <files>.", "Warning");
+  if (!result.value)
+    return noticeCard(
+      "No approved headlines yet",
+      "No headlines have been approved yet: an analyst stores them (npm run analyse -- --store <files>), one coordinator types propose headlines and a second types approve headlines.",
+      "Warning",
+    );
   return summaryCard("the data headlines", result.value);
 };

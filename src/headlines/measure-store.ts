@@ -81,6 +81,10 @@ export interface MeasureStore {
   saveRun(measures: readonly MeasureRow[], headlines: readonly Headline[], sources: readonly SourceRecord[]): Promise<string>;
   /** Headlines of the most recent run, best first. */
   latestHeadlines(limit: number): Promise<StoredHeadline[]>;
+  /** The most recent run's id, if any run is stored. */
+  latestRunId(): Promise<string | undefined>;
+  /** Headlines of one run, best first; none once a later run has replaced it. */
+  headlinesOfRun(runId: string, limit: number): Promise<StoredHeadline[]>;
   /** Measures of one measure id in the most recent run, optionally for one area. */
   listMeasures(filter: { measure: string; areaCode?: string }): Promise<StoredMeasure[]>;
 }

@@ -169,9 +169,16 @@ export class TableMeasureStore implements MeasureStore {
 
   async latestHeadlines(limit: number): Promise<StoredHeadline[]> {
     const pointer = await this.pointer();
-    if (!pointer) return [];
+    return pointer ? this.headlinesOfRun(pointer.runId, limit) : [];
+  }
+
+  async latestRunId(): Promise<string | undefined> {
+    return (await this.pointer())?.runId;
+  }
+
+  async headlinesOfRun(runId: string, limit: number): Promise<StoredHeadline[]> {
     const found: StoredHeadline[] = [];
-    const pages = this.headlines.listEntities({ queryOptions: { filter: `PartitionKey eq '${quote(safeKey(pointer.runId))}'` } });
+    const pages = this.headlines.listEntities({ queryOptions: { filter: `PartitionKey eq '${quote(safeKey(runId))}'` } });
     for await (const e of pages) {
       const fields = readFields(e, STORED_HEADLINE_FIELDS);
       found.push({
@@ -180,7 +187,7 @@ export class TableMeasureStore implements MeasureStore {
         detail: (fields.detail as string | null) ?? "",
         significant: e.significant === true,
         synthetic: e.synthetic === true,
-        runId: pointer.runId,
+        runId,
         rank: Number(e.rank),
         checksum: String(e.checksum),
         createdAt: String(e.createdAt),

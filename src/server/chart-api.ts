@@ -1,7 +1,7 @@
 import type { AppContext } from "../app-context";
 import { forestPlotImage } from "../charts/chart-images";
 import { forestPlotAlt, type ForestPlot } from "../charts/forest-plot";
-import { digestHeadlines } from "../digest/compose-digest";
+import { DIGEST_HEADLINES, toDigestHeadlines } from "../digest/compose-digest";
 import { headlinePlot } from "../digest/headline-plot";
 import { HubError } from "../domain/errors";
 import type { StoredMeasure } from "../headlines/measure-store";
@@ -44,7 +44,8 @@ export function measurePlot(title: string, rows: readonly StoredMeasure[]): Fore
 /** GET /api/charts?measure=&area=&period=&level= : one figure's forest plot; without a measure, the headlines'. */
 export async function chartForTab(app: AppContext, query: Record<string, unknown>): Promise<ChartAnswer> {
   if (query.measure === undefined) {
-    const headlines = await digestHeadlines(app);
+    // The headlines the Data page lists: the latest stored, approved or not (analysts check them before they go out).
+    const headlines = toDigestHeadlines(await guardStorage(() => app.measures.latestHeadlines(DIGEST_HEADLINES)));
     if (headlines.length === 0) throw new HubError("not-found", "No headlines have been stored yet.");
     return answerFor(headlinePlot(headlines));
   }

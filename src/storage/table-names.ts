@@ -18,6 +18,8 @@ export const TABLES = [
   "circulations",
   "audit",
   "charts",
+  "approvals",
+  "feedback",
 ] as const;
 
 export type TableName = (typeof TABLES)[number];

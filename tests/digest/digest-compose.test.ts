@@ -88,9 +88,9 @@ describe("composing the digest, its card, and pacing", function () {
   it("when no headlines are stored, then headlines says so and post headlines sends nothing", async () => {
     const [shown] = await say(service.url, ANN, "headlines");
     assert.deepEqual(checkCard(shown).errors, []);
-    assert.match(cardText(shown), /No headlines have been stored yet/);
+    assert.match(cardText(shown), /No approved headlines yet/);
     const [posted] = await say(service.url, ANN, "post headlines");
-    assert.match(cardText(posted), /No headlines yet/);
+    assert.match(cardText(posted), /No approved headlines yet/);
   });
 
   it("when npm run digest is given a week, then it prints that week's digest as text or JSON, and a bad week gets the usage", async () => {

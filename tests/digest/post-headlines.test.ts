@@ -10,7 +10,15 @@ import { checkCard, findElement } from "../support/card-check";
 import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";
 import { activity, cardText, post } from "../support/teams-client";
-import { COORD, HACKNEY_STAFF, TENANT, tell } from "../leads/leads-support";
+import { COORD, HACKNEY_STAFF, NOMINEE2, TENANT, tell } from "../leads/leads-support";
+
+/** One coordinator proposes the latest headlines, a second approves them. */
+async function approveLatest(service: RunningService, connector: FakeConnector): Promise<void> {
+  const [proposed] = await tell(service, connector, COORD, "propose headlines");
+  assert.match(cardText(proposed), /Proposed data headlines/);
+  const [approved] = await tell(service, connector, NOMINEE2, "approve headlines");
+  assert.match(cardText(approved), /The headlines are approved/);
+}
 
 /** `post headlines` with real stored headlines, to DCS channels registered with the real command. */
 describe("post headlines to the DCS channels (real service, Azurite and a fake Bot Connector)", function () {
@@ -40,7 +48,7 @@ describe("post headlines to the DCS channels (real service, Azurite and a fake B
   before(async () => {
     azurite = await startTestAzurite();
     connector = await new FakeConnector().start();
-    service = await startTestService({ azurite, env: { COORDINATORS: COORD.id } });
+    service = await startTestService({ azurite, env: { COORDINATORS: `${COORD.id},${NOMINEE2.id}` } });
     for (const [id, words] of [
       [DCS[0], "dcs Hackney"],
       [DCS[1], "dcs Newham"],
@@ -65,6 +73,11 @@ describe("post headlines to the DCS channels (real service, Azurite and a fake B
     const [refused] = await tell(service, connector, HACKNEY_STAFF, "post headlines");
     assert.match(cardText(refused), /Only an LIIA coordinator can post headlines/);
     assert.equal(connector.posts().length, 0);
+
+    const [unapproved] = await tell(service, connector, COORD, "post headlines");
+    assert.match(cardText(unapproved), /No approved headlines yet/);
+    assert.equal(connector.posts().length, 0, "nothing goes out before a second coordinator approves");
+    await approveLatest(service, connector);
 
     const [answer] = await tell(service, connector, COORD, "post headlines");
     assert.match(cardText(answer), /sent to 3 channel\(s\) now, 0 already had it, 0 failed, 0 unknown/);
@@ -108,7 +121,8 @@ describe("post headlines to the DCS channels (real service, Azurite and a fake B
 
   it("when a new analysis run is stored, then post headlines sends its headlines once more to each DCS channel", async () => {
     const result = await analyseFiles([DEMO_DATA_DIR]);
-    await service.app.measures.saveRun(result.measures, result.headlines, result.sources);
+    await service.app.measures.saveRun([], result.headlines, result.sources);
+    await approveLatest(service, connector);
     const [answer] = await tell(service, connector, COORD, "post headlines");
     assert.match(cardText(answer), /sent to 3 channel\(s\) now, 0 already had it/);
     for (const id of DCS) assert.equal(posts(id).length, 2);

@@ -3,6 +3,7 @@ import type { Browser } from "playwright-core";
 import type { RunningService } from "../../src/service";
 import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
 import { storeDemoHeadlinesIfEmpty } from "../../src/headlines/demo-headlines";
+import { proposeAndApprove } from "../support/approve-headlines";
 import { silentLogger } from "../../src/logging/logger";
 import { TableRunStore } from "../../src/delivery/table-run-store";
 import { digestRunKey } from "../../src/digest/send-digest";
@@ -40,6 +41,8 @@ describe("end to end in the Agents Playground: the scheduled digest reaches a DC
     // Headlines are stored before the schedule starts, as after `npm run analyse -- --store`.
     const seeding = await startTestService({ azurite });
     assert.equal(await storeDemoHeadlinesIfEmpty(seeding.app.measures, silentLogger()), true);
+    // Two coordinators before figures go out (in local mode every local user is a coordinator).
+    await proposeAndApprove(seeding.url);
     await seeding.stop();
 
     service = await startTestService({ azurite, schedule: true, env: { DIGEST_CRON: "* * * * * *" } });

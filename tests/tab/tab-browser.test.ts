@@ -6,6 +6,7 @@ import { launchChromium, needChromium } from "../support/browser";
 import { FOREST_COLOURS } from "../../src/charts/forest-plot";
 import { readPlot } from "../charts/image-check";
 import { composeDigest } from "../../src/digest/compose-digest";
+import { proposeAndApprove } from "../support/approve-headlines";
 import type { RunningService } from "../../src/service";
 import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
 import { buildTab } from "../../scripts/build-tab";
@@ -153,6 +154,7 @@ describe("Tab in headless Chromium", () => {
     const tabImage = page.locator("figure.headline-plot img.chart-image");
     await tabImage.waitFor();
     const fromTab = Buffer.from(((await tabImage.getAttribute("src")) ?? "").replace(/^data:image\/png;base64,/, ""), "base64");
+    await proposeAndApprove(service.url);
     const digest = await composeDigest(service.app, "2026-W48");
     assert.ok(digest.chart, "the digest has a chart");
     const fromCard = Buffer.from(await (await fetch(digest.chart.url)).arrayBuffer());
