@@ -2,7 +2,6 @@ import type { AppContext, CommandHandler } from "../app-context";
 import { recordAudit } from "../audit/record-audit";
 import { noticeCard } from "../cards/notice-card";
 import { withinTurn } from "../delivery/background";
-import { TableRunStore } from "../delivery/table-run-store";
 import { isCoordinator, type Actor } from "../domain/actor";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
@@ -99,7 +98,7 @@ export const approveHeadlines: CommandHandler = async (ctx: AppContext, turn: Tu
     detail: `Approved the data headlines proposed by ${approval.proposedByName}; data version: ${approval.dataVersion}.`,
   });
   const week = isoWeek(ctx.now());
-  if ((await new TableRunStore(ctx.storage).content(digestRunKey(week))) === undefined) {
+  if ((await ctx.runs.content(digestRunKey(week))) === undefined) {
     return noticeCard("Approved", "The headlines are approved: the next digest and post headlines carry them.", "Good");
   }
   const result = await withinTurn(ctx, correctDigest(ctx, week));

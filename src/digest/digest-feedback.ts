@@ -2,7 +2,6 @@ import type { AppContext, CommandHandler, VerbHandler } from "../app-context";
 import { inert } from "../cards/inert-text";
 import { noticeCard } from "../cards/notice-card";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
-import { TableRunStore } from "../delivery/table-run-store";
 import { BOROUGHS, boroughByCode } from "../domain/boroughs";
 import { isCoordinator } from "../domain/actor";
 import type { Turn } from "../domain/conversation";
@@ -34,7 +33,7 @@ function parseFeedback(data: unknown): { week: string; kind: FeedbackKind } {
  */
 export const digestFeedback: VerbHandler = async (ctx: AppContext, turn: Turn, data: unknown) => {
   const { week, kind } = parseFeedback(data);
-  const content = await new TableRunStore(ctx.storage).content(digestRunKey(week));
+  const content = await ctx.runs.content(digestRunKey(week));
   const channel = await ctx.channels.get(turn.conversation.tenantId, turn.conversation.conversationId);
   await ctx.feedback.record({
     week,

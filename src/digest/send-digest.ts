@@ -3,7 +3,6 @@ import { correctRun, type CorrectionSummary } from "../delivery/correct-run";
 import { deliverRun, type DeliveryOptions, type DeliveryPlan } from "../delivery/deliver-run";
 import type { RunSummary } from "../delivery/delivery-state";
 import { composeDigest } from "./compose-digest";
-import { TableRunStore } from "../delivery/table-run-store";
 import { digestCard } from "./digest-card";
 import { reviseHeadlines } from "./revise-headlines";
 import type { DigestData } from "./digest-data";
@@ -21,7 +20,7 @@ export function digestPlan(ctx: AppContext, week: string): DeliveryPlan {
     compose: async () => {
       const data = await composeDigest(ctx, week);
       // A correction after sending: headlines whose figures changed say so, with what they were.
-      const sent = await new TableRunStore(ctx.storage).content(digestRunKey(week));
+      const sent = await ctx.runs.content(digestRunKey(week));
       if (sent !== undefined) data.headlines = reviseHeadlines((JSON.parse(sent) as DigestData).headlines ?? [], data.headlines, ctx.now());
       return JSON.stringify(data);
     },
