@@ -1,3 +1,4 @@
+import { guardStorage } from "../storage/guard-storage";
 import { randomBytes } from "node:crypto";
 import type { TableClient } from "@azure/data-tables";
 import { HubError } from "../domain/errors";
@@ -21,7 +22,11 @@ export const CHART_ID = /^[0-9a-f]{32}$/;
 export class TableChartStore implements ChartStore {
   constructor(private readonly client: TableClient) {}
 
-  async save(plot: ForestPlot): Promise<string> {
+  save(plot: ForestPlot): Promise<string> {
+    return guardStorage(() => this.saveUnguarded(plot));
+  }
+
+  private async saveUnguarded(plot: ForestPlot): Promise<string> {
     const json = JSON.stringify(plot);
     if (json.length > MAX_CHARS) throw new HubError("too-large", "The chart holds too many rows to keep.");
     const id = randomBytes(16).toString("hex");
@@ -29,7 +34,11 @@ export class TableChartStore implements ChartStore {
     return id;
   }
 
-  async get(id: string): Promise<ForestPlot | undefined> {
+  get(id: string): Promise<ForestPlot | undefined> {
+    return guardStorage(() => this.getUnguarded(id));
+  }
+
+  private async getUnguarded(id: string): Promise<ForestPlot | undefined> {
     if (!CHART_ID.test(id)) return undefined;
     try {
       const entity = await this.client.getEntity<{ plot: string }>(id, ROW);

@@ -1,3 +1,4 @@
+import { guardStorage } from "../storage/guard-storage";
 import type { TableClient } from "@azure/data-tables";
 import { HubError } from "../domain/errors";
 import { safeKey } from "../storage/table-limits";
@@ -33,7 +34,7 @@ function statusOf(error: unknown): number | undefined {
   return (error as { statusCode?: number }).statusCode;
 }
 
-export class TableApprovalStore implements ApprovalStore {
+class UnguardedApprovalStore implements ApprovalStore {
   constructor(private readonly client: TableClient) {}
 
   async get(runId: string): Promise<{ approval: HeadlineApproval; etag: string } | undefined> {
@@ -97,5 +98,25 @@ export class TableApprovalStore implements ApprovalStore {
       if (statusOf(error) === 404) return undefined;
       throw error;
     }
+  }
+}
+
+/** The Table store with storage failures turned into a HubError a person can read. */
+export class TableApprovalStore implements ApprovalStore {
+  private readonly inner: UnguardedApprovalStore;
+  constructor(client: TableClient) {
+    this.inner = new UnguardedApprovalStore(client);
+  }
+  get(runId: string) {
+    return guardStorage(() => this.inner.get(runId));
+  }
+  propose(approval: HeadlineApproval) {
+    return guardStorage(() => this.inner.propose(approval));
+  }
+  approve(approval: HeadlineApproval, etag: string) {
+    return guardStorage(() => this.inner.approve(approval, etag));
+  }
+  approvedRunId() {
+    return guardStorage(() => this.inner.approvedRunId());
   }
 }

@@ -1,3 +1,4 @@
+import { guardStorage } from "../storage/guard-storage";
 import type { TableClient } from "@azure/data-tables";
 import { safeKey } from "../storage/table-limits";
 
@@ -21,7 +22,7 @@ export interface FeedbackStore {
   forWeek(week: string): Promise<DigestFeedback[]>;
 }
 
-export class TableFeedbackStore implements FeedbackStore {
+class UnguardedFeedbackStore implements FeedbackStore {
   constructor(private readonly client: TableClient) {}
 
   async record(f: DigestFeedback): Promise<void> {
@@ -42,5 +43,19 @@ export class TableFeedbackStore implements FeedbackStore {
       });
     }
     return found;
+  }
+}
+
+/** The Table store with storage failures turned into a HubError a person can read. */
+export class TableFeedbackStore implements FeedbackStore {
+  private readonly inner: UnguardedFeedbackStore;
+  constructor(client: TableClient) {
+    this.inner = new UnguardedFeedbackStore(client);
+  }
+  record(feedback: DigestFeedback) {
+    return guardStorage(() => this.inner.record(feedback));
+  }
+  forWeek(week: string) {
+    return guardStorage(() => this.inner.forWeek(week));
   }
 }

@@ -101,7 +101,33 @@ const STORES: Record<string, StoreCase> = {
   proformas: { emptyRead: (ctx) => ctx.proformas.read("E09000012", "01JDZZZZZZZZZZZZZZZZZZZZZZ") },
   measures: { emptyRead: async (ctx) => (await ctx.measures.latestHeadlines(5))[0] },
   ladders: { emptyRead: async (ctx) => (await ctx.ladders.latestLadders())[0] },
+  charts: {
+    write: async (ctx, hostile) => {
+      chartId = await ctx.charts.save({
+        title: hostile,
+        source: hostile,
+        period: "2024",
+        rows: [{ label: hostile, ratio: 2, low: 1.5, high: 3, suppressed: false }],
+      });
+    },
+    readBack: async (ctx) => (await ctx.charts.get(chartId))?.rows[0]?.label,
+    expected: (hostile) => hostile,
+    emptyRead: (ctx) => ctx.charts.get("0".repeat(32)),
+  },
+  approvals: {
+    write: (ctx, hostile) => ctx.approvals.propose({ runId: `r-${hostile}`, dataVersion: hostile, proposedBy: "c-1", proposedByName: hostile, proposedAt: AT }),
+    readBack: async (ctx, hostile) => (await ctx.approvals.get(`r-${hostile}`))?.approval.proposedByName,
+    expected: (hostile) => hostile,
+    emptyRead: (ctx) => ctx.approvals.approvedRunId(),
+  },
+  feedback: {
+    write: (ctx, hostile) => ctx.feedback.record({ week: WEEK, kind: "useful", objectId: `o-${hostile}`, name: hostile, borough: "", at: AT }),
+    readBack: async (ctx) => (await ctx.feedback.forWeek(WEEK)).map((f) => f.name),
+    expected: (hostile) => [hostile],
+    emptyRead: async (ctx) => (await ctx.feedback.forWeek("2020-W01"))[0],
+  },
 };
+let chartId = "";
 
 /** Text with every character Table keys forbid or that breaks a filter: / \ # ? control, quotes, emoji. */
 const HOSTILE = "a/b\\c#d?e\u0001f'g\"h 😀 é";
