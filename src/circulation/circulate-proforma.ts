@@ -26,6 +26,14 @@ export const circulateProforma: CommandHandler = async (ctx: AppContext, turn: T
       `The proforma went to the borough channels a few minutes ago, with the deadline ${longDate(latest.deadline)}. Nothing was posted again.`,
     ]);
   }
+  const channels = (await ctx.channels.withRole("borough")).filter((c) => c.borough && boroughByCode(c.borough));
+  if (channels.length === 0) {
+    // Nothing to post to: no round is opened, so the same command works once channels are registered.
+    return postedCard("Nothing was sent", [
+      "No borough channel is registered yet, so the invitation went to no one and no round was opened.",
+      "In each borough's channel, @mention the bot and type register this channel as borough Hackney (with that borough's name), then type circulate proforma by the deadline again.",
+    ]);
+  }
   const round: CirculationRound = {
     id: newId(ctx.now().getTime()),
     deadline: parsed.deadline,
@@ -34,7 +42,6 @@ export const circulateProforma: CommandHandler = async (ctx: AppContext, turn: T
     openedByName: turn.actor.name,
   };
   await ctx.circulations.open(round);
-  const channels = (await ctx.channels.withRole("borough")).filter((c) => c.borough && boroughByCode(c.borough));
   const posts: InvitePost[] = [];
   for (const channel of channels) {
     const borough = channel.borough!;
