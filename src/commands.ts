@@ -9,7 +9,7 @@ import { postHeadlinesCommand, showHeadlines } from "./digest/headline-commands"
 import { approveHeadlines, proposeHeadlines } from "./digest/approve-headlines";
 import { digestFeedback, digestFeedbackCommand } from "./digest/digest-feedback";
 import { listPeople, setRole } from "./people/people-commands";
-import { showAudit } from "./audit/audit-commands";
+import { moreAudit, showAudit } from "./audit/audit-commands";
 import { openNomination, submitNomination } from "./nominations/nominate";
 import { acceptNomination, declineNomination } from "./nominations/respond-to-nomination";
 import { confirmNomination, withdrawNomination } from "./nominations/confirm-nomination";
@@ -138,6 +138,7 @@ export const VERBS = {
   "convene.record": recordOutcomes,
   "action.done": markActionDone,
   "digest.feedback": digestFeedback,
+  "audit.more": moreAudit,
 } satisfies Record<string, VerbHandler>;
 
 export type Verb = keyof typeof VERBS;

@@ -7,6 +7,10 @@ import type { Storage } from "../storage/open-storage";
 import { assertEntityFits, safeKey, statusCodeOf } from "../storage/table-limits";
 import type { AuditEntry } from "./audit-entry";
 import type { AuditTrail } from "./audit-trail";
+import type { RefusalCount } from "./refusal-limit";
+
+/** RowKeys of the hourly refusal counts (one per person and hour), kept in the weekly partition. */
+const REFUSALS = "refusals:";
 
 const WEEK_MS = 7 * 24 * 3600 * 1000;
 
@@ -44,6 +48,54 @@ export class TableAuditTrail implements AuditTrail {
     });
   }
 
+  countRefusal(
+    refusal: { personId: string; personName: string; hour: string; at: string },
+    decide: (current: RefusalCount | undefined) => { next: RefusalCount; detail: string },
+  ): Promise<RefusalCount> {
+    return guardStorage(async () => {
+      const partitionKey = `w:${isoWeek(new Date(refusal.at))}`;
+      const rowKey = `${REFUSALS}${safeKey(refusal.personId)}:${refusal.hour}`;
+      for (let attempt = 0; ; attempt++) {
+        const stored = await this.read(partitionKey, rowKey);
+        const { next, detail } = decide(stored ? countOf(stored) : undefined);
+        const entity = {
+          partitionKey,
+          rowKey,
+          at: refusal.at,
+          actorId: refusal.personId,
+          actorName: cutText(refusal.personName, 200),
+          action: "refusals",
+          recordId: "",
+          borough: "",
+          outcome: "refused",
+          detail: cutText(detail, 1000),
+          listed: next.listed,
+          more: next.more,
+          whats: JSON.stringify(next.whats),
+        };
+        assertEntityFits(entity);
+        try {
+          if (stored) await this.table.updateEntity(entity, "Replace", { etag: String(stored.etag) });
+          else await this.table.createEntity(entity);
+          return next;
+        } catch (error) {
+          // Another instance counted a refusal of the same person meanwhile: count again on top of it.
+          const status = statusCodeOf(error);
+          if ((status !== 409 && status !== 412) || attempt >= 8) throw error;
+        }
+      }
+    });
+  }
+
+  private async read(partitionKey: string, rowKey: string): Promise<Record<string, unknown> | undefined> {
+    try {
+      return await this.table.getEntity<Record<string, unknown>>(partitionKey, rowKey);
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
   forRecord(recordId: string): Promise<AuditEntry[]> {
     return this.partition(recordPartition(recordId)).then((lines) => lines.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : 0)));
   }
@@ -57,7 +109,7 @@ export class TableAuditTrail implements AuditTrail {
   about(personId: string): Promise<AuditEntry[]> {
     return guardStorage(async () => {
       // The weekly copies hold every line once; their record copies are left out so nothing shows twice.
-      const lines = (await this.matching(personId)).filter((e) => String(e.partitionKey).startsWith("w:")).map(fromEntity);
+      const lines = (await this.matching(personId)).filter((e) => String(e.partitionKey).startsWith("w:") && shownAsLine(e)).map(fromEntity);
       return lines.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
     });
   }
@@ -123,7 +175,7 @@ export class TableAuditTrail implements AuditTrail {
     return guardStorage(async () => {
       const lines: AuditEntry[] = [];
       const filter = odata`PartitionKey eq ${partitionKey}`;
-      for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) lines.push(fromEntity(e));
+      for await (const e of this.table.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) if (shownAsLine(e)) lines.push(fromEntity(e));
       return lines;
     });
   }
@@ -131,6 +183,23 @@ export class TableAuditTrail implements AuditTrail {
 
 function recordPartition(recordId: string): string {
   return `r:${safeKey(recordId)}`;
+}
+
+/** An hourly refusal count is a line of the trail once it counts refusals not listed one by one. */
+function shownAsLine(e: Record<string, unknown>): boolean {
+  return !String(e.rowKey).startsWith(REFUSALS) || Number(e.more) > 0;
+}
+
+function countOf(e: Record<string, unknown>): RefusalCount {
+  let whats: Record<string, number> = {};
+  try {
+    const parsed = JSON.parse(String(e.whats ?? "{}")) as unknown;
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
+      whats = Object.fromEntries(Object.entries(parsed).filter(([, n]) => typeof n === "number"));
+  } catch {
+    whats = {};
+  }
+  return { listed: Number(e.listed) || 0, more: Number(e.more) || 0, whats };
 }
 
 function fromEntity(e: Record<string, unknown>): AuditEntry {

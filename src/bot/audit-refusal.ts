@@ -1,26 +1,37 @@
-import type { Activity } from "botbuilder";
+import { TurnContext, type Activity } from "botbuilder";
 import type { AppContext } from "../app-context";
+import { recordRefusal } from "../audit/record-refusal";
+import { isVerb, matchCommand } from "../commands";
 import type { HubError } from "../domain/errors";
 import { isSubmissionId } from "../domain/ids";
 import { identityOf } from "./activity-actor";
 
+/** What the activity asked for, from the bot's own lists only (never free text): a verb, a command's words, or "other". */
+function whatWasAsked(activity: Activity): string {
+  const value = activity.value as { action?: { verb?: unknown }; verb?: unknown } | undefined;
+  const verb = value?.action?.verb ?? value?.verb;
+  if (isVerb(verb)) return verb;
+  let text = activity.text ?? "";
+  if (activity.recipient?.id) text = TurnContext.removeMentionText(activity, activity.recipient.id) ?? text;
+  return matchCommand(text.replace(/<at>[^<]*<\/at>/gi, ""))?.spec.words ?? "other";
+}
+
 /**
- * Every refusal goes to the audit trail, keyed by the activity so a redelivery leaves one line. A
- * failure to write it is logged and does not change the answer the person gets.
+ * Every refusal goes to the audit trail, keyed by the activity so a redelivery leaves one line, and
+ * limited per person and hour (see src/audit/refusal-limit.ts). A failure to write it is logged and
+ * does not change the answer the person gets.
  */
 export async function auditRefusal(app: AppContext, activity: Activity, error: HubError): Promise<void> {
   const who = identityOf(activity);
   const recordId = error.details.recordId ?? "";
   try {
-    await app.audit.record({
+    await recordRefusal(app, {
       key: `refused:${activity.id ?? ""}:${who.objectId}`,
-      at: app.now().toISOString(),
-      actorId: who.objectId,
-      actorName: who.name,
-      action: "refused",
+      personId: who.objectId,
+      personName: who.name,
+      what: whatWasAsked(activity),
       recordId: isSubmissionId(recordId) ? recordId : "",
       borough: error.details.borough ?? "",
-      outcome: "refused",
       detail: error.message,
     });
   } catch (failure) {

@@ -2,6 +2,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as ACData from "adaptivecards-templating";
 import { HubError } from "../domain/errors";
+import { withoutLiveLinks } from "./inert-text";
 import { PROJECT_ROOT } from "../project-root";
 
 /** The folder of Adaptive Card 1.5 templates, one JSON file per view. */
@@ -40,13 +41,47 @@ function template(name: string): unknown {
 }
 
 /**
- * Binds a template in cards/ to its data. Every string a user typed must reach here through
- * `inert()` (see inert-text.ts); the result is checked for unbound `${` and for weight.
+ * Every text a card shows, its links, images, tags and mentions broken in place (see inert-text.ts):
+ * TextBlock and TextRun text, FactSet titles and values (Teams reads TextBlocks and facts as Markdown),
+ * choice titles, toggle titles and input labels. Input values, action data and ids are left exactly
+ * as they are: they go back to the service.
+ */
+function inertTexts(node: unknown): void {
+  if (Array.isArray(node)) {
+    for (const n of node) inertTexts(n);
+    return;
+  }
+  if (!node || typeof node !== "object") return;
+  const n = node as Record<string, unknown>;
+  const type = n.type;
+  if ((type === "TextBlock" || type === "TextRun") && typeof n.text === "string") n.text = withoutLiveLinks(n.text);
+  if (type === "Input.Toggle" && typeof n.title === "string") n.title = withoutLiveLinks(n.title);
+  if (typeof type === "string" && type.startsWith("Input.") && typeof n.label === "string") n.label = withoutLiveLinks(n.label);
+  for (const key of ["facts", "choices"]) {
+    const list = n[key];
+    if (!Array.isArray(list)) continue;
+    for (const item of list as Record<string, unknown>[]) {
+      if (!item || typeof item !== "object") continue;
+      if (typeof item.title === "string") item.title = withoutLiveLinks(item.title);
+      if (key === "facts" && typeof item.value === "string") item.value = withoutLiveLinks(item.value);
+    }
+  }
+  for (const [key, value] of Object.entries(n)) if (key !== "data" && value && typeof value === "object") inertTexts(value);
+}
+
+/**
+ * Binds a template in cards/ to its data. Every string a user typed should reach here through
+ * `inert()` (see inert-text.ts), which also keeps a typed `${` from reading as an unbound field; the
+ * result is checked for unbound `${`, then every text it shows has its link forms broken once more
+ * (so no typed link can bypass inert(), and the bot's own placeholders such as `<date>` stay
+ * visible), then it is weighed.
  */
 export function renderCard<T extends object>(name: string, data: T): AdaptiveCard {
   const card = new ACData.Template(template(name)).expand({ $root: data }) as AdaptiveCard;
+  if (JSON.stringify(card).includes("${")) throw new HubError("internal", "A card could not be shown.", { card: name, reason: "unbound template field" });
+  inertTexts(card.body);
+  inertTexts(card.actions);
   const json = JSON.stringify(card);
-  if (json.includes("${")) throw new HubError("internal", "A card could not be shown.", { card: name, reason: "unbound template field" });
   if (Buffer.byteLength(json, "utf8") > MAX_CARD_BYTES) throw new HubError("too-large", "This card is too large to show in Teams.", { card: name });
   return card;
 }

@@ -81,7 +81,10 @@ export function actionData(card: any, verb: string): Record<string, unknown> {
   return found;
 }
 
-/** All visible text of a card (TextBlock, TextRun, FactSet), joined, for assertions. */
+/**
+ * All visible text of a card (TextBlock, TextRun, FactSet), joined, for assertions: as a person reads
+ * it, so without the invisible word joiners (U+2060) that keep links and tags from coming alive.
+ */
 export function cardText(card: any): string {
   const parts: string[] = [];
   const visit = (n: any) => {
@@ -91,5 +94,5 @@ export function cardText(card: any): string {
     Object.values(n).forEach(visit);
   };
   visit(card);
-  return parts.join("\n");
+  return parts.join("\n").replace(/\u2060/g, "");
 }

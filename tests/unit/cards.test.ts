@@ -76,8 +76,49 @@ describe("cards", () => {
     assert.ok(!out.includes("${"));
     assert.ok(!/<at>/i.test(out));
     assert.ok(!out.includes("https://"));
-    assert.ok(!out.includes("www."));
+    assert.ok(!out.includes("www.phish"));
     assert.ok(!out.includes("\u0007"));
     assert.equal(out.replace(/\u2060/g, ""), "{{DATE(2026-01-01T00:00:00Z)}} ${x} <at>Bob</at> https://phish.example www.phish.example ");
+  });
+
+  it("when user text holds every Markdown link form, then inert() breaks each and reads the same", () => {
+    const forms: [string, RegExp][] = [
+      ["[Verify](mailto:it@x.example)", /\]\(/],
+      ["[Reset][1]", /\]\[/],
+      ["[1]: https://x.example", /\]:/],
+      ["![p](https://x.example/p.png)", /\]\(/],
+      ["<https://x.example>", /<h/],
+      ["<it@x.example>", /<i/],
+      ["<img src=x>", /<i/],
+      ["</p><!-- c --><?x?>", /<[/!?]/],
+      ["mailto:it", /o:i/],
+      ["tel:+442071234567", /l:\+/],
+      ["javascript:alert(1)", /t:a/],
+      ["it@x.example", /t@/],
+      ["x.example/login", /x\.e/],
+    ];
+    for (const [text, live] of forms) {
+      const out = inert(text);
+      assert.doesNotMatch(out, live, text);
+      assert.equal(out.replace(/\u2060/g, ""), text, `${text} reads the same`);
+      assert.equal(inert(out), out, `${text}: a second pass changes nothing`);
+    }
+    assert.equal(inert("10:30, 3.5 times, a < b, Note: done"), "10:30, 3.5 times, a < b, Note: done", "times, numbers and prose are left alone");
+  });
+
+  it("when a card is rendered, then every text it shows is inert but input values and action data stay as they are", () => {
+    const card = proformaFormCard({ submissionId: proforma.id, values: { title: "[x](https://x.example) <date>" } });
+    const json = JSON.stringify(card);
+    assert.ok(json.includes('"value":"[x](https://x.example) <date>"'), "the input keeps what was typed");
+    const notice = noticeCard("Usage <date>", "circulate proforma by <date>");
+    const texts = checkCard(notice).texts;
+    assert.ok(
+      texts.every((t) => !/<[a-z]/.test(t)),
+      texts.join(" | "),
+    );
+    assert.ok(
+      texts.some((t) => t.replace(/\u2060/g, "") === "Usage <date>"),
+      "the heading is made inert too",
+    );
   });
 });

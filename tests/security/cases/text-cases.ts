@@ -5,11 +5,59 @@ import { defineSuite } from "../support/reliability-case";
 import { startHub, type HubFixture } from "../support/hub-fixture";
 import { COORDINATOR, councilEnv, HACKNEY, staffOf } from "../support/people";
 import { answerText, openForm, submit, submitNew } from "../support/proforma-client";
+import { chromiumAvailable } from "../../support/browser";
+import { TeamsMarkdownPage, type SeenCard } from "../../support/teams-markdown-page";
 
 const tess = staffOf(HACKNEY, 7, "Tess Hackney");
 
 interface TextFixture {
   hub: HubFixture;
+  /** Chromium rendering cards as Teams does; opened by the first case that needs it. */
+  page?: TeamsMarkdownPage;
+}
+
+/** Every link form Teams would bring alive in a TextBlock or a fact, and raw HTML it would drop. */
+const LINK_FORMS = [
+  "[Verify your account](mailto:it@phish.example)",
+  "[Open](https://phish.example/a)",
+  "[Reset][1]\n\n[1]: https://phish.example/ref",
+  "![pixel](https://phish.example/p.png)",
+  "<https://phish.example/auto>",
+  "<it@phish.example>",
+  '<img src="https://phish.example/i.png">',
+  '<a href="https://phish.example/h">here</a>',
+  "[x](javascript:alert(1))",
+  "https://phish.example/bare",
+  "mailto:it@phish.example",
+  "write to it@phish.example",
+  "www.phish.example",
+  "<at>Bob</at>",
+];
+
+/** Where the case reads cards the way Teams shows them; undefined without Chromium outside CI. */
+async function teamsPage(f: TextFixture): Promise<TeamsMarkdownPage | undefined> {
+  if (f.page) return f.page;
+  if (!chromiumAvailable()) {
+    if (process.env.CI) throw new Error("Chromium is missing: .ci/run installs it with apt");
+    return undefined;
+  }
+  f.page = await TeamsMarkdownPage.open();
+  return f.page;
+}
+
+/** Renders each card in Chromium as Teams does; asserts no link or image came alive and no text was dropped. */
+async function seenInTeams(f: TextFixture, cards: Record<string, unknown>): Promise<Record<string, SeenCard> | undefined> {
+  const page = await teamsPage(f);
+  if (!page) return undefined;
+  const seen: Record<string, SeenCard> = {};
+  for (const [name, card] of Object.entries(cards)) {
+    const view = await page.show(card);
+    assert.deepEqual(view.links, [], `${name}: no live link`);
+    assert.deepEqual(view.images, [], `${name}: no image`);
+    assert.deepEqual(view.dropped, [], `${name}: nothing dropped as a tag`);
+    seen[name] = view;
+  }
+  return seen;
 }
 
 async function proformaCount(f: TextFixture): Promise<number> {
@@ -22,6 +70,7 @@ export const textSuite = defineSuite<TextFixture>({
     return { hub: await startHub({ COORDINATORS: COORDINATOR.id, ...councilEnv() }) };
   },
   async teardown(f) {
+    await f.page?.close();
     await f.hub.stop();
   },
   cases: [
@@ -75,6 +124,130 @@ export const textSuite = defineSuite<TextFixture>({
         assert.match(answerText(nomination), /Job title holds a broken character at character 17/);
         assert.equal((await f.hub.rows("nominations")).length, 0, "no nomination stored");
         return "Title, Summary (twice), a draft's Title, a review Comment and a nomination's Job title refused by name; nothing stored; a whole emoji kept";
+      },
+    },
+    {
+      id: "14.10",
+      title:
+        "when typed text holds every link form (Markdown links of any scheme, reference links, images, autolinks, raw HTML, bare web and e-mail addresses, mentions), then no card shows a live link or image, in TextBlocks, facts or text runs, and the text stays readable",
+      expected: "entry (fact values), my proformas, review queue, audit and my data: 0 links, 0 images, nothing dropped, in Chromium rendered as Teams does",
+      async run(f) {
+        const url = f.hub.service.url;
+        const id = await submitNew(url, tess, HACKNEY, {
+          title: "[Verify your account](mailto:it@phish.example) <it@phish.example>",
+          contactName: "[Verify your account](mailto:it@phish.example)",
+          summary: LINK_FORMS.join("\n"),
+          impact: LINK_FORMS.slice().reverse().join(" "),
+        });
+        const [list] = await say(url, tess, "my proformas");
+        const entry = (await execute(url, tess, "proforma.view", { submissionId: id, entryBorough: HACKNEY })).body.value;
+        const [queue] = await say(url, COORDINATOR, "review proformas");
+        const [audit] = await say(url, COORDINATOR, `audit ${id}`);
+        const [mine] = await say(url, tess, "my data");
+        const cards = { "my proformas": list, entry, "review queue": queue, audit, "my data": mine };
+        for (const [name, card] of Object.entries(cards)) {
+          const json = JSON.stringify(card);
+          for (const live of ["](", "<https", "<it@", "<img", "<a ", "<at>", "https://", "mailto:it", " it@phish", "www.phish"])
+            assert.ok(!json.includes(live), `${name} holds ${live}`);
+          assert.deepEqual(checkCard(card).errors, [], name);
+        }
+        const fact = (entry.body as any[]).find((b) => b.type === "FactSet").facts[0];
+        assert.match(fact.value.replace(/\u2060/g, ""), /^\[Verify your account\]\(mailto:it@phish\.example\)/, "the fact value reads as typed");
+        const seen = await seenInTeams(f, cards);
+        if (!seen) return "5 cards: no live link form in the JSON (no Chromium here: not rendered)";
+        assert.match(seen.entry!.text, /\[Verify your account\]\(mailto:it@phish\.example\)/, "the fact value reads as typed");
+        assert.match(seen.entry!.text, /<img src="https:\/\/phish\.example\/i\.png">/, "raw HTML shows as text");
+        assert.match(seen.audit!.text, /Verify your account/);
+        return `5 cards rendered as Teams does: 0 links, 0 images, nothing dropped; ${LINK_FORMS.length} link forms read as typed`;
+      },
+    },
+    {
+      id: "15.5",
+      title: "when help and reply cards name placeholders such as <date>, <name> and <object id>, then Teams shows them (rendered in Chromium as Teams does)",
+      expected: "help, proforma status, register and role usage cards show <date>, <name>, <borough>, <object id> as written",
+      async run(f) {
+        const url = f.hub.service.url;
+        const cards = {
+          help: (await say(url, tess, "help"))[0],
+          status: (await say(url, COORDINATOR, "proforma status"))[0],
+          register: (await say(url, COORDINATOR, "register this channel as nonsense"))[0],
+          role: (await say(url, COORDINATOR, "role"))[0],
+        };
+        const expected: Record<keyof typeof cards, RegExp[]> = {
+          help: [/circulate proforma by <date>/, /role <object id>/, /borough <name>/, /forget <object id>/],
+          status: [/starts one with: circulate proforma by <date>/],
+          register: [/as dcs <borough>/, /as borough <name>/],
+          role: [/role <Entra object id> <coordinator\|dcs\|lead\|staff>/],
+        };
+        const seen = await seenInTeams(f, cards);
+        for (const [name, patterns] of Object.entries(expected)) {
+          const text = seen ? seen[name]!.text : cardText(cards[name as keyof typeof cards]);
+          for (const pattern of patterns) assert.match(text, pattern, `${name} shows ${pattern}`);
+        }
+        if (!seen) return "placeholders in the card JSON (no Chromium here: not rendered)";
+        return "help and 3 reply cards show every placeholder in Chromium rendered as Teams does";
+      },
+    },
+    {
+      id: "14.11a",
+      title:
+        "when the audit trail holds many refusals by people with 200-character names, then `audit` answers a card newest first, and its more button (Action.Execute) pages through every line once",
+      expected: "first page under 28 KB with a more button; pages cover lines 1..N once, newest first; the last page has no button",
+      async run(f) {
+        const url = f.hub.service.url;
+        const people = Array.from({ length: 10 }, (_, i) => staffOf(HACKNEY, 20 + i, `${"Very-Long-Name ".repeat(13)}${i}`.slice(0, 200)));
+        for (const person of people) for (let i = 0; i < 5; i++) await say(url, person, "people");
+        let [card] = await say(url, COORDINATOR, "audit");
+        assert.doesNotMatch(cardText(card), /Too large|could not be shown/);
+        const seen: string[] = [];
+        let total = 0;
+        for (let page = 0; page < 50; page++) {
+          const check = checkCard(card);
+          assert.deepEqual(check.errors, []);
+          assert.ok(check.bytes < 28 * 1024, `page ${page + 1} weighs ${check.bytes} bytes`);
+          const range = /lines (\d+) to (\d+) of (\d+)/.exec(cardText(card));
+          assert.ok(range, `page ${page + 1} says which lines it shows: ${cardText(card).slice(0, 200)}`);
+          const [from, to, of] = range.slice(1).map(Number) as [number, number, number];
+          assert.equal(from, seen.length + 1, "pages follow on");
+          total = of;
+          const whens = (card.body as any[]).filter((b) => b.type === "Container").map((c) => c.items[1].inlines[0].text as string);
+          assert.equal(whens.length, to - from + 1);
+          seen.push(...whens);
+          if (to === of) {
+            assert.throws(() => actionData(card, "audit.more"), /no audit.more button/, "the last page has no more button");
+            break;
+          }
+          card = (await execute(url, COORDINATOR, "audit.more", actionData(card, "audit.more"))).body.value;
+        }
+        assert.ok(total >= 50, `${total} lines in the last two weeks`);
+        assert.equal(seen.length, total, "every line shown once");
+        assert.deepEqual(seen, [...seen].sort().reverse(), "newest first across pages");
+        const [record] = await say(url, COORDINATOR, `audit ${people[0]!.id}`);
+        assert.match(cardText(record), /Nothing is recorded here yet|Newest first/);
+        return `${total} lines over ${Math.ceil(total / 20)}+ pages, each under 28 KB, newest first, each line once`;
+      },
+    },
+    {
+      id: "14.11b",
+      title:
+        "when one member of staff spams 40 refusals in a minute, then five get a line each, the rest are summarised on one line, and a real audit line stays on the first page",
+      expected: '5 refusal lines + 1 summary ("35 more refusals of audit (35) by ..."); the coordinator\'s role.set still on page 1',
+      async run(f) {
+        const url = f.hub.service.url;
+        const spammer = staffOf(HACKNEY, 40, "Sam Spammer");
+        const target = staffOf(HACKNEY, 41, "Rita Real");
+        await say(url, COORDINATOR, `role ${target.id} lead Hackney`);
+        for (let i = 0; i < 40; i++) await say(url, spammer, "audit");
+        const rows = (await f.hub.rows("audit")).filter((r) => r.actorId === spammer.id && String(r.partitionKey).startsWith("w:"));
+        assert.equal(rows.filter((r) => r.action === "refused").length, 5, "five refusals listed one by one");
+        const summary = rows.filter((r) => r.action === "refusals");
+        assert.equal(summary.length, 1, "one summary line for the hour");
+        assert.match(String(summary[0]!.detail), /^35 more refusals of audit \(35\) by Sam Spammer in the hour from \d\d:00 UTC/);
+        const [page] = await say(url, COORDINATOR, "audit");
+        const text = cardText(page);
+        assert.match(text, /role\.set · done[\s\S]*Cora Ordinator/, "the real line is on the first page");
+        assert.match(text, /35 more refusals of audit \(35\) by Sam Spammer/);
+        return `${rows.length} rows for 40 refusals: 5 listed, 1 summary ("${String(summary[0]!.detail).slice(0, 48)}..."); the real line on page 1`;
       },
     },
   ],
