@@ -33,6 +33,7 @@ import { TableRunStore } from "./delivery/table-run-store";
 import { TableChartStore, type ChartStore } from "./charts/chart-store";
 import { TableApprovalStore, type ApprovalStore } from "./digest/approval-store";
 import { TableFeedbackStore, type FeedbackStore } from "./digest/feedback-store";
+import { TableDownloadLinks, type DownloadLinks } from "./privacy/download-links";
 
 /** What every use case may draw on: configuration, the log, the stores, the messenger and the clock. */
 export interface AppContext {
@@ -58,6 +59,7 @@ export interface AppContext {
   feedback: FeedbackStore;
   /** The service's own address as Teams clients reach it (chart images); set to the bound port in local mode. */
   publicUrl: string;
+  downloads: DownloadLinks;
   now: () => Date;
 }
 
@@ -82,6 +84,7 @@ export function createAppContext(options: { config: Config; logger: Logger; stor
     nominations: new TableNominationStore(storage),
     leads: new TableLeadStore(storage),
     meetings: new TableMeetingStore(storage),
+    downloads: new TableDownloadLinks(storage),
     measures: guardedStore(new TableMeasureStore(storage.tableClient("measures"), storage.tableClient("headlines"), now)),
     ladders: guardedStore(new TableLadderStore(storage.tableClient("ladders"))),
     runs: new TableRunStore(storage),

@@ -19,7 +19,7 @@ import { openConvene, submitConvene } from "./convening/convene";
 import { rsvpToMeeting } from "./convening/rsvp";
 import { cancelMeeting } from "./convening/cancel-meeting";
 import { markActionDone, openOutcomes, recordOutcomes } from "./convening/record-outcomes";
-import { showMyData } from "./privacy/my-data";
+import { moreMyData, showMyData } from "./privacy/my-data";
 import { forgetPerson } from "./privacy/forget-person";
 import { actAs } from "./people/act-as";
 
@@ -139,6 +139,7 @@ export const VERBS = {
   "action.done": markActionDone,
   "digest.feedback": digestFeedback,
   "audit.more": moreAudit,
+  "mydata.more": moreMyData,
 } satisfies Record<string, VerbHandler>;
 
 export type Verb = keyof typeof VERBS;

@@ -8,6 +8,7 @@ import { TurnGate } from "./server/turn-gate";
 import { registerTabRoutes } from "./server/tab-routes";
 import { libraryRoutes } from "./server/library-routes";
 import { chartRoutes } from "./server/chart-routes";
+import { myDataRoutes } from "./server/my-data-routes";
 import { startReminderTimer } from "./circulation/remind-boroughs";
 import { openStorage } from "./storage/open-storage";
 import { startDigestSchedule, type Schedule } from "./scheduler/digest-schedule";
@@ -40,6 +41,7 @@ export async function startService(
       registerTabRoutes(routes, app);
       chartRoutes(app)(routes);
       libraryRoutes(app)(routes);
+      myDataRoutes(app)(routes);
     },
     { turns: options.turnLimits && new TurnGate(options.turnLimits.maxInFlight, options.turnLimits.maxWaiting) },
   );

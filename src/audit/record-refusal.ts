@@ -39,7 +39,7 @@ export async function recordRefusal(ctx: AppContext, refusal: Refusal): Promise<
     recordId: refusal.recordId,
     borough: refusal.borough,
     outcome: "refused",
-    detail: refusal.what === "other" ? refusal.detail : `${refusal.what}: ${refusal.detail}`,
+    detail: refusal.detail,
   });
   return true;
 }

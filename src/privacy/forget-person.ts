@@ -113,6 +113,7 @@ export async function erasePerson(ctx: AppContext, objectId: string): Promise<Er
     for (const chat of chats) for (const m of meetings) await ctx.meetings.removePosted(m.id, chat.ref.conversationId);
   }
   report.chats = chats.length;
+  await ctx.downloads.forgetPerson(objectId);
   return report;
 }
 

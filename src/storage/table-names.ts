@@ -20,6 +20,7 @@ export const TABLES = [
   "charts",
   "approvals",
   "feedback",
+  "downloads",
 ] as const;
 
 export type TableName = (typeof TABLES)[number];

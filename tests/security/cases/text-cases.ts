@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
-import { actionData, cardText, execute, say } from "../../support/teams-client";
+import { actionData, activity, cardText, execute, post, say } from "../../support/teams-client";
+import { replyCards } from "../support/http";
 import { checkCard } from "../../support/card-check";
 import { defineSuite } from "../support/reliability-case";
 import { startHub, type HubFixture } from "../support/hub-fixture";
@@ -248,6 +249,78 @@ export const textSuite = defineSuite<TextFixture>({
         assert.match(text, /role\.set · done[\s\S]*Cora Ordinator/, "the real line is on the first page");
         assert.match(text, /35 more refusals of audit \(35\) by Sam Spammer/);
         return `${rows.length} rows for 40 refusals: 5 listed, 1 summary ("${String(summary[0]!.detail).slice(0, 48)}..."); the real line on page 1`;
+      },
+    },
+    {
+      id: "14.11c",
+      title:
+        "when a heavy user types my data, then the card pages newest first with a more button, offers everything as a file at a short-lived address in their one-to-one chat only, and the file holds every line",
+      expected:
+        "pages cover every item once; the download (Action.OpenUrl) gives JSON with all 60 lines, no-store; another token, an expired one, or a channel get no file",
+      async run(f) {
+        const url = f.hub.service.url;
+        const heavy = staffOf(HACKNEY, 50, "Hana Heavy");
+        const titles: string[] = [];
+        for (let i = 0; i < 30; i++) {
+          const title = `Draft ${String(i).padStart(2, "0")}: ${"a long title about family group conferences ".repeat(3)}`.slice(0, 120).trim();
+          titles.push(title);
+          const id = await openForm(url, heavy);
+          const saved = await execute(url, heavy, "proforma.draft", { submissionId: id, step: 0, title, borough: HACKNEY });
+          assert.equal(saved.status, 200);
+        }
+        let [card] = await say(url, heavy, "my data");
+        const first = cardText(card);
+        assert.match(first, /items 1 to \d+ of \d+/);
+        const download = (card.actions as any[]).find((a) => a.type === "Action.OpenUrl");
+        assert.ok(download, "a download button on the first page");
+        const seen: string[] = [];
+        for (let page = 0; page < 20; page++) {
+          assert.ok(checkCard(card).bytes < 28 * 1024);
+          const text = cardText(card);
+          for (const title of titles) for (let at = text.indexOf(title); at >= 0; at = text.indexOf(title, at + 1)) seen.push(title);
+          const more = (card.actions as any[]).find((a) => a.verb === "mydata.more");
+          if (!more) break;
+          card = (await execute(url, heavy, "mydata.more", more.data)).body.value;
+        }
+        for (const title of titles) assert.equal(seen.filter((t) => t === title).length, 2, `${title.slice(0, 9)}: once as a proforma, once as a version`);
+
+        const address = new URL(download.url);
+        assert.match(address.pathname, /^\/api\/my-data\/[A-Za-z0-9_-]{43}$/);
+        const res = await fetch(`${url}${address.pathname}`);
+        assert.equal(res.status, 200);
+        assert.match(res.headers.get("content-disposition") ?? "", /^attachment; filename="disparities-hub-my-data-\d{4}-\d\d-\d\d\.json"$/);
+        assert.equal(res.headers.get("cache-control"), "no-store");
+        const file = (await res.json()) as { objectId: string; sections: { title: string; lines: string[] }[] };
+        assert.equal(file.objectId, heavy.id);
+        const lines = file.sections.flatMap((s) => s.lines);
+        for (const title of titles) assert.equal(lines.filter((l) => l.startsWith(title)).length, 2, "every line is in the file");
+
+        const rows = (await f.hub.rows("downloads")).filter((r) => r.objectId === heavy.id);
+        assert.ok(rows.length >= 1 && rows.length <= 20, "an address for each page shown, none other");
+        assert.ok(!JSON.stringify(rows).includes(address.pathname.split("/").pop()!), "only a hash of the token is stored");
+        const guessed = await fetch(`${url}/api/my-data/${"A".repeat(43)}`);
+        assert.equal(guessed.status, 404);
+        for (const row of rows) {
+          const key = { partitionKey: String(row.partitionKey), rowKey: String(row.rowKey) };
+          await f.hub.table("downloads").updateEntity({ ...key, expiresAt: "2000-01-01T00:00:00.000Z" }, "Merge");
+        }
+        const expired = await fetch(`${url}${address.pathname}`);
+        assert.equal(expired.status, 404);
+        assert.match(((await expired.json()) as { message: string }).message, /expired/);
+
+        const inChannel = await post(
+          url,
+          activity(heavy, {
+            type: "message",
+            text: "my data",
+            deliveryMode: "expectReplies",
+            conversation: { id: "19:channel@thread.tacv2", conversationType: "channel", tenantId: heavy.tenantId },
+          }),
+        );
+        const [channelCard] = replyCards(inChannel);
+        assert.match(cardText(channelCard), /type my data in your one-to-one chat/);
+        assert.ok(!JSON.stringify(channelCard).includes("/api/my-data/"), "no address in a channel");
+        return `${seen.length} proforma lines over the pages; file with ${lines.length} lines; guessed and expired addresses 404; none offered in a channel`;
       },
     },
   ],
