@@ -178,7 +178,7 @@ export const textSuite = defineSuite<TextFixture>({
           help: [/circulate proforma by <date>/, /role <object id>/, /borough <name>/, /forget <object id>/],
           status: [/starts one with: circulate proforma by <date>/],
           register: [/as dcs <borough>/, /as borough <name>/],
-          role: [/role <Entra object id> <coordinator\|dcs\|lead\|staff>/],
+          role: [/role <person id> <coordinator\|dcs\|lead\|staff>/],
         };
         const seen = await seenInTeams(f, cards);
         for (const [name, patterns] of Object.entries(expected)) {
