@@ -28,6 +28,9 @@ const TENANT = "11111111-1111-4111-8111-111111111111";
 const AT = "2026-11-30T10:00:00.000Z";
 const WEEK = "2026-W49";
 
+/** The token the downloads case made, read back by its next step. */
+let lastDownloadToken = "";
+
 const STORES: Record<string, StoreCase> = {
   people: {
     write: (ctx, hostile) =>
@@ -125,6 +128,14 @@ const STORES: Record<string, StoreCase> = {
     readBack: async (ctx) => (await ctx.feedback.forWeek(WEEK)).map((f) => f.name),
     expected: (hostile) => [hostile],
     emptyRead: async (ctx) => (await ctx.feedback.forWeek("2020-W01"))[0],
+  },
+  downloads: {
+    write: async (ctx, hostile) => {
+      lastDownloadToken = (await ctx.downloads.create({ objectId: `p-${hostile}`, tenantId: TENANT }, new Date())).token;
+    },
+    readBack: async (ctx) => (await ctx.downloads.ownerOf(lastDownloadToken, new Date()))?.objectId,
+    expected: (hostile) => `p-${hostile}`,
+    emptyRead: (ctx) => ctx.downloads.ownerOf("A".repeat(43), new Date()),
   },
 };
 let chartId = "";
