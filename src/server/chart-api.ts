@@ -7,7 +7,7 @@ import { HubError } from "../domain/errors";
 import type { StoredMeasure } from "../headlines/measure-store";
 import { guardStorage } from "../storage/guard-storage";
 import { measureChoices } from "./measures-api";
-import { chartFamilies } from "../tab/chart-families";
+import { chartFamilies } from "../headlines/chart-families";
 
 /** A chart for the tab: the same PNG the cards show, its words, and its title. */
 export interface ChartAnswer {

@@ -1,7 +1,7 @@
 import type { MeasureChoice, MeasureFigures, MeasuresOverview } from "../server/measures-api";
 import type { StoredMeasure } from "../headlines/measure-store";
 import { getJson } from "./api-client";
-import { chartFamilies, type ChartFamily } from "./chart-families";
+import { chartFamilies, type ChartFamily } from "../headlines/chart-families";
 import type { ChartAnswer } from "../server/chart-api";
 import { figureTable } from "./figure-table";
 import { clear, el, labelledSelect } from "./dom";

@@ -1,7 +1,7 @@
 import assert from "node:assert/strict";
 import type { MeasureBase } from "../../src/analysis/contract";
 import type { StoredMeasure } from "../../src/headlines/measure-store";
-import { chartFamilies } from "../../src/tab/chart-families";
+import { chartFamilies } from "../../src/headlines/chart-families";
 
 const pupils: MeasureBase = {
   stage: "pupils",

@@ -1,4 +1,4 @@
-import type { StoredMeasure } from "../headlines/measure-store";
+import type { StoredMeasure } from "./measure-store";
 
 /** Rows that may share one chart: same kind of data (real or synthetic) and the same base. */
 export interface ChartFamily {
