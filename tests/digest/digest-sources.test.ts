@@ -24,6 +24,7 @@ import {
   assertGoodCard,
   greet,
   putPerson,
+  registerChannel,
   tell,
 } from "../leads/leads-support";
 
@@ -97,6 +98,8 @@ describe("the digest's sections from the real features (HTTP, Azurite)", functio
 
   it("when a coordinator circulates and boroughs submit, save a draft or do nothing, then the circulation section shows each borough's own status", async () => {
     tick("2026-12-07T10:00:00Z");
+    // A round opens only when at least one borough's channel can receive the invitation.
+    await registerChannel(service, connector, "19:hackney-borough@thread.tacv2", "borough", HACKNEY);
     const [opened] = await tell(service, connector, COORD, "circulate proforma by 2026-12-11");
     assert.match(cardText(opened), /deadline 11 December 2026/);
     tick("2026-12-08T10:00:00Z");

@@ -6,7 +6,7 @@ import { FORMER_STAFF } from "../../src/privacy/forget-person";
 import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";
 import { cardText, type TestUser } from "../support/teams-client";
-import { COORD, TENANT, assertGoodCard, greet, rows, table, tell } from "./leads-support";
+import { COORD, TENANT, assertGoodCard, greet, registerChannel, rows, table, tell } from "./leads-support";
 
 const SECOND: TestUser = { id: "00000000-0000-4000-8000-00000000c0d2", name: "Cato Second-Coordinator", tenantId: TENANT };
 
@@ -20,6 +20,8 @@ describe("erasing a coordinator who opened a circulation round", function () {
     connector = await new FakeConnector().start();
     service = await startTestService({ azurite, env: { COORDINATORS: `${COORD.id},${SECOND.id}` }, now: () => new Date("2026-11-30T09:00:00Z") });
     for (const u of [COORD, SECOND]) await greet(service, connector, u);
+    // A round opens only when at least one borough's channel can receive the invitation.
+    await registerChannel(service, connector, "19:hackney-borough@thread.tacv2", "borough", "E09000012");
     const [opened] = await tell(service, connector, SECOND, "circulate proforma by 20 December 2026");
     assert.doesNotMatch(cardText(opened), /not allowed|could not/i);
   });
