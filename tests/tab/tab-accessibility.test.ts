@@ -18,7 +18,8 @@ const PAGES = ["library", "leads", "data"] as const;
 async function showAll(target: Page | Frame, name: (typeof PAGES)[number]): Promise<void> {
   if (name === "data") {
     await target.getByLabel("Measure").selectOption("cla-rate");
-    await target.waitForSelector("figure img.chart-image");
+    // Both pictures (the headlines' plot and the measure's chart) arrive on their own requests.
+    await target.waitForFunction(() => document.querySelectorAll("img.chart-image[alt]").length === 2);
   }
   await target.evaluate(() => document.querySelectorAll("#page details").forEach((d) => ((d as HTMLDetailsElement).open = true)));
 }
