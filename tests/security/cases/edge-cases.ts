@@ -1,17 +1,13 @@
 import assert from "node:assert/strict";
 import { activity, say } from "../../support/teams-client";
 import { defineSuite, leakIn } from "../support/reliability-case";
-import { startHub, type HubFixture } from "../support/hub-fixture";
-import { FaultInjector } from "../support/fault-injector";
+import { faultyHubLifecycle, type FaultyHub } from "../support/hub-fixture";
 import { rowCount } from "../support/http";
-import { COORDINATOR, councilEnv, HACKNEY, staffOf } from "../support/people";
+import { HACKNEY, staffOf } from "../support/people";
 
 const lee = staffOf(HACKNEY, 21, "Lee Hackney");
 
-interface EdgeFixture {
-  hub: HubFixture;
-  faults: FaultInjector;
-}
+type EdgeFixture = FaultyHub;
 
 /** Posts a raw body to /api/messages with the given headers. */
 async function postRaw(url: string, body: string, headers: Record<string, string>): Promise<{ status: number; body: any; text: string }> {
@@ -37,14 +33,7 @@ function linesSaying(f: EdgeFixture, message: string): Record<string, unknown>[]
 
 export const edgeSuite = defineSuite<EdgeFixture>({
   title: "the service's edges in local mode: activity shape, proxies, log levels",
-  async setup() {
-    const hub = await startHub({ COORDINATORS: COORDINATOR.id, ...councilEnv() });
-    return { hub, faults: new FaultInjector(hub.service.app.storage) };
-  },
-  async teardown(f) {
-    f.faults.remove();
-    await f.hub.stop();
-  },
+  ...faultyHubLifecycle,
   cases: [
     {
       id: "E7",

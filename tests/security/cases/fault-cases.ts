@@ -1,10 +1,9 @@
 import assert from "node:assert/strict";
 import { activity, cardText, post, say } from "../../support/teams-client";
 import { defineSuite, leakIn } from "../support/reliability-case";
-import { startHub, type HubFixture } from "../support/hub-fixture";
-import { FaultInjector } from "../support/fault-injector";
+import { faultyHubLifecycle, type FaultyHub } from "../support/hub-fixture";
 import { startTestAzurite } from "../../support/test-service";
-import { COORDINATOR, councilEnv, NEWHAM, proformaInputs, staffOf } from "../support/people";
+import { NEWHAM, proformaInputs, staffOf } from "../support/people";
 import { answerText, openForm, submit } from "../support/proforma-client";
 import { isoWeek } from "../../../src/domain/iso-week";
 
@@ -12,10 +11,7 @@ const sam = staffOf(NEWHAM, 7, "Sam Newham");
 /** The proformas F10 broke at each write, for F10b to check their feed rows. */
 const crashIds: string[] = [];
 
-interface FaultFixture {
-  hub: HubFixture;
-  faults: FaultInjector;
-}
+type FaultFixture = FaultyHub;
 
 async function rowsWithId(f: FaultFixture, id: string): Promise<number> {
   return (await f.hub.rows("proformas")).filter((r) => r.rowKey === id).length;
@@ -33,14 +29,7 @@ async function listedInMine(f: FaultFixture, title: string): Promise<number> {
 
 export const faultSuite = defineSuite<FaultFixture>({
   title: "faults: lost answers, busy storage, redelivery, a crash between steps, storage down and back",
-  async setup() {
-    const hub = await startHub({ COORDINATORS: COORDINATOR.id, ...councilEnv() });
-    return { hub, faults: new FaultInjector(hub.service.app.storage) };
-  },
-  async teardown(f) {
-    f.faults.remove();
-    await f.hub.stop();
-  },
+  ...faultyHubLifecycle,
   cases: [
     {
       id: "F2",

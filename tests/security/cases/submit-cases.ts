@@ -2,9 +2,8 @@ import assert from "node:assert/strict";
 import { isoWeek } from "../../../src/domain/iso-week";
 import { cardText, execute, say } from "../../support/teams-client";
 import { defineSuite, leakIn } from "../support/reliability-case";
-import { startHub, type HubFixture } from "../support/hub-fixture";
-import { FaultInjector } from "../support/fault-injector";
-import { COORDINATOR, councilEnv, LIIA_TENANT, NEWHAM, proformaInputs, staffOf } from "../support/people";
+import { faultyHubLifecycle, type FaultyHub } from "../support/hub-fixture";
+import { COORDINATOR, LIIA_TENANT, NEWHAM, proformaInputs, staffOf } from "../support/people";
 import { answerText, openForm, submit, submitNew } from "../support/proforma-client";
 
 const nia = staffOf(NEWHAM, 11, "Nia Newham");
@@ -12,10 +11,7 @@ const ned = staffOf(NEWHAM, 12, "Ned Newham");
 /** Staff in an allowed tenant that no borough is known for (LIIA's own), with no role given. */
 const nobody = { id: "40000000-0000-4000-8000-00000000d0b0", name: "Noa Borough", tenantId: LIIA_TENANT };
 
-interface SubmitFixture {
-  hub: HubFixture;
-  faults: FaultInjector;
-}
+type SubmitFixture = FaultyHub;
 
 /** Every stored row that belongs to a proforma, in any table, as "table/rowKey action actorName". */
 async function rowsOf(f: SubmitFixture, id: string): Promise<string[]> {
@@ -51,14 +47,7 @@ async function eventually(check: () => Promise<boolean>, what: string): Promise<
 
 export const submitSuite = defineSuite<SubmitFixture>({
   title: "submits: rights on every stored record, history written once, all-or-nothing saves (real service, real Azurite)",
-  async setup() {
-    const hub = await startHub({ COORDINATORS: COORDINATOR.id, ...councilEnv() });
-    return { hub, faults: new FaultInjector(hub.service.app.storage) };
-  },
-  async teardown(f) {
-    f.faults.remove();
-    await f.hub.stop();
-  },
+  ...faultyHubLifecycle,
   cases: [
     {
       id: "P1",

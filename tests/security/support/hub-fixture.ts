@@ -5,6 +5,8 @@ import type { EmbeddedAzurite } from "../../../src/storage/embedded-azurite";
 import type { TableName } from "../../../src/storage/table-names";
 import { startTestAzurite } from "../../support/test-service";
 import { capturingLogger } from "./log-capture";
+import { FaultInjector } from "./fault-injector";
+import { COORDINATOR, councilEnv } from "./people";
 
 /** A running service on its own Azurite, with its log kept for checks. */
 export interface HubFixture {
@@ -41,3 +43,21 @@ export async function startHub(
   };
   return fixture;
 }
+
+/** A hub of the eight councils whose storage calls a case may fail on purpose. */
+export interface FaultyHub {
+  hub: HubFixture;
+  faults: FaultInjector;
+}
+
+/** The setup and teardown every suite on a `FaultyHub` shares: one coordinator, the councils' tenants. */
+export const faultyHubLifecycle = {
+  async setup(): Promise<FaultyHub> {
+    const hub = await startHub({ COORDINATORS: COORDINATOR.id, ...councilEnv() });
+    return { hub, faults: new FaultInjector(hub.service.app.storage) };
+  },
+  async teardown(f: FaultyHub): Promise<void> {
+    f.faults.remove();
+    await f.hub.stop();
+  },
+};
