@@ -6,7 +6,7 @@ import { katzRatio, rateInterval, wilson } from "../../src/analysis/intervals";
 import type { Observation } from "../../src/analysis/observation";
 import { analyseLoaded } from "../../src/analysis/run-analysis";
 import { applyDisclosureControl, groupFamilies } from "../../src/analysis/suppression";
-import { seeded } from "./support";
+import { loadedFile, seeded } from "./support";
 
 const random = seeded(5);
 const int = (max: number) => Math.floor(random() * max);
@@ -71,21 +71,7 @@ describe("properties (seeded generator)", () => {
         count: { value: 1000 + int(5000), symbol: null },
       }));
       pupils[0]!.count = { value: pupils.slice(1).reduce((s, o) => s + o.count.value!, 0), symbol: null };
-      const result = analyseLoaded([
-        {
-          source: "random.csv",
-          checksum: "",
-          synthetic: false,
-          dataset: null,
-          problem: null,
-          rows: 0,
-          kept: 0,
-          columns: [],
-          unknownLabels: [],
-          published: [],
-          observations: [...numer, ...pupils],
-        },
-      ]);
+      const result = analyseLoaded([loadedFile([...numer, ...pupils], [], "random.csv")]);
       const hiddenGroups = new Set(
         applyDisclosureControl(numer)
           .filter((o) => o.hidden)

@@ -1,11 +1,11 @@
 import assert from "node:assert/strict";
+import { loadedFile } from "./support";
 import type { Cell } from "../../src/analysis/cell";
 import { describeChanges } from "../../src/analysis/change";
 import { measureJson } from "../../src/analysis/contract";
 import { broadGroup, KNOWN_GROUP, resolveLabel, TOTAL_GROUP, type EthnicGroup } from "../../src/analysis/ethnicity";
 import { HACKNEY_AND_CITY } from "../../src/analysis/geography";
 import { formatCount } from "../../src/analysis/headlines";
-import type { LoadedFile } from "../../src/analysis/load-dataset";
 import { emptyMeasureRow, type MeasureBase, type MeasureRow } from "../../src/analysis/measure-row";
 import type { Observation } from "../../src/analysis/observation";
 import type { PublishedFigure } from "../../src/analysis/readers/tidy-reader";
@@ -39,21 +39,7 @@ function obs(stage: string, group: EthnicGroup, count: Cell, extra: Partial<Obse
   };
 }
 
-function file(observations: Observation[], published: PublishedFigure[] = []): LoadedFile {
-  return {
-    source: "t.csv",
-    checksum: "",
-    synthetic: false,
-    dataset: null,
-    problem: null,
-    rows: 0,
-    kept: 0,
-    columns: [],
-    unknownLabels: [],
-    published,
-    observations,
-  };
-}
+const file = loadedFile;
 
 function row(year: number, numerator: number, denominator: number, base: Partial<MeasureBase>): MeasureRow {
   return {

@@ -1,5 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
+import type { LoadedFile } from "../../src/analysis/load-dataset";
+import type { Observation } from "../../src/analysis/observation";
+import type { PublishedFigure } from "../../src/analysis/readers/tidy-reader";
 
 export const REPO_ROOT = path.resolve(__dirname, "../..");
 /** Real DfE / ONS extracts, kept outside the repository; DISPARITY_DATA_DIR points elsewhere. */
@@ -28,4 +31,9 @@ export function seeded(seed: number): () => number {
 
 export function near(actual: number | null | undefined, expected: number, tolerance: number): boolean {
   return typeof actual === "number" && Math.abs(actual - expected) <= tolerance;
+}
+
+/** A file as the loader hands it to the analysis, holding just these observations (and published figures). */
+export function loadedFile(observations: Observation[], published: PublishedFigure[] = [], source = "t.csv"): LoadedFile {
+  return { source, checksum: "", synthetic: false, dataset: null, problem: null, rows: 0, kept: 0, columns: [], unknownLabels: [], published, observations };
 }

@@ -1,4 +1,5 @@
 import assert from "node:assert/strict";
+import { loadedFile } from "./support";
 import type { Cell } from "../../src/analysis/cell";
 import { groupOf, resolveLabel, TOTAL_GROUP, type EthnicGroup } from "../../src/analysis/ethnicity";
 import type { Observation } from "../../src/analysis/observation";
@@ -159,21 +160,7 @@ describe("combining City of London with Hackney", () => {
       stage: "population-0-17",
       source: "p.csv",
     });
-    const files = [
-      {
-        source: "t.csv",
-        checksum: "",
-        synthetic: false,
-        dataset: null,
-        problem: null,
-        rows: 0,
-        kept: 0,
-        columns: [],
-        unknownLabels: [],
-        published: [],
-        observations: [cla("E09000012", "Total", n(352)), cla("E09000001", "Total", n(7)), pop("E09000012", 54_191), pop("E09000001", 918)],
-      },
-    ];
+    const files = [loadedFile([cla("E09000012", "Total", n(352)), cla("E09000001", "Total", n(7)), pop("E09000012", 54_191), pop("E09000001", 918)])];
     const result = analyseLoaded(files, { combineCityWithHackney: true });
     const m = result.measures.find((r) => r.measure === "cla-rate" && r.areaCode === HACKNEY_AND_CITY)!;
     assert.deepEqual([m.areaName, m.numerator, m.denominator, m.suppressed], ["Hackney and City of London", 359, 55_109, false]);
