@@ -66,3 +66,24 @@ export function findElement(card: unknown, match: (n: Record<string, unknown>) =
   });
   return found;
 }
+
+/**
+ * Where each input sits in the tree a React card renderer (Teams', the Agents Playground's) builds:
+ * each element is keyed by its `key` or else by its type and place among its siblings. When a card
+ * replaces another, an element at the same place is updated rather than made anew, and a compact
+ * choice set keeps the option list it was first drawn with.
+ */
+export function inputPlaces(card: AdaptiveCard): { place: string; id: string; type: string; style: string }[] {
+  const found: { place: string; id: string; type: string; style: string }[] = [];
+  const visit = (items: unknown, parent: string) => {
+    if (!Array.isArray(items)) return;
+    items.forEach((item: Record<string, unknown>, index) => {
+      const type = String(item.type);
+      const place = `${parent}/${typeof item.key === "string" ? item.key : `${type}-${index}`}`;
+      if (type.startsWith("Input.")) found.push({ place, id: String(item.id), type, style: String(item.style ?? "compact") });
+      for (const children of ["items", "columns", "body"]) visit(item[children], place);
+    });
+  };
+  visit((card as { body?: unknown }).body, "");
+  return found;
+}

@@ -8,7 +8,8 @@ import { VERBS } from "../../src/commands";
 import { HubError } from "../../src/domain/errors";
 import { myProformasCard, proformaConfirmationCard, proformaFormCard } from "../../src/proforma/proforma-cards";
 import type { Proforma } from "../../src/proforma/proforma";
-import { checkCard } from "../support/card-check";
+import { checkCard, inputPlaces } from "../support/card-check";
+import { STEPS } from "../../src/proforma/proforma-fields";
 
 const proforma: Proforma = {
   id: "01KB2Y3Z4A5B6C7D8E9F0GHJKM",
@@ -52,6 +53,21 @@ describe("cards", () => {
       assert.ok(check.bytes < 28 * 1024, `${check.bytes} bytes`);
     });
   }
+
+  it("when one step of the proforma replaces another, then no two compact choice sets share a place in the renderer's tree (the Scale list showed the consent choices)", () => {
+    const compactAt = new Map<string, string>();
+    for (let step = 0; step < STEPS.length; step++) {
+      for (const errors of [[], [{ field: "title", message: "Title is required." }]]) {
+        for (const input of inputPlaces(proformaFormCard({ submissionId: proforma.id, step, errors }))) {
+          if (input.type !== "Input.ChoiceSet" || input.style !== "compact") continue;
+          const seen = compactAt.get(input.place);
+          assert.ok(seen === undefined || seen === input.id, `${input.id} and ${seen} both sit at ${input.place}`);
+          compactAt.set(input.place, input.id);
+        }
+      }
+    }
+    assert.ok(compactAt.size >= 4, "the borough, consent, scale and status lists are all seen");
+  });
 
   it("when any template in cards/ names an Action.Execute verb, then the bot has a handler for it", () => {
     const verbs = new Set<string>();
