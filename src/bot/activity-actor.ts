@@ -1,5 +1,5 @@
 import type { Activity } from "botbuilder";
-import type { ConversationRef } from "../domain/conversation";
+import { channelConversationId, type ConversationRef } from "../domain/conversation";
 import type { Identity } from "../people/resolve-actor";
 
 /** The tenant an activity comes from, as Teams states it. */
@@ -45,13 +45,19 @@ export function identityOf(activity: Activity): Identity {
   };
 }
 
-/** The conversation an activity came from, as a reference the bot can post to later. */
+/**
+ * The conversation an activity came from, as a reference the bot can post to later: for a team
+ * channel, the channel (not the thread the message was in), so the registry has one row per channel
+ * and what is sent there later appears as a new post. Replies to the turn itself still go to the
+ * thread: they are sent with the activity's own conversation, not with this reference.
+ */
 export function conversationRefOf(activity: Activity): ConversationRef {
   const type = activity.conversation?.conversationType;
-  const channelData = activity.channelData as { team?: { id?: unknown } } | undefined;
+  const channelData = activity.channelData as { team?: { id?: unknown }; channel?: { id?: unknown } } | undefined;
   const personal = type === "personal" || (!type && !activity.conversation?.isGroup);
+  const id = activity.conversation?.id ?? "";
   return {
-    conversationId: activity.conversation?.id ?? "",
+    conversationId: type === "channel" ? channelConversationId(id, channelData?.channel?.id) : id,
     serviceUrl: activity.serviceUrl ?? "",
     tenantId: tenantOf(activity) || "local",
     channelId: activity.channelId ?? "msteams",

@@ -1,7 +1,8 @@
 /**
  * npm run migrate
  * Moves proforma rows kept in the older layout (proformaversions, authored, and circulation response
- * rows) into the proformas table's borough partitions, where a save writes them in one transaction.
+ * rows) into the proformas table's borough partitions, where a save writes them in one transaction,
+ * and channel registrations kept under a thread to their channel's row.
  * Safe to run again and to stop part-way: each row is written in its new place before the old one
  * goes. Progress on stderr; storage as configured.
  */
@@ -14,11 +15,14 @@ export async function main(argv: readonly string[], io: CliIo, env: NodeJS.Proce
     return 2;
   }
   return withStorage("migrate", io, env, async (storage) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    /* eslint-disable @typescript-eslint/no-require-imports */
     const { migrateProformaRows } = require("../proforma/migrate-proforma-rows") as typeof import("../proforma/migrate-proforma-rows");
+    const { moveThreadRegistrations } = require("../channels/move-thread-registrations") as typeof import("../channels/move-thread-registrations");
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const r = await migrateProformaRows(storage, io.err);
+    const channels = await moveThreadRegistrations(storage, io.err);
     io.out(
-      `moved ${r.versions} version rows (${r.renumbered} proformas renumbered), ${r.authorLines} author lines, ${r.responses} circulation responses (${storage.description})`,
+      `moved ${r.versions} version rows (${r.renumbered} proformas renumbered), ${r.authorLines} author lines, ${r.responses} circulation responses, ${channels} channel registrations (${storage.description})`,
     );
     return 0;
   });

@@ -23,3 +23,15 @@ export interface Turn {
   actor: Actor;
   conversation: ConversationRef;
 }
+
+/**
+ * The conversation to keep for a team channel: the channel itself. Teams names a channel message's
+ * conversation by its thread, `<channel id>;messageid=<root post id>` (channelData.channel.id holds the
+ * channel); posting to that id later adds a reply to the thread where someone once typed a command,
+ * out of sight, while posting to the channel's id starts a new post in the channel.
+ */
+export function channelConversationId(conversationId: string, channelDataChannelId?: unknown): string {
+  if (typeof channelDataChannelId === "string" && channelDataChannelId && conversationId.startsWith(channelDataChannelId)) return channelDataChannelId;
+  const thread = conversationId.search(/;messageid=/i);
+  return thread > 0 ? conversationId.slice(0, thread) : conversationId;
+}
