@@ -8,6 +8,7 @@ import { digestCorrect, digestPreview, digestSendNow } from "./digest/digest-com
 import { postHeadlinesCommand, showHeadlines } from "./digest/headline-commands";
 import { approveHeadlines, proposeHeadlines } from "./digest/approve-headlines";
 import { digestFeedback, digestFeedbackCommand } from "./digest/digest-feedback";
+import { conveneFromHeadline } from "./digest/convene-from-headline";
 import { listPeople, setRole } from "./people/people-commands";
 import { moreAudit, showAudit } from "./audit/audit-commands";
 import { openNomination, submitNomination } from "./nominations/nominate";
@@ -138,6 +139,7 @@ export const VERBS = {
   "convene.record": recordOutcomes,
   "action.done": markActionDone,
   "digest.feedback": digestFeedback,
+  "headline.convene": conveneFromHeadline,
   "audit.more": moreAudit,
   "mydata.more": moreMyData,
 } satisfies Record<string, VerbHandler>;

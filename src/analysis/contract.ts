@@ -126,6 +126,8 @@ export interface Headline {
   period: string;
   year: number;
   group: string;
+  /** The measure's level (a ladder's step, e.g. "01 referral (of base population)"); null for a plain rate. */
+  level: string | null;
   referenceGroup: string;
   /** The rate ratio and its 95% interval (Katz log method). */
   ratio: number;

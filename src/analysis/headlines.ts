@@ -215,6 +215,7 @@ function toHeadline(r: MeasureRow, p: number, context: Context): Headline {
     period: r.period,
     year: r.year,
     group: r.group,
+    level: r.level,
     referenceGroup: r.referenceGroup!,
     ratio: r.ratio!,
     ratioLow: r.ratioLow!,

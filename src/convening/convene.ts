@@ -52,10 +52,26 @@ export async function proformasToDiscuss(ctx: AppContext, turn: Turn): Promise<O
 }
 
 /** `convene`: the convening card, with a server-made id so a double click stores one conversation. */
-export const openConvene: CommandHandler = async (ctx, turn) => {
+export const openConvene: CommandHandler = async (ctx, turn) => conveneFormWith(ctx, turn, {});
+
+/**
+ * The convening card with some fields filled in (a data headline starts a conversation on its
+ * finding). Proformas are kept only where the form offers them; everything is checked again on submit.
+ */
+export async function conveneFormWith(
+  ctx: AppContext,
+  turn: Turn,
+  values: { topic?: string; theme?: string; proformas?: readonly string[] },
+): Promise<AdaptiveCard> {
   requireConvener(turn);
-  return conveneFormCard({ meetingId: newId(ctx.now().getTime()), now: ctx.now(), proformas: await proformasToDiscuss(ctx, turn) });
-};
+  const offered = await proformasToDiscuss(ctx, turn);
+  const picked = (values.proformas ?? []).filter((id) => offered.some((p) => p.id === id)).slice(0, MEETING_LIMITS.proformas);
+  const filled: Record<string, string> = {};
+  if (values.topic) filled.topic = cutText(values.topic, MEETING_LIMITS.topic);
+  if (values.theme && isTheme(values.theme)) filled.theme = values.theme;
+  if (picked.length) filled.proformas = picked.join(",");
+  return conveneFormCard({ meetingId: newId(ctx.now().getTime()), now: ctx.now(), proformas: offered, values: filled });
+}
 
 const text = (data: Record<string, unknown>, key: string) => (typeof data[key] === "string" ? (data[key] as string).trim() : "");
 

@@ -7,6 +7,7 @@ import { DIGEST_SECTIONS } from "./digest-sections";
 import type { DigestSectionSource } from "./digest-section-source";
 import { weekLabel } from "./digest-week";
 import { headlineChart } from "./headline-plot";
+import { withPractice } from "./headline-practice";
 
 /** How many data headlines a digest shows. */
 export const DIGEST_HEADLINES = 5;
@@ -15,7 +16,10 @@ export const DIGEST_HEADLINES = 5;
 export function toDigestHeadlines(stored: readonly StoredHeadline[]): DigestHeadline[] {
   return stored.map((h) => ({
     rank: h.rank,
-    key: `${h.measure}|${h.areaCode}|${h.period}|${h.group}`,
+    // A ladder has one headline per step for the same group: the step keeps their keys apart.
+    key: `${h.measure}|${h.areaCode}|${h.period}|${h.group}${h.level ? `|${h.level}` : ""}`,
+    group: h.group,
+    level: h.level ?? null,
     text: h.text,
     label: `${h.group}, ${h.areaName}`,
     measure: h.measure,
@@ -35,7 +39,7 @@ export function toDigestHeadlines(stored: readonly StoredHeadline[]): DigestHead
 export async function digestHeadlines(ctx: AppContext, limit = DIGEST_HEADLINES): Promise<DigestHeadline[]> {
   try {
     const runId = await ctx.approvals.approvedRunId();
-    return runId ? toDigestHeadlines(await ctx.measures.headlinesOfRun(runId, limit)) : [];
+    return runId ? await withPractice(ctx, toDigestHeadlines(await ctx.measures.headlinesOfRun(runId, limit))) : [];
   } catch (error) {
     ctx.logger.warn({ err: error }, "headlines could not be read for the digest");
     return [];

@@ -2,6 +2,7 @@ import { inert } from "../cards/inert-text";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { boroughByCode } from "../domain/boroughs";
 import { isHubError } from "../domain/errors";
+import type { PracticeLink } from "../library/practice-match";
 import type { DigestChart, DigestData, DigestHeadline, DigestLine } from "./digest-data";
 import { measureTitle } from "./headline-plot";
 
@@ -34,9 +35,32 @@ export interface HeadlineView {
   period: string;
   /** "Revised on 1 December 2026, was 2.10 (1.52 to 2.90)." or "". */
   revised: string;
+  /** The finding's key, for convening a conversation on it (the server looks the headline up again). */
+  key: string;
+  /** Buttons that open the matching published entries (proforma.view); titles made inert. */
+  practice: { title: string; submissionId: string; entryBorough: string }[];
+  /** " (2 of 7 shown; the rest are in the library)" or "". */
+  practiceMore: string;
+  /** "No borough has shared practice on ... yet." or "". */
+  gap: string;
 }
 
-export function headlineViews(headlines: readonly DigestHeadline[]): HeadlineView[] {
+/** Practice buttons a headline shows on a card (the stored digest keeps a few more). */
+export const PRACTICE_SHOWN = 2;
+
+/** A button's title: the entry's title, cut to fit a button, and its borough. */
+function practiceTitle(p: PracticeLink): string {
+  const title = p.title.length > 60 ? `${p.title.slice(0, 57).trimEnd()}...` : p.title;
+  return inert(`${title} (${p.boroughName})`);
+}
+
+/** " (2 of 7 shown; the rest are in the library)" when a headline matched more entries than it shows. */
+function moreText(h: DigestHeadline, shown: number): string {
+  const total = Math.max(h.practiceTotal ?? 0, h.practice?.length ?? 0);
+  return total > shown ? ` (${shown} of ${total} shown; the rest are in the library)` : "";
+}
+
+export function headlineViews(headlines: readonly DigestHeadline[], practiceShown = PRACTICE_SHOWN): HeadlineView[] {
   return headlines.map((h) => ({
     rank: h.rank,
     text: inert(h.text),
@@ -45,6 +69,10 @@ export function headlineViews(headlines: readonly DigestHeadline[]): HeadlineVie
     interval: `${h.ratioLow.toFixed(2)} to ${h.ratioHigh.toFixed(2)}`,
     period: inert(h.period),
     revised: h.revised ? `Revised on ${h.revised.on}, was ${h.revised.was}.` : "",
+    key: h.key ?? "",
+    practice: (h.practice ?? []).slice(0, practiceShown).map((p) => ({ title: practiceTitle(p), submissionId: p.id, entryBorough: p.borough })),
+    practiceMore: moreText(h, practiceShown),
+    gap: h.gap ?? "",
   }));
 }
 

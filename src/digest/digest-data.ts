@@ -1,3 +1,5 @@
+import type { PracticeLink } from "../library/practice-match";
+
 /**
  * A week's digest as data: composed once per run and stored with it, so every channel, a resend after
  * a crash and the command line all show the same figures. Text a person typed (titles) is kept raw
@@ -27,8 +29,19 @@ export const MAX_STORED_LINES = 40;
 
 export interface DigestHeadline {
   rank: number;
-  /** Measure, area, period and group: the same finding in a later run has the same key. */
+  /** Measure, area, period, group and (for a ladder's step) level: the same finding in a later run has the same key. */
   key?: string;
+  /** The group and the ladder step (older stored digests lack them). */
+  group?: string;
+  level?: string | null;
+  /** Published practice entries that match the finding (outcome area, ethnic group, level of intervention). */
+  practice?: PracticeLink[];
+  /** How many entries matched in all (practice keeps the first few). */
+  practiceTotal?: number;
+  /** Where nothing matches: "No borough has shared practice on suspensions of Black Caribbean pupils yet." */
+  gap?: string;
+  /** The finding's outcome area (a proforma value), for convening a conversation on it. */
+  outcomeArea?: string;
   /** Set when a correction after sending changed this headline's figures. */
   revised?: { on: string; was: string };
   text: string;

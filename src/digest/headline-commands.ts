@@ -17,6 +17,8 @@ import { showPrivately } from "./show-privately";
 
 /** Data bound to cards/headlines.json. */
 export interface HeadlinesCardData {
+  /** "": these headlines belong to no digest week (the convene button then reads the approved headlines). */
+  week: string;
   heading: string;
   headlines: HeadlineView[];
   headlineNote: string;
@@ -32,6 +34,7 @@ export interface HeadlinesContent {
 
 export function headlinesCard(content: HeadlinesContent, heading = "Data headlines"): AdaptiveCard {
   return renderCard<HeadlinesCardData>("headlines", {
+    week: "",
     heading,
     headlines: headlineViews(content.headlines),
     headlineNote: headlineNote(content.headlines),

@@ -53,6 +53,7 @@ export const STORED_HEADLINE_FIELDS = [
   "areaName",
   "period",
   "group",
+  "level",
   "referenceGroup",
   "ratio",
   "ratioLow",

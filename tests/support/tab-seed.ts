@@ -90,6 +90,7 @@ const HEADLINE: Headline = {
   areaName: "Hackney",
   period: "2024",
   group: "Black Caribbean",
+  level: null,
   referenceGroup: "White British",
   ratio: 3,
   ratioLow: 2.1,
