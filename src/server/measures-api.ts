@@ -4,6 +4,8 @@ import { disparityEntryStrips, type DisparityEntryStrip } from "../analysis/retu
 import { HubError } from "../domain/errors";
 import type { StoredHeadline, StoredMeasure } from "../headlines/measure-store";
 import { guardStorage } from "../storage/guard-storage";
+import { matchPractice, type PracticeLink } from "../library/practice-match";
+import { publishedPractice } from "../library/published-practice";
 
 /** One measure the tab can show: rates by ethnic group, or levels of intervention (a ladder). */
 export interface MeasureChoice {
@@ -14,10 +16,13 @@ export interface MeasureChoice {
   kind: "rate" | "share" | "ladder" | "workforce";
 }
 
+/** A headline on the Data page, with the published practice that matches it or the gap in words (as in the digest). */
+export type OverviewHeadline = StoredHeadline & { practice: PracticeLink[]; gap: string };
+
 /** What the Data page lists first: the measures it can chart, the latest headlines, and where disparity enters in each borough. */
 export interface MeasuresOverview {
   measures: MeasureChoice[];
-  headlines: StoredHeadline[];
+  headlines: OverviewHeadline[];
   /** From the boroughs' statutory returns: one strip per borough and year (suppressed steps carry no number). */
   ladders: DisparityEntryStrip[];
 }
@@ -58,8 +63,13 @@ const AREA = /^[EKNSW]\d{8}$/;
 const HEADLINE_LIMIT = 12;
 
 export async function measuresOverview(app: AppContext): Promise<MeasuresOverview> {
-  const headlines = await guardStorage(() => app.measures.latestHeadlines(HEADLINE_LIMIT));
+  const stored = await guardStorage(() => app.measures.latestHeadlines(HEADLINE_LIMIT));
   const ladders = await guardStorage(() => app.ladders.latestLadders());
+  const entries = stored.length ? await guardStorage(() => publishedPractice(app)) : [];
+  const headlines = stored.map((h): OverviewHeadline => {
+    const answer = matchPractice({ measure: h.measure, level: h.level, group: h.group }, entries);
+    return { ...h, practice: answer?.practice ?? [], gap: answer?.gap ?? "" };
+  });
   return { measures: measureChoices(), headlines, ladders: disparityEntryStrips(ladders).sort((a, b) => a.areaName.localeCompare(b.areaName)) };
 }
 

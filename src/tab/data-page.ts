@@ -26,6 +26,15 @@ function headlineList(host: Host, overview: MeasuresOverview): HTMLElement {
         el("p", {}, h.text),
         h.caveats.length ? el("p", { class: "meta" }, `Caveats: ${h.caveats.join("; ")}.`) : null,
         el("p", { class: "source" }, `Source: ${h.source}. Period: ${h.period}. Area: ${h.areaName}.`),
+        h.practice.length
+          ? el(
+              "div",
+              { class: "practice" },
+              el("p", {}, "Practice boroughs have shared on this:"),
+              el("ul", {}, ...h.practice.map((p) => el("li", {}, `${p.title} (${p.boroughName})`))),
+            )
+          : null,
+        h.gap ? el("p", { class: "gap" }, h.gap) : null,
         h.synthetic ? el("p", { class: "flag" }, "Synthetic demonstration data") : null,
       ),
     ),

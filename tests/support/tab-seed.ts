@@ -139,11 +139,15 @@ export const LADDER: Ladder = {
 
 export async function seed(service: RunningService): Promise<void> {
   const app = service.app;
-  await app.proformas.create(
-    proforma("01JTAB0000000000000000000A", HACKNEY, "Family group conferencing for Black Caribbean families", "Conferences led by community advocates.", [
+  await app.proformas.create({
+    ...proforma("01JTAB0000000000000000000A", HACKNEY, "Family group conferencing for Black Caribbean families", "Conferences led by community advocates.", [
       "social-care",
     ]),
-  );
+    // Aimed at what the stored headline is about (Black Caribbean children looked after), so the Data page links it.
+    ethnicGroups: ["black"],
+    ethnicGroupsDetail: "Black Caribbean families",
+    levels: ["looked-after"],
+  });
   await app.proformas.create(
     proforma("01JTAB0000000000000000000B", NEWHAM, "Inclusive exclusions panel", "Every exclusion reviewed with a cultural lens.", ["education"]),
   );

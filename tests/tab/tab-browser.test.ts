@@ -105,6 +105,8 @@ describe("Tab in headless Chromium", () => {
     await open("#data");
     const headline = page.locator(".headlines li").first();
     assert.match((await headline.textContent()) ?? "", /3 times as likely.*<img src=x onerror=.*Source: cla_ethnicity_2024\.csv\. Period: 2024/);
+    // The same practice the digest links: aimed at Black Caribbean children, in social care, for children looked after.
+    assert.deepEqual(await headline.locator(".practice li").allTextContents(), ["Family group conferencing for Black Caribbean families (Hackney)"]);
     const strip = page.locator(".strips details.strip").first();
     await strip.locator("summary").click();
     const cells = await strip.locator("tbody tr").first().locator("td").allTextContents();
