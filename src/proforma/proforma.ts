@@ -250,6 +250,16 @@ export function choiceTitle(choices: readonly Choice[], value: string): string {
   return choices.find((c) => c.value === value)?.title ?? value;
 }
 
+/**
+ * The themes an entry counts under in summaries, each once: its outcome areas, then its pan-London
+ * priorities. A priority that is also an outcome area (SEND is both) is one theme, titled as the
+ * outcome area, so a count never shows "SEND" beside "Special educational needs ... (SEND)".
+ */
+export function entryThemes(outcomeAreas: readonly string[], priorities: readonly string[]): string[] {
+  const title = (v: string) => (OUTCOME_AREAS.some((c) => c.value === v) ? choiceTitle(OUTCOME_AREAS, v) : choiceTitle(PRIORITIES, v));
+  return [...new Set([...outcomeAreas, ...priorities].map(title))];
+}
+
 export function choiceTitles(choices: readonly Choice[], values: readonly string[] | undefined): string {
   return (values ?? []).map((v) => choiceTitle(choices, v)).join(", ");
 }

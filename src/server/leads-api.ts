@@ -1,5 +1,7 @@
 import type { AppContext } from "../app-context";
+import { FORMATS, themeTitle } from "../convening/themes";
 import { BOROUGHS } from "../domain/boroughs";
+import { choiceTitle } from "../proforma/proforma";
 import type { LeadTerm } from "../leads/lead-term";
 
 /** A lead as the directory shows them: name, job title and since when; no ids, e-mail or phone. */
@@ -60,9 +62,10 @@ export async function leadsOverview(app: AppContext): Promise<LeadsOverview> {
     conversations: upcoming.map((m) => ({
       id: m.id,
       topic: m.topic,
-      theme: m.theme,
+      // What people read: the theme's and format's titles, never the stored codes (outcome:education).
+      theme: themeTitle(m.theme),
       startsAt: m.startsAt,
-      format: m.format,
+      format: choiceTitle(FORMATS, m.format),
       place: m.place,
       convenerName: m.convenerName,
       convenerBorough: m.convenerBorough,

@@ -76,6 +76,34 @@ describe("composing the digest, its card, and pacing", function () {
     assert.match(cardText(card), /and \d+ more/);
   });
 
+  it("when entries name SEND as an outcome area and as a pan-London priority, then practice shared counts one SEND theme, each entry once", async () => {
+    const week = "2026-W41";
+    const at = "2026-10-06T10:00:00Z";
+    await feedEvent(service.app, week, {
+      key: "send-both",
+      kind: "proforma.submitted",
+      at,
+      borough: HACKNEY,
+      title: "SEND transitions",
+      data: { outcomeAreas: "send,education", priorities: "send" },
+    });
+    await feedEvent(service.app, week, {
+      key: "send-priority",
+      kind: "proforma.submitted",
+      at,
+      borough: HACKNEY,
+      title: "SEND panel",
+      data: { priorities: "send" },
+    });
+    const practice = (await composeDigest(service.app, week)).sections.find((s) => s.id === "proformas")!;
+    assert.match(practice.summary, /By theme: Special educational needs and disabilities \(SEND\) 2; Education 1\.$/);
+    const lines = practice.lines.map((l) => l.text);
+    assert.deepEqual(
+      lines.sort(),
+      ["new · Special educational needs and disabilities (SEND)", "new · Special educational needs and disabilities (SEND), Education"].sort(),
+    );
+  });
+
   it("when a DCS previews the digest in a one-to-one chat, then it comes back in that chat, and a week that does not exist gets a clear card", async () => {
     await feedEvent(service.app, "2026-W49", { key: "pv", kind: "proforma.submitted", at: "2026-12-01T10:00:00Z", borough: HACKNEY, title: "Preview item" });
     const [card] = await say(service.url, ANN, "digest preview");

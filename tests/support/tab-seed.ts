@@ -185,9 +185,10 @@ export async function seed(service: RunningService): Promise<void> {
   await new TableMeetingStore(app.storage).create({
     id: "01JTABMEET000000000000000A",
     topic: "Disproportionality in child protection",
-    theme: "Social care",
+    // Stored as the convene card stores them: codes, which the page shows by their titles.
+    theme: "outcome:social-care",
     startsAt: "2026-12-10T14:00:00.000Z",
-    format: "Online",
+    format: "online",
     place: "Teams",
     proformas: [],
     proformaNote: "",

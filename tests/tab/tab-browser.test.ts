@@ -96,8 +96,9 @@ describe("Tab in headless Chromium", () => {
     assert.equal(await page.locator("tbody tr").count(), 8);
     assert.match(
       (await page.locator("#page li.card").first().textContent()) ?? "",
-      /Disproportionality in child protection.*10 December 2026.*Convened by Dana Lead \(Hackney\)/,
+      /Disproportionality in child protection.*10 December 2026 .* · Outcome area: Social care · Online · Teams.*Convened by Dana Lead \(Hackney\)/,
     );
+    assert.doesNotMatch((await page.locator("#page").textContent()) ?? "", /outcome:|priority:|\bonline\b/, "no stored codes on the page");
     await assertNothingRan();
   });
 

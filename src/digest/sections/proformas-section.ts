@@ -1,5 +1,5 @@
 import type { FeedEvent } from "../../activity-feed/feed-event";
-import { OUTCOME_AREAS, PRIORITIES, choiceTitle, type Choice } from "../../proforma/proforma";
+import { entryThemes } from "../../proforma/proforma";
 import type { DigestSectionSource } from "../digest-section-source";
 import { boroughCount, eventLines, latestPerSubject, plural } from "./feed-lines";
 
@@ -17,12 +17,8 @@ function values(value: unknown): string[] {
     .filter(Boolean);
 }
 
-function titles(choices: readonly Choice[], value: unknown): string[] {
-  return values(value).map((v) => choiceTitle(choices, v));
-}
-
 function themesOf(e: SharedEvent): string[] {
-  return [...titles(OUTCOME_AREAS, e.data?.outcomeAreas), ...titles(PRIORITIES, e.data?.priorities)];
+  return entryThemes(values(e.data?.outcomeAreas), values(e.data?.priorities));
 }
 
 /** "Social care 2, Youth justice 1": entries per theme (outcome areas, then pan-London priorities), most first. */
