@@ -8,6 +8,7 @@ import type { DigestSectionSource } from "./digest-section-source";
 import { weekLabel } from "./digest-week";
 import { headlineChart } from "./headline-plot";
 import { withPractice } from "./headline-practice";
+import { digestStrips } from "./entry-strip";
 
 /** How many data headlines a digest shows. */
 export const DIGEST_HEADLINES = 5;
@@ -73,5 +74,15 @@ export async function composeDigest(ctx: AppContext, week: string, sources: read
   }
   const headlines = await digestHeadlines(ctx);
   const chart = await headlineChart(ctx, headlines);
-  return { week, weekLabel: weekLabel(week), composedAt: ctx.now().toISOString(), events: events.length, sections, headlines, ...(chart ? { chart } : {}) };
+  const strips = await digestStrips(ctx);
+  return {
+    week,
+    weekLabel: weekLabel(week),
+    composedAt: ctx.now().toISOString(),
+    events: events.length,
+    sections,
+    headlines,
+    ...(chart ? { chart } : {}),
+    ...(strips.length ? { strips } : {}),
+  };
 }

@@ -3,6 +3,7 @@ import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { boroughByCode } from "../domain/boroughs";
 import { isHubError } from "../domain/errors";
 import type { PracticeLink } from "../library/practice-match";
+import { aboveOne, type DigestStrip, type StripStep } from "./entry-strip";
 import type { DigestChart, DigestData, DigestHeadline, DigestLine } from "./digest-data";
 import { measureTitle } from "./headline-plot";
 
@@ -23,6 +24,47 @@ export interface DigestCardData {
   /** The forest plot's address, or "" when there is none. */
   chartUrl: string;
   chartAlt: string;
+  /** "Where disparity enters in Hackney" and the chains of the channel's own borough; none elsewhere. */
+  stripHeading: string;
+  stripLegend: string;
+  stripChains: StripChainView[];
+}
+
+export interface StripChainView {
+  title: string;
+  rows: { group: string; steps: { text: string; marked: boolean }[]; sentence: string }[];
+  /** Period, reference group and source. */
+  note: string;
+}
+
+/** "Referral 1.42 ▲": a step's ratio to two places, marked where the whole interval lies above 1. */
+function stepText(s: StripStep, first: boolean): string {
+  const figure = s.suppressed ? ": suppressed" : s.ratio === null ? ": no figure" : ` ${s.ratio.toFixed(2)}${aboveOne(s) ? " ▲" : ""}`;
+  return `${first ? "" : " · "}${s.label}${figure}`;
+}
+
+/** The strip of the channel's own borough, sentences left out when the card must be lighter. */
+export function stripView(
+  strips: readonly DigestStrip[] | undefined,
+  borough: string | undefined,
+  withSentences = true,
+): Pick<DigestCardData, "stripHeading" | "stripLegend" | "stripChains"> {
+  const strip = borough ? strips?.find((s) => s.areaCode === borough) : undefined;
+  if (!strip) return { stripHeading: "", stripLegend: "", stripChains: [] };
+  return {
+    stripHeading: `Where disparity enters in ${strip.areaName}${strip.synthetic ? " (SYNTHETIC demonstration data)" : ""}`,
+    stripLegend:
+      "Each step's ratio to the reference group, given the step before (a chained relative rate index). ▲ marks a step where the whole 95% interval lies above 1: there the group is more likely to go on to the step, beyond chance.",
+    stripChains: strip.chains.map((c) => ({
+      title: c.title,
+      rows: c.rows.map((r) => ({
+        group: r.group,
+        steps: r.steps.map((s, i) => ({ text: stepText(s, i === 0), marked: aboveOne(s) })),
+        sentence: withSentences ? inert(r.sentence) : "",
+      })),
+      note: inert(`${c.period}; against ${c.reference}; source: ${c.source}.`),
+    })),
+  };
 }
 
 export interface HeadlineView {
@@ -95,7 +137,7 @@ function ordered(lines: readonly DigestLine[], leadBorough: string | undefined):
   return [...lines.filter((l) => l.borough === leadBorough), ...lines.filter((l) => l.borough !== leadBorough)];
 }
 
-function view(data: DigestData, options: { leadBorough?: string; note?: string }, perSection: number): DigestCardData {
+function view(data: DigestData, options: { leadBorough?: string; note?: string }, perSection: number, stripSentences = true): DigestCardData {
   return {
     week: data.week,
     weekLabel: data.weekLabel,
@@ -116,6 +158,7 @@ function view(data: DigestData, options: { leadBorough?: string; note?: string }
     headlines: headlineViews(data.headlines),
     headlineNote: headlineNote(data.headlines),
     ...chartView(data.chart),
+    ...stripView(data.strips, options.leadBorough, stripSentences),
   };
 }
 
@@ -131,5 +174,5 @@ export function digestCard(data: DigestData, options: { leadBorough?: string; no
       if (!isHubError(error, "too-large")) throw error;
     }
   }
-  return renderCard<DigestCardData>("digest", view({ ...data, headlines: data.headlines.slice(0, 3), chart: undefined }, options, 0));
+  return renderCard<DigestCardData>("digest", view({ ...data, headlines: data.headlines.slice(0, 3), chart: undefined }, options, 0, false));
 }

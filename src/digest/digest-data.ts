@@ -1,4 +1,5 @@
 import type { PracticeLink } from "../library/practice-match";
+import type { DigestStrip } from "./entry-strip";
 
 /**
  * A week's digest as data: composed once per run and stored with it, so every channel, a resend after
@@ -74,4 +75,6 @@ export interface DigestData {
   headlines: DigestHeadline[];
   /** The headlines' forest plot, when there are headlines and the plot could be kept. */
   chart?: DigestChart;
+  /** Where disparity enters, per borough (from the approved run); each DCS channel's card shows its own. */
+  strips?: DigestStrip[];
 }

@@ -50,6 +50,10 @@ export class TableLadderStore implements LadderStore {
     await this.table.upsertEntity({ partitionKey: LATEST, rowKey: LATEST, runId }, "Replace");
   }
 
+  latestRunId(): Promise<string | null> {
+    return this.latestRun();
+  }
+
   private async latestRun(): Promise<string | null> {
     try {
       return String((await this.table.getEntity(LATEST, LATEST)).runId);

@@ -3,6 +3,7 @@ import type { RunningService } from "../../src/service";
 import { composeDigest } from "../../src/digest/compose-digest";
 import { digestCard } from "../../src/digest/digest-card";
 import { MAX_STORED_LINES, type DigestData } from "../../src/digest/digest-data";
+import type { DigestStrip, StripStep } from "../../src/digest/entry-strip";
 import { main as digestCli } from "../../src/cli/digest";
 import { MAX_CARD_BYTES } from "../../src/cards/render-card";
 import { Pacer } from "../../src/delivery/pacer";
@@ -102,6 +103,79 @@ describe("composing the digest, its card, and pacing", function () {
       lines.sort(),
       ["new · Special educational needs and disabilities (SEND)", "new · Special educational needs and disabilities (SEND), Education"].sort(),
     );
+  });
+
+  it("when eight boroughs' findings carry practice links and every borough has a strip, then each DCS card stays under 28 KB and shows its own strip", () => {
+    const title = "${x} <at>everyone</at> https://example.org ".padEnd(140, "x");
+    const lines = Array.from({ length: MAX_STORED_LINES }, () => ({ borough: HACKNEY, text: "new · Social care, Youth justice, Education", subject: title }));
+    const step = (label: string, low: number): StripStep => ({ label, ratio: low + 0.4, low, high: low + 0.9, suppressed: false });
+    const strips: DigestStrip[] = BOROUGHS.map((b) => ({
+      areaCode: b.code,
+      areaName: b.name,
+      synthetic: false,
+      chains: [
+        {
+          title: "Children's social care",
+          period: "2026",
+          reference: "White British children",
+          source: "returns ".padEnd(200, "x"),
+          rows: ["White", "Mixed", "Asian", "Black", "Other"].map((group) => ({
+            group,
+            sentence: `${group} children in ${b.name}: the disparity enters at referral `.padEnd(500, "x"),
+            steps: ["Referral", "Assessment", "Section 47", "Conference", "Plan", "In need to looked after"].map((l, i) => step(l, i % 2 ? 0.8 : 1.2)),
+          })),
+        },
+        {
+          title: "Schools",
+          period: "2024/25",
+          reference: "White British pupils",
+          source: "exclusions",
+          rows: ["Black Caribbean", "Gypsy/Roma"].map((group) => ({ group, sentence: "", steps: [step("Suspension", 1.5), step("Permanent exclusion", 0.7)] })),
+        },
+      ],
+    }));
+    const data: DigestData = {
+      week: "2026-W48",
+      weekLabel: "Monday 23 to Sunday 29 November 2026",
+      composedAt: "",
+      events: 500,
+      sections: ["a", "b", "c", "d", "e"].map((id) => ({ id, title: id, summary: "lots", lines, omitted: 60 })),
+      headlines: BOROUGHS.slice(0, 5).map((b, i) => ({
+        rank: i + 1,
+        key: `suspension-rate|${b.code}|2024/25|Black Caribbean`,
+        text: `In ${b.name}, Black Caribbean pupils were 2.5 times as likely as White British pupils to be suspended `.padEnd(300, "x"),
+        label: `Black Caribbean, ${b.name}`,
+        group: "Black Caribbean",
+        measure: "suspension-rate",
+        ratio: 2.5,
+        ratioLow: 1.9,
+        ratioHigh: 3.2,
+        period: "2024/25",
+        source: "DfE exclusions",
+        synthetic: false,
+        practice: BOROUGHS.slice(0, 5).map((p, j) => ({ id: `01JQ00000000000000000000${i}${j}`, title: title, borough: p.code, boroughName: p.name })),
+        practiceTotal: 9,
+        gap: "",
+      })),
+      chart: { url: `http://127.0.0.1:3978/charts/${"a".repeat(32)}.png`, alt: "Forest plot ".padEnd(2000, "x") },
+      strips,
+    };
+    for (const b of BOROUGHS) {
+      const card = digestCard(data, { leadBorough: b.code });
+      const check = checkCard(card);
+      assert.deepEqual(check.errors, []);
+      assert.ok(check.bytes < MAX_CARD_BYTES, `${b.name}: ${check.bytes} bytes`);
+      const text = cardText(card);
+      assert.ok(text.includes(`Where disparity enters in ${b.name}`), `${b.name}'s own strip`);
+      for (const other of BOROUGHS.filter((o) => o.code !== b.code)) assert.ok(!text.includes(`Where disparity enters in ${other.name}`));
+      assert.match(text, /Referral 1\.60 ▲/, "a step whose interval lies above 1 is marked");
+      assert.match(text, / · Assessment 1\.20(?! ▲)/, "a step whose interval reaches 1 is not");
+      assert.match(text, /Practice boroughs have shared on this \(2 of 9 shown; the rest are in the library\):/);
+      assert.equal(check.verbs.filter((v) => v === "proforma.view").length >= 2, true, "practice buttons are kept");
+      assert.ok(check.verbs.includes("headline.convene"));
+      assert.ok(!JSON.stringify(card).includes("${"));
+    }
+    assert.ok(!cardText(digestCard(data)).includes("Where disparity enters"), "a channel for no borough shows no strip");
   });
 
   it("when a DCS previews the digest in a one-to-one chat, then it comes back in that chat, and a week that does not exist gets a clear card", async () => {

@@ -85,7 +85,6 @@ describe("the digest's headlines link the practice boroughs shared, or name the 
   it("when a headline's group, outcome area and level match a published entry, then the card links it; where none does, it names the gap", () => {
     assert.deepEqual(checkCard(sent).errors, []);
     const text = cardText(sent);
-    if (process.env.PEEK) console.log(text, JSON.stringify(sent).length);
     const links = buttons(sent, "proforma.view");
     assert.ok(
       links.some((b) => b.title === "Early help with Bangladeshi families (Tower Hamlets)" && b.data.submissionId === "01JQ0000000000000000000099"),
@@ -96,6 +95,31 @@ describe("the digest's headlines link the practice boroughs shared, or name the 
     assert.match(text, /No borough has shared practice on Gypsy\/Roma children in need yet\./);
     assert.match(text, /No borough has shared practice on referrals of Gypsy\/Roma children to children's social care yet\./);
     assert.ok(!links.some((b) => /Family group conferences/i.test(b.title)), "no headline is about the groups the Hackney entry serves");
+  });
+
+  it("when the channel is registered for a borough, then its card shows where disparity enters there: each step marked where the interval lies above 1, with the analysis's sentence", async () => {
+    const text = cardText(sent);
+    assert.match(text, /Where disparity enters in Tower Hamlets \(SYNTHETIC demonstration data\)/);
+    const ladders = (await service.app.ladders.latestLadders(TOWER_HAMLETS)).filter((l) => l.groupLevel === "major");
+    assert.ok(ladders.length >= 4, "the demo returns have major groups");
+    const steps = ["referral", "assessment", "s47", "icpc", "cpp-start", "cla-31march"];
+    let marked = 0;
+    for (const l of ladders) {
+      assert.ok(text.includes(l.sentence), `${l.group}'s sentence`);
+      const row = text
+        .slice(text.indexOf(`\n${l.group}: \n`))
+        .split("\n")
+        .slice(2, 2 + steps.length);
+      steps.forEach((id, i) => {
+        const step = l.steps.find((s) => s.step === id)!;
+        const above = !step.suppressed && step.stepRatioLow !== null && step.stepRatioLow > 1;
+        if (above) marked++;
+        assert.equal(row[i]!.endsWith("▲"), above, `${l.group} at ${id}: ${row[i]}`);
+      });
+    }
+    assert.ok(marked > 0, "some step is marked");
+    assert.match(text, /Schools: pupils, suspension, permanent exclusion/);
+    assert.ok(checkCard(sent).bytes < 28 * 1024);
   });
 
   it("when a DCS opens a linked entry, then the entry is shown", async () => {
