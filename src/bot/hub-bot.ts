@@ -9,6 +9,7 @@ import { isFault, toHubError } from "../domain/errors";
 import { resolveActor } from "../people/resolve-actor";
 import { conversationRefOf, identityOf, tenantOf, tenantsDisagree } from "./activity-actor";
 import { auditRefusal } from "./audit-refusal";
+import { lookUpConversationName, nameInActivity } from "./conversation-name";
 
 const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
 
@@ -102,7 +103,7 @@ export class HubBot extends ActivityHandler {
 
   private async turnOf(context: TurnContext): Promise<Turn> {
     const actor = await resolveActor(this.app.config, this.app.people, identityOf(context.activity));
-    return { actor, conversation: conversationRefOf(context.activity) };
+    return { actor, conversation: conversationRefOf(context.activity), conversationName: () => lookUpConversationName(context) };
   }
 
   /** Runs a handler; any failure becomes a card with a reference, and the detail goes to the log only. */
@@ -128,7 +129,7 @@ export class HubBot extends ActivityHandler {
     const ref = conversationRefOf(context.activity);
     if (!ref.conversationId || !ref.serviceUrl) return;
     try {
-      await this.app.channels.remember(ref, context.activity.conversation?.name ?? "", this.app.now());
+      await this.app.channels.remember(ref, nameInActivity(context.activity), this.app.now());
     } catch (error) {
       this.app.logger.warn({ err: error, conversation: ref.conversationId }, "could not store the conversation reference");
     }

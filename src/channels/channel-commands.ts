@@ -34,9 +34,8 @@ export const registerChannel: CommandHandler = async (ctx: AppContext, turn: Tur
   if (conversation.conversationType === "personal") {
     throw new HubError("invalid-input", "Register a team channel or a group chat: this is a one-to-one chat.");
   }
-  if (!(await ctx.channels.get(conversation.tenantId, conversation.conversationId))) {
-    await ctx.channels.remember(conversation, "", ctx.now());
-  }
+  // The name people read in `channels`: Teams' team and channel names (or the chat's topic), kept now.
+  await ctx.channels.remember(conversation, (await turn.conversationName?.()) ?? "", ctx.now());
   await ctx.channels.setRole(conversation.tenantId, conversation.conversationId, parsed.role, parsed.borough, ctx.now());
   ctx.logger.info({ event: "channel.registered", conversation: conversation.conversationId, role: parsed.role, borough: parsed.borough }, "channel registered");
   return noticeCard("Channel registered", `This conversation is now the ${roleTitle(parsed.role, parsed.borough)}.`, "Good");
@@ -57,6 +56,12 @@ export interface ChannelsCardData {
   channels: { name: string; role: string; type: string }[];
 }
 
+/** When Teams gave no name: what the conversation is, as far as the reference says. */
+function unnamed(r: ChannelRecord): string {
+  if (r.ref.conversationType !== "channel") return "A group chat without a topic";
+  return r.ref.teamId && r.ref.teamId === r.ref.conversationId ? "The General channel of a team" : "A team channel";
+}
+
 export function channelsCard(records: ChannelRecord[]): AdaptiveCard {
   const order: ChannelRole[] = ["coordinators", "leads", "dcs", "borough"];
   const registered = records
@@ -67,7 +72,7 @@ export function channelsCard(records: ChannelRecord[]): AdaptiveCard {
     );
   return renderCard<ChannelsCardData>("channels", {
     channels: registered.slice(0, 60).map((r) => ({
-      name: inert(r.name || "(unnamed conversation)"),
+      name: inert(r.name || unnamed(r)),
       role: roleTitle(r.role, r.borough),
       type: r.ref.conversationType === "channel" ? "team channel" : "group chat",
     })),

@@ -9,13 +9,13 @@ export interface ChannelRecord {
   role?: ChannelRole;
   /** The borough a dcs or borough channel belongs to (GSS code). */
   borough?: string;
-  /** A personal chat's display name, or a channel's, when Teams told us. */
+  /** What Teams calls the conversation ("Team › Channel", a group chat's topic), when it told us. */
   name: string;
   updatedAt: string;
 }
 
 export interface ChannelStore {
-  /** Keeps a conversation's reference fresh; never changes its role. */
+  /** Keeps a conversation's reference fresh; never changes its role; an empty name keeps the one stored. */
   remember(ref: ConversationRef, name: string, now: Date): Promise<void>;
   get(tenantId: string, conversationId: string): Promise<ChannelRecord | undefined>;
   setRole(tenantId: string, conversationId: string, role: ChannelRole | undefined, borough: string | undefined, now: Date): Promise<void>;

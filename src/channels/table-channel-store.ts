@@ -29,8 +29,9 @@ export class TableChannelStore implements ChannelStore {
         teamId: ref.teamId ?? "",
         userId: ref.userId ?? "",
         userObjectId: ref.userObjectId ?? "",
-        name: name.slice(0, 200),
         updatedAt: now.toISOString(),
+        // A name Teams did not repeat this time (ordinary messages carry none) is kept, not wiped.
+        ...(name ? { name: name.slice(0, 200) } : {}),
       };
       const entity = { partitionKey: safeKey(ref.tenantId), rowKey: safeKey(ref.conversationId), ...fields };
       assertEntityFits(entity);

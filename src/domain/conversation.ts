@@ -22,6 +22,11 @@ export interface ConversationRef {
 export interface Turn {
   actor: Actor;
   conversation: ConversationRef;
+  /**
+   * What Teams calls the conversation ("Team › Channel", a group chat's topic), asked of Teams when
+   * the activity does not say; empty when it is not known. Only the edge that talks to Teams sets it.
+   */
+  conversationName?: () => Promise<string>;
 }
 
 /**

@@ -59,6 +59,26 @@ describe("channel registry commands", function () {
     assert.equal((await service.app.channels.get(TENANT, "19:newham@thread.tacv2"))?.borough, "E09000025");
   });
 
+  it("when Teams gives no names, then channels says what each conversation is, and a group chat shows its topic", async () => {
+    // The activities' service URL answers nothing: Teams cannot be asked for the names.
+    await sayInChannel(service.url, ANN, "19:quiet@thread.tacv2", "register this channel as leads", "");
+    const chat = await post(
+      service.url,
+      activity(ANN, {
+        type: "message",
+        text: "register this channel as coordinators",
+        deliveryMode: "expectReplies",
+        conversation: { id: "19:chat@unq.gbl.spaces", conversationType: "groupChat", isGroup: true, tenantId: TENANT, name: "LIIA coordinators chat" },
+      }),
+    );
+    assert.equal(chat.status, 200);
+    const [card] = await sayInChannel(service.url, ANN, "19:quiet@thread.tacv2", "channels", "");
+    const text = cardText(card);
+    assert.ok(!text.includes("unnamed"), text);
+    assert.match(text, /A team channel/);
+    assert.match(text, /LIIA coordinators chat/);
+  });
+
   it("when someone who is not a coordinator tries to register, then they are refused and nothing changes", async () => {
     const [card] = await sayInChannel(service.url, BEN, "19:other@thread.tacv2", "register this channel as dcs");
     assert.match(cardText(card), /Only an LIIA coordinator/);

@@ -64,6 +64,7 @@ describe("channels are registered as channels, not as the thread the command was
   });
 
   it("when a coordinator registers from a thread, then the digest sent now is a new post in the channel, and the channel is listed once", async () => {
+    connector.teams[TEAM] = { name: "LIIA Directors", channels: [{ id: TEAM }, { id: CHANNEL, name: "Hackney DCS" }] };
     const [registered] = await inThread("1001", "register this channel as dcs Hackney");
     assert.match(cardText(registered), /Hackney DCS channel/);
 
@@ -72,8 +73,11 @@ describe("channels are registered as channels, not as the thread the command was
     assert.equal(connector.posts(CHANNEL).length, 1, "the digest is posted to the channel itself");
     assert.equal(connector.posts(`${CHANNEL};messageid=1001`).length, 0, "not as a reply in the registration thread");
 
+    // A later message in the channel carries no names: the ones Teams gave at registration stay.
+    await inThread("1002", "help");
     const [list] = await tell(service, connector, COORD, "channels");
     assert.equal(cardText(list).match(/Hackney DCS channel/g)?.length, 1);
+    assert.match(cardText(list), /LIIA Directors › Hackney DCS/, "the team and channel names Teams gave");
     assert.equal((await service.app.channels.list()).filter((c) => c.ref.conversationType === "channel").length, 1);
   });
 

@@ -23,6 +23,8 @@ export class FakeConnector {
   private server?: http.Server;
   private nextId = 1;
   private hanging: http.ServerResponse[] = [];
+  /** Teams' teams and their channels, for TeamsInfo's team details and channel list (GET v3/teams/{id}[/conversations]). */
+  teams: Record<string, { name: string; channels: { id: string; name?: string }[] }> = {};
   /** Decides the answer to a call; return undefined for the normal success answer. */
   answer: (call: ConnectorCall) => FakeAnswer | undefined = () => undefined;
 
@@ -94,6 +96,13 @@ export class FakeConnector {
       return;
     }
     call.ok = true;
+    if (req.method === "GET" && parts[1] === "teams") {
+      const team = this.teams[parts[2] ?? ""];
+      res.writeHead(team ? 200 : 404, { "content-type": "application/json" });
+      if (!team) res.end(JSON.stringify({ error: { code: "NotFound", message: "no such team" } }));
+      else res.end(JSON.stringify(parts[3] === "conversations" ? { conversations: team.channels } : { id: parts[2], name: team.name, aadGroupId: "g" }));
+      return;
+    }
     res.writeHead(req.method === "POST" ? 201 : 200, { "content-type": "application/json" });
     if (parts.length === 2) res.end(JSON.stringify({ id: `conv-${this.nextId++}` }));
     else res.end(JSON.stringify({ id: activityId ?? `activity-${this.nextId++}` }));
