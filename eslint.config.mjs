@@ -41,6 +41,27 @@ export default tseslint.config(
     },
   },
   {
+    // Composition happens once, at the top: src/composition.ts builds the stores, src/commands.ts lists
+    // the commands and verbs, src/service.ts starts it all. Nothing under a folder of src/ imports them
+    // (the command line, which starts the service's own composition, aside): a feature declares what it
+    // uses in its own ...-deps.ts, and handler types live in src/domain/handlers.ts.
+    files: ["src/*/**"],
+    ignores: ["src/cli/**"],
+    rules: {
+      "@typescript-eslint/no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(\\.\\./)+(composition|app-context|commands|service|main)$",
+              message: "Features are given what they use: declare it in the feature's own ...-deps.ts; composition imports the feature, never the reverse.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Edges that may read or write files (card templates, the charts' font), and where stores are composed.
     files: [
       "src/cli/**",
@@ -50,7 +71,7 @@ export default tseslint.config(
       "src/project-root.ts",
       "src/cards/render-card.ts",
       "src/charts/chart-font.ts",
-      "src/app-context.ts",
+      "src/composition.ts",
     ],
     rules: { "no-restricted-imports": "off" },
   },

@@ -1,5 +1,6 @@
 import { TableClient, type TransactionAction } from "@azure/data-tables";
-import type { AppContext } from "../src/app-context";
+import type { AppContext } from "../src/composition";
+import type { Storage } from "../src/storage/open-storage";
 import { BOROUGHS } from "../src/domain/boroughs";
 import { newId } from "../src/domain/ids";
 import { isoWeek } from "../src/domain/iso-week";
@@ -69,12 +70,12 @@ async function fillArchive(connectionString: string, count: number, offset: numb
 }
 
 /** The measured week: 200 new entries, submitted and published through the feed as the features write it. */
-async function fillWeek(ctx: AppContext, entries: number, weekStart: Date): Promise<string> {
+async function fillWeek(ctx: AppContext, storage: Storage, entries: number, weekStart: Date): Promise<string> {
   const week = isoWeek(weekStart);
   for (let i = 0; i < entries; i++) {
     const at = new Date(weekStart.getTime() + 3_600_000 + i * 60_000);
     const p = proforma(900_000 + i, at);
-    await ctx.storage.tableClient("proformas").upsertEntity(toEntity(p), "Replace");
+    await storage.tableClient("proformas").upsertEntity(toEntity(p), "Replace");
     await ctx.feed.record({
       key: `proforma.submitted:${p.id}`,
       kind: "proforma.submitted",
@@ -112,7 +113,7 @@ export async function benchDigest(options: { archive: number; runs: number; log:
   try {
     const ctx = service.app;
     const weekStart = new Date(Date.UTC(2026, 10, 23, 9));
-    const week = await fillWeek(ctx, 200, weekStart);
+    const week = await fillWeek(ctx, service.storage, 200, weekStart);
     options.log(`digest: archive of 1,000 proformas`);
     await fillArchive(azurite.connectionString, 1000, 0, weekStart);
     const small = await timeCompose(ctx, week, options.runs);

@@ -1,4 +1,5 @@
-import type { CommandHandler, VerbHandler } from "./app-context";
+import type { AppContext } from "./composition";
+import type { CommandHandler, Routes, VerbHandler } from "./domain/handlers";
 import { renderCard } from "./cards/render-card";
 import { PROFORMA_VERBS, myProformas, openProforma, reviewProformas } from "./proforma/proforma-actions";
 import { CIRCULATION_VERBS, proformaStatus } from "./circulation/circulation-actions";
@@ -35,10 +36,10 @@ export interface CommandSpec {
   description: string;
   /** Shown in the Teams command menu (the manifest allows ten per scope). */
   inMenu: boolean;
-  handler: CommandHandler;
+  handler: CommandHandler<AppContext>;
 }
 
-const helpCommand: CommandHandler = async (ctx) =>
+const helpCommand: CommandHandler<AppContext> = async (ctx) =>
   renderCard("help", {
     commands: COMMANDS.map((c) => ({ word: c.words, what: c.description })),
     modeNote: ctx.config.auth.mode === "local" ? "Running in local mode: only this computer can talk to the bot." : "",
@@ -142,7 +143,7 @@ export const VERBS = {
   "headline.convene": conveneFromHeadline,
   "audit.more": moreAudit,
   "mydata.more": moreMyData,
-} satisfies Record<string, VerbHandler>;
+} satisfies Record<string, VerbHandler<AppContext>>;
 
 export type Verb = keyof typeof VERBS;
 
@@ -165,3 +166,13 @@ export function matchCommand(text: string): { spec: CommandSpec; args: string } 
   }
   return undefined;
 }
+
+/** What the bot routes by: the commands and the card verbs above, for the composed context. */
+export const ROUTES: Routes<AppContext> = {
+  matchCommand(text) {
+    const match = matchCommand(text);
+    return match && { words: match.spec.words, handler: match.spec.handler, args: match.args };
+  },
+  isVerb,
+  verbHandler: (verb) => (isVerb(verb) ? VERBS[verb] : undefined),
+};

@@ -1,5 +1,6 @@
 import type { AddressInfo } from "node:net";
-import { createAppContext, type AppContext } from "./app-context";
+import { compose, type AppContext } from "./composition";
+import { ROUTES } from "./commands";
 import { createTeamsEdge } from "./bot/bot-endpoint";
 import type { Config } from "./config/config";
 import type { Logger } from "./logging/logger";
@@ -13,11 +14,14 @@ import { startReminderTimer } from "./circulation/remind-boroughs";
 import { openStorage } from "./storage/open-storage";
 import { startDigestSchedule, type Schedule } from "./scheduler/digest-schedule";
 import { settleBackground } from "./delivery/background";
-import { startHousekeeping, type Housekeeping } from "./convening/housekeeping-timer";
+import { startHousekeeping, type Housekeeping } from "./scheduler/housekeeping";
+import type { Storage } from "./storage/open-storage";
 
 export interface RunningService {
   url: string;
   app: AppContext;
+  /** The storage the service opened (the health check's, and tests' own reads). */
+  storage: Storage;
   /** The weekly digest schedule, unless started with `schedule: false`. */
   schedule?: Schedule;
   /** Reminders, overdue marks and the nomination purge, unless started with `schedule: false`. */
@@ -33,17 +37,17 @@ export async function startService(
 ): Promise<RunningService> {
   const storage = await openStorage({ config, logger });
   const teams = createTeamsEdge(config, logger);
-  const app = createAppContext({ config, logger, storage, messenger: teams.messenger, now: options.now });
+  const { app } = compose({ config, logger, storage, messenger: teams.messenger, now: options.now });
   const server = createServer(
     app,
-    teams.endpoint(app),
+    teams.endpoint(app, ROUTES),
     (routes) => {
       registerTabRoutes(routes, app);
       chartRoutes(app)(routes);
       libraryRoutes(app)(routes);
       myDataRoutes(app)(routes);
     },
-    { turns: options.turnLimits && new TurnGate(options.turnLimits.maxInFlight, options.turnLimits.maxWaiting) },
+    { turns: options.turnLimits && new TurnGate(options.turnLimits.maxInFlight, options.turnLimits.maxWaiting), storage },
   );
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
@@ -71,6 +75,7 @@ export async function startService(
   return {
     url,
     app,
+    storage,
     schedule,
     housekeeping,
     async stop() {

@@ -1,4 +1,5 @@
-import type { AppContext, CommandHandler, VerbHandler } from "../app-context";
+import type { AuditCommandDeps } from "./audit-deps";
+import type { CommandHandler, VerbHandler } from "../domain/handlers";
 import { inert } from "../cards/inert-text";
 import { pageToFit } from "../cards/page-to-fit";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
@@ -80,7 +81,7 @@ function assertCanRead(actor: Actor): void {
   if (!isCoordinator(actor)) throw new HubError("forbidden", "Only an LIIA coordinator can read the audit trail.");
 }
 
-async function linesFor(ctx: AppContext, recordId: string): Promise<{ heading: string; lines: AuditEntry[] }> {
+async function linesFor(ctx: AuditCommandDeps, recordId: string): Promise<{ heading: string; lines: AuditEntry[] }> {
   if (!recordId) return { heading: "Audit trail: the last two weeks", lines: await ctx.audit.recent(ctx.now()) };
   if (!RECORD_ID.test(recordId)) throw new HubError("invalid-input", "A record id is letters, digits and dashes, as shown on the record's card.");
   const [lines, versions] = await Promise.all([
@@ -91,7 +92,7 @@ async function linesFor(ctx: AppContext, recordId: string): Promise<{ heading: s
 }
 
 /** `audit [record id]` (coordinators only): who did what to a record, or the last two weeks' lines; newest first, paged. */
-export const showAudit: CommandHandler = async (ctx: AppContext, turn: Turn, args: string) => {
+export const showAudit: CommandHandler<AuditCommandDeps> = async (ctx: AuditCommandDeps, turn: Turn, args: string) => {
   assertCanRead(turn.actor);
   const recordId = args.trim();
   const { heading, lines } = await linesFor(ctx, recordId);
@@ -99,7 +100,7 @@ export const showAudit: CommandHandler = async (ctx: AppContext, turn: Turn, arg
 };
 
 /** The audit card's "more" button: the next page, older than the last line shown. */
-export const moreAudit: VerbHandler = async (ctx, turn, raw) => {
+export const moreAudit: VerbHandler<AuditCommandDeps> = async (ctx, turn, raw) => {
   assertCanRead(turn.actor);
   const data = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
   const recordId = typeof data.recordId === "string" ? data.recordId.trim() : "";

@@ -1,10 +1,10 @@
-import type { AppContext } from "../app-context";
+import type { AuditDeps } from "./audit-deps";
 import type { Actor } from "../domain/actor";
 import type { AuditEntry } from "./audit-entry";
 
 /** Writes an audit line for what an actor did; the key makes a retried action leave one line. */
 export function recordAudit(
-  ctx: AppContext,
+  ctx: AuditDeps,
   actor: Actor,
   line: { key: string; action: string; recordId?: string; borough?: string; outcome?: AuditEntry["outcome"]; detail?: string },
 ): Promise<void> {

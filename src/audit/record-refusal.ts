@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { AuditDeps } from "./audit-deps";
 import { countRefusal, hourOf, summaryDetail } from "./refusal-limit";
 
 /** A refused command or button, as the edge saw it. */
@@ -20,7 +20,7 @@ export interface Refusal {
  * summary line counts them ("12 more refusals of audit (12) by ..."), so spamming refusals cannot push
  * real lines out of view. Answers whether it got a line of its own.
  */
-export async function recordRefusal(ctx: AppContext, refusal: Refusal): Promise<boolean> {
+export async function recordRefusal(ctx: AuditDeps, refusal: Refusal): Promise<boolean> {
   const now = ctx.now();
   const hour = hourOf(now);
   let listed = false;

@@ -1,19 +1,19 @@
 import { TurnContext, type Activity } from "botbuilder";
-import type { AppContext } from "../app-context";
+import type { BotDeps } from "./bot-deps";
 import { recordRefusal } from "../audit/record-refusal";
-import { isVerb, matchCommand } from "../commands";
+import type { Routes } from "../domain/handlers";
 import type { HubError } from "../domain/errors";
 import { isSubmissionId } from "../domain/ids";
 import { identityOf } from "./activity-actor";
 
 /** What the activity asked for, from the bot's own lists only (never free text): a verb, a command's words, or "other". */
-function whatWasAsked(activity: Activity): string {
+function whatWasAsked(routes: Routes<never>, activity: Activity): string {
   const value = activity.value as { action?: { verb?: unknown }; verb?: unknown } | undefined;
   const verb = value?.action?.verb ?? value?.verb;
-  if (isVerb(verb)) return verb;
+  if (routes.isVerb(verb)) return verb as string;
   let text = activity.text ?? "";
   if (activity.recipient?.id) text = TurnContext.removeMentionText(activity, activity.recipient.id) ?? text;
-  return matchCommand(text.replace(/<at>[^<]*<\/at>/gi, ""))?.spec.words ?? "other";
+  return routes.matchCommand(text.replace(/<at>[^<]*<\/at>/gi, ""))?.words ?? "other";
 }
 
 /**
@@ -21,7 +21,7 @@ function whatWasAsked(activity: Activity): string {
  * limited per person and hour (see src/audit/refusal-limit.ts). A failure to write it is logged and
  * does not change the answer the person gets.
  */
-export async function auditRefusal(app: AppContext, activity: Activity, error: HubError): Promise<void> {
+export async function auditRefusal(app: BotDeps, routes: Routes<never>, activity: Activity, error: HubError): Promise<void> {
   const who = identityOf(activity);
   const recordId = error.details.recordId ?? "";
   try {
@@ -29,7 +29,7 @@ export async function auditRefusal(app: AppContext, activity: Activity, error: H
       key: `refused:${activity.id ?? ""}:${who.objectId}`,
       personId: who.objectId,
       personName: who.name,
-      what: whatWasAsked(activity),
+      what: whatWasAsked(routes, activity),
       recordId: isSubmissionId(recordId) ? recordId : "",
       borough: error.details.borough ?? "",
       detail: error.message,

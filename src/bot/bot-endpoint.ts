@@ -1,7 +1,8 @@
 import type { CloudAdapter } from "botbuilder";
 import type { Request, Response } from "restify";
-import type { AppContext } from "../app-context";
+import type { BotDeps } from "./bot-deps";
 import type { Config } from "../config/config";
+import type { Routes } from "../domain/handlers";
 import type { Logger } from "../logging/logger";
 import type { Messenger } from "../messaging/messenger";
 import type { BotEndpoint } from "../server/create-server";
@@ -14,15 +15,15 @@ import { HubBot } from "./hub-bot";
 /** The Teams side of the service: the adapter, the messenger for proactive posts, and the HTTP endpoint. */
 export interface TeamsEdge {
   messenger: Messenger;
-  endpoint(app: AppContext): BotEndpoint;
+  endpoint<D extends BotDeps>(app: D, routes: Routes<D>): BotEndpoint;
 }
 
 export function createTeamsEdge(config: Config, logger: Logger): TeamsEdge {
   const adapter: CloudAdapter = createAdapter(config, logger);
   return {
     messenger: new BotMessenger(config),
-    endpoint(app: AppContext): BotEndpoint {
-      const bot = new HubBot(app);
+    endpoint<D extends BotDeps>(app: D, routes: Routes<D>): BotEndpoint {
+      const bot = new HubBot(app, routes);
       return {
         process: async (req: Request, res: Response) => {
           // An activity without these would fail inside every handler. It is refused once botbuilder

@@ -1,9 +1,9 @@
 import { ActivityHandler, ActivityTypes, CardFactory, MessageFactory, TurnContext, type Activity, type InvokeResponse } from "botbuilder";
-import type { AppContext } from "../app-context";
+import type { BotDeps } from "./bot-deps";
 import type { AdaptiveCard } from "../cards/render-card";
 import { errorCard, noticeCard } from "../cards/notice-card";
-import { isVerb, matchCommand, VERBS } from "../commands";
 import type { Turn } from "../domain/conversation";
+import type { Routes } from "../domain/handlers";
 import { newId } from "../domain/ids";
 import { isFault, toHubError } from "../domain/errors";
 import { resolveActor } from "../people/resolve-actor";
@@ -25,8 +25,11 @@ export function commandText(context: TurnContext): string {
  * The Teams bot: turns activities into calls of the features' commands and card verbs, and their cards
  * into replies. The only place besides the adapter and messenger that knows about botbuilder.
  */
-export class HubBot extends ActivityHandler {
-  constructor(private readonly app: AppContext) {
+export class HubBot<D extends BotDeps> extends ActivityHandler {
+  constructor(
+    private readonly app: D,
+    private readonly routes: Routes<D>,
+  ) {
     super();
     this.onMessage(async (context, next) => {
       await this.rememberConversation(context);
@@ -87,17 +90,17 @@ export class HubBot extends ActivityHandler {
       return;
     }
     const text = commandText(context);
-    const match = matchCommand(text);
+    const match = this.routes.matchCommand(text);
     if (!match) {
       await this.reply(context, noticeCard("I did not understand that", `Type help to see what I can do. You wrote: ${text.slice(0, 200)}`));
       return;
     }
-    await this.reply(context, await this.safely(context, async () => match.spec.handler(this.app, await this.turnOf(context), match.args)));
+    await this.reply(context, await this.safely(context, async () => match.handler(this.app, await this.turnOf(context), match.args)));
   }
 
   private async runVerb(context: TurnContext, verb: unknown, data: unknown): Promise<AdaptiveCard> {
-    if (!isVerb(verb)) return noticeCard("This button is not known", "Type help to see what I can do.", "Warning");
-    const handler = VERBS[verb];
+    const handler = this.routes.verbHandler(verb);
+    if (!handler) return noticeCard("This button is not known", "Type help to see what I can do.", "Warning");
     return this.safely(context, async () => handler(this.app, await this.turnOf(context), data ?? {}));
   }
 
@@ -119,7 +122,7 @@ export class HubBot extends ActivityHandler {
       }
       // An ordinary answer to bad input or a missing right: no stack, not an error.
       this.app.logger.info({ event: "turn.refused", code: e.code, activityId: context.activity.id }, e.message);
-      if (e.code === "forbidden") await auditRefusal(this.app, context.activity, e);
+      if (e.code === "forbidden") await auditRefusal(this.app, this.routes, context.activity, e);
       return errorCard(e, "");
     }
   }

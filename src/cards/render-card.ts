@@ -11,7 +11,8 @@ export const CARDS_DIR = path.join(PROJECT_ROOT, "cards");
 /** A card should weigh under 28 KB (Teams' card payload guidance). */
 export const MAX_CARD_BYTES = 28 * 1024;
 
-export type AdaptiveCard = Record<string, unknown> & { type: "AdaptiveCard" };
+export type { AdaptiveCard } from "../domain/card";
+import type { AdaptiveCard } from "../domain/card";
 
 const templates = new Map<string, unknown>();
 

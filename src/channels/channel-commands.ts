@@ -1,4 +1,5 @@
-import type { AppContext, CommandHandler } from "../app-context";
+import type { ChannelDeps } from "./channels-deps";
+import type { CommandHandler } from "../domain/handlers";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { inert } from "../cards/inert-text";
 import { noticeCard } from "../cards/notice-card";
@@ -26,7 +27,7 @@ function requireCoordinator(turn: Turn, what: string): void {
 }
 
 /** `register this channel as dcs [borough] | borough <name> | leads | coordinators` (coordinators only). */
-export const registerChannel: CommandHandler = async (ctx: AppContext, turn: Turn, args: string) => {
+export const registerChannel: CommandHandler<ChannelDeps> = async (ctx: ChannelDeps, turn: Turn, args: string) => {
   requireCoordinator(turn, "register channels");
   const parsed = parseRegistration(args);
   if ("error" in parsed) throw new HubError("invalid-input", parsed.error);
@@ -42,7 +43,7 @@ export const registerChannel: CommandHandler = async (ctx: AppContext, turn: Tur
 };
 
 /** `unregister this channel` (coordinators only): the conversation keeps its reference but loses its role. */
-export const unregisterChannel: CommandHandler = async (ctx: AppContext, turn: Turn) => {
+export const unregisterChannel: CommandHandler<ChannelDeps> = async (ctx: ChannelDeps, turn: Turn) => {
   requireCoordinator(turn, "unregister channels");
   const { conversation } = turn;
   const record = await ctx.channels.get(conversation.tenantId, conversation.conversationId);
@@ -80,7 +81,7 @@ export function channelsCard(records: ChannelRecord[]): AdaptiveCard {
 }
 
 /** `channels` (coordinators only): the registered conversations and their roles. */
-export const listChannels: CommandHandler = async (ctx: AppContext, turn: Turn) => {
+export const listChannels: CommandHandler<ChannelDeps> = async (ctx: ChannelDeps, turn: Turn) => {
   requireCoordinator(turn, "see the channel registry");
   return channelsCard(await ctx.channels.list());
 };

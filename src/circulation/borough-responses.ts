@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { CirculationDeps } from "./circulation-deps";
 import { BOROUGHS } from "../domain/boroughs";
 import type { CirculationRound } from "./circulation-store";
 import { endOfLondonDay } from "./parse-deadline";
@@ -19,7 +19,7 @@ export interface BoroughResponse {
  * partition range), written as entries change. Overdue once the deadline day has ended in London
  * without a submission.
  */
-export async function boroughResponses(ctx: AppContext, round: CirculationRound): Promise<BoroughResponse[]> {
+export async function boroughResponses(ctx: CirculationDeps, round: CirculationRound): Promise<BoroughResponse[]> {
   const overdueNow = ctx.now().getTime() >= endOfLondonDay(round.deadline).getTime();
   const rows = await roundResponses(ctx, round);
   return BOROUGHS.map((b) => {

@@ -1,4 +1,5 @@
-import type { AppContext, CommandHandler } from "../app-context";
+import type { CirculationDeps } from "./circulation-deps";
+import type { CommandHandler } from "../domain/handlers";
 import type { AdaptiveCard } from "../cards/render-card";
 import { BOROUGHS, boroughByCode } from "../domain/boroughs";
 import type { Turn } from "../domain/conversation";
@@ -16,7 +17,7 @@ const REPEAT_WINDOW_MS = 10 * 60 * 1000;
  * `circulate proforma by <date>` (coordinators): opens a round and posts the invitation to every channel
  * registered as a borough channel; each post's outcome is recorded, and a failed post does not stop the rest.
  */
-export const circulateProforma: CommandHandler = async (ctx: AppContext, turn: Turn, args: string): Promise<AdaptiveCard> => {
+export const circulateProforma: CommandHandler<CirculationDeps> = async (ctx: CirculationDeps, turn: Turn, args: string): Promise<AdaptiveCard> => {
   assertCoordinator(turn.actor, "circulate the proforma");
   const parsed = parseDeadline(args, ctx.now());
   if ("error" in parsed) throw new HubError("invalid-input", parsed.error);

@@ -1,11 +1,12 @@
-import type { AppContext, CommandHandler, VerbHandler } from "../app-context";
+import type { CirculationDeps } from "./circulation-deps";
+import type { CommandHandler, VerbHandler } from "../domain/handlers";
 import { noticeCard } from "../cards/notice-card";
 import type { Turn } from "../domain/conversation";
 import { boroughResponses } from "./borough-responses";
 import { statusCard } from "./circulation-cards";
 
 /** `proforma status`: the eight boroughs for the latest round: submitted, draft only or nothing, and who is overdue. */
-export const proformaStatus: CommandHandler = async (ctx: AppContext, _turn: Turn) => {
+export const proformaStatus: CommandHandler<CirculationDeps> = async (ctx: CirculationDeps, _turn: Turn) => {
   const round = await ctx.circulations.latest();
   if (!round) return noticeCard("No circulation yet", "A coordinator starts one with: circulate proforma by <date>.");
   const [responses, invites] = await Promise.all([boroughResponses(ctx, round), ctx.circulations.invites(round.id)]);
@@ -13,5 +14,5 @@ export const proformaStatus: CommandHandler = async (ctx: AppContext, _turn: Tur
 };
 
 export const CIRCULATION_VERBS = {
-  "proforma.status": ((ctx, turn) => proformaStatus(ctx, turn, "")) as VerbHandler,
+  "proforma.status": ((ctx, turn) => proformaStatus(ctx, turn, "")) as VerbHandler<CirculationDeps>,
 };

@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { CirculationDeps } from "./circulation-deps";
 import type { CirculationRound, RoundResponse } from "./circulation-store";
 
 /**
@@ -8,7 +8,7 @@ import type { CirculationRound, RoundResponse } from "./circulation-store";
  * the digest follows the saves since the round opened, not the size of the archive. Rows an older
  * version kept under the round itself are read too, until `npm run migrate` has moved them.
  */
-export async function roundResponses(ctx: Pick<AppContext, "proformas" | "circulations">, round: CirculationRound): Promise<RoundResponse[]> {
+export async function roundResponses(ctx: Pick<CirculationDeps, "proformas" | "circulations">, round: CirculationRound): Promise<RoundResponse[]> {
   const [older, current] = await Promise.all([ctx.circulations.responses(round.id), ctx.proformas.responsesSince(round.openedAt)]);
   const byEntry = new Map<string, RoundResponse>();
   for (const r of [...older, ...current]) {

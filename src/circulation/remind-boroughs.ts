@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { CirculationDeps } from "./circulation-deps";
 import { boroughByCode } from "../domain/boroughs";
 import { boroughResponses } from "./borough-responses";
 import { reminderCard } from "./circulation-cards";
@@ -13,7 +13,7 @@ export const REMIND_DAYS_BEFORE = 3;
  * has not submitted gets one reminder in its borough channel(s). The claim is a conditional create, so
  * several instances (or checks) remind once; a borough whose every post failed is released for the next check.
  */
-export async function remindBoroughs(ctx: AppContext): Promise<{ reminded: string[] }> {
+export async function remindBoroughs(ctx: CirculationDeps): Promise<{ reminded: string[] }> {
   const round = await ctx.circulations.latest();
   if (!round) return { reminded: [] };
   const now = ctx.now();
@@ -49,7 +49,7 @@ export interface ReminderTimer {
 }
 
 /** Runs the reminder check every `everyMs` (hourly by default); a check never overlaps the one before. */
-export function startReminderTimer(ctx: AppContext, everyMs = 60 * 60 * 1000): ReminderTimer {
+export function startReminderTimer(ctx: CirculationDeps, everyMs = 60 * 60 * 1000): ReminderTimer {
   return startPeriodicJob({
     name: "the proforma reminder check",
     every: { ms: everyMs },

@@ -20,7 +20,7 @@ import { renderReturnsReport } from "../analysis/returns/returns-report";
 import { ladderJson, pipelineJson, workforceFlowJson } from "../analysis/returns/returns-json";
 import { problemText } from "../analysis/returns/return-counts";
 import type { CliIo } from "./cli-io";
-import { withStorage } from "./with-storage";
+import { withComposition } from "./with-storage";
 
 export type { CliIo };
 
@@ -32,18 +32,12 @@ const USAGE =
 
 function store(full: FullAnalysis, io: CliIo): Promise<number> {
   // Storage is loaded only with --store, so a plain report does not pay for the SDK's start-up.
-  return withStorage("storing the measures", io, process.env, async (storage) => {
-    /* eslint-disable @typescript-eslint/no-require-imports */
-    const { TableMeasureStore } = require("../headlines/table-measure-store") as typeof import("../headlines/table-measure-store");
-    const { TableLadderStore } = require("../headlines/table-ladder-store") as typeof import("../headlines/table-ladder-store");
-    /* eslint-enable @typescript-eslint/no-require-imports */
+  return withComposition("storing the measures", io, process.env, async ({ app }, storage) => {
     const { result, returns } = full;
-    const measureStore = new TableMeasureStore(storage.tableClient("measures"), storage.tableClient("headlines"));
     const measures = [...result.measures, ...storedReturnMeasures(returns)];
     const used = result.sources.filter((s) => !s.problem);
-    const runId = await measureStore.saveRun(measures, result.headlines, used);
-    if (returns.ladders.length > 0 || returns.pipeline.length > 0)
-      await new TableLadderStore(storage.tableClient("ladders")).saveRun(runId, returns.ladders, returns.pipeline);
+    const runId = await app.measures.saveRun(measures, result.headlines, used);
+    if (returns.ladders.length > 0 || returns.pipeline.length > 0) await app.ladders.saveRun(runId, returns.ladders, returns.pipeline);
     io.err(
       `stored ${measures.length} measures, ${result.headlines.length} headlines and ${returns.ladders.length} ladders as run ${runId} (${storage.description})`,
     );

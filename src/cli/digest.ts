@@ -4,7 +4,7 @@
  * it sends nothing.
  */
 import type { CliIo } from "./cli-io";
-import { withStorage } from "./with-storage";
+import { withComposition } from "./with-storage";
 
 const USAGE = "usage: npm run digest -- --week 2026-W48 [--json]";
 
@@ -22,17 +22,11 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     io.err(`"${week}" is not an ISO week\n${USAGE}`);
     return 2;
   }
-  return withStorage("digest", io, process.env, async (storage, config) => {
-    const { createAppContext } = require("../app-context") as typeof import("../app-context");
-    const { silentLogger } = require("../logging/logger") as typeof import("../logging/logger");
+  return withComposition("digest", io, process.env, async ({ app }, storage) => {
     const { composeDigest } = require("../digest/compose-digest") as typeof import("../digest/compose-digest");
     const { digestText } = require("../digest/digest-text") as typeof import("../digest/digest-text");
-    const refuse = async () => {
-      throw new Error("the command line sends nothing");
-    };
-    const ctx = createAppContext({ config, logger: silentLogger(), storage, messenger: { post: refuse, update: refuse } });
     const started = Date.now();
-    const data = await composeDigest(ctx, week.toUpperCase());
+    const data = await composeDigest(app, week.toUpperCase());
     io.err(`composed the digest for ${data.week} from ${data.events} activity rows in ${Date.now() - started} ms (${storage.description})`);
     io.out(argv.includes("--json") ? JSON.stringify(data, null, 2) + "\n" : digestText(data));
     return 0;

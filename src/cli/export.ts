@@ -7,7 +7,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { EXPORT_FORMATS, runExport, type ExportFormat } from "../library/run-export";
 import type { CliIo } from "./cli-io";
-import { withStorage } from "./with-storage";
+import { withComposition } from "./with-storage";
 
 const USAGE = "usage: npm run export -- --format csv|json|html --out DIR";
 
@@ -35,14 +35,8 @@ export async function main(argv: readonly string[], io: CliIo, env: NodeJS.Proce
     io.err(unknown.length ? `unknown option ${unknown.join(", ")}\n${USAGE}` : USAGE);
     return 2;
   }
-  return withStorage("export", io, env, async (storage) => {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { TableProformaStore } = require("../proforma/table-proforma-store") as typeof import("../proforma/table-proforma-store");
-    const result = await runExport(
-      { proformas: new TableProformaStore(storage), now: () => new Date() },
-      { format: format as ExportFormat, outDir: out, write: fileWriter(out) },
-      io.err,
-    );
+  return withComposition("export", io, env, async ({ app }) => {
+    const result = await runExport(app, { format: format as ExportFormat, outDir: out, write: fileWriter(out) }, io.err);
     io.out(result.files.length === 1 ? result.files[0]! : out);
     return 0;
   });

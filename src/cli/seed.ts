@@ -8,7 +8,7 @@ import path from "node:path";
 import { PROJECT_ROOT } from "../project-root";
 import type { SeedFile } from "../proforma/seed-proformas";
 import type { CliIo } from "./cli-io";
-import { withStorage } from "./with-storage";
+import { withComposition } from "./with-storage";
 
 /** The demo proforma files of a folder, one JSON file each. */
 function readSeedFiles(dir: string): SeedFile[] {
@@ -22,17 +22,13 @@ export async function main(argv: readonly string[], io: CliIo, env: NodeJS.Proce
     io.err("usage: npm run seed");
     return 2;
   }
-  return withStorage("seed", io, env, async (storage) => {
+  return withComposition("seed", io, env, async ({ app, drainOutbox }, storage) => {
     /* eslint-disable @typescript-eslint/no-require-imports */
-    const { TableProformaStore } = require("../proforma/table-proforma-store") as typeof import("../proforma/table-proforma-store");
-    const { TableActivityFeed } = require("../activity-feed/activity-feed") as typeof import("../activity-feed/activity-feed");
-    const { ProformaOutbox } = require("../proforma/proforma-outbox") as typeof import("../proforma/proforma-outbox");
-    const { TableCirculationStore } = require("../circulation/table-circulation-store") as typeof import("../circulation/table-circulation-store");
     const { seedProformas } = require("../proforma/seed-proformas") as typeof import("../proforma/seed-proformas");
     const { newId } = require("../domain/ids") as typeof import("../domain/ids");
     const { londonDate } = require("../domain/iso-week") as typeof import("../domain/iso-week");
     /* eslint-enable @typescript-eslint/no-require-imports */
-    const circulations = new TableCirculationStore(storage);
+    const circulations = app.circulations;
     if (!(await circulations.latest())) {
       const [y, m, d] = londonDate(new Date(Date.now() + 14 * 86400_000));
       const deadline = `${y}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`;
@@ -41,14 +37,9 @@ export async function main(argv: readonly string[], io: CliIo, env: NodeJS.Proce
       await circulations.open({ id: newId(opened.getTime()), deadline, openedAt: opened.toISOString(), openedBy: "demo", openedByName: "Demo coordinator" });
       io.err(`opened a demo circulation round, deadline ${deadline}`);
     }
-    const outbox = new ProformaOutbox(storage.tableClient("proformas"), new TableActivityFeed(storage));
-    const result = await seedProformas(
-      { proformas: new TableProformaStore(storage, outbox), now: () => new Date() },
-      readSeedFiles(path.join(PROJECT_ROOT, "seeds", "proformas")),
-      io.err,
-    );
+    const result = await seedProformas(app, readSeedFiles(path.join(PROJECT_ROOT, "seeds", "proformas")), io.err);
     // Their feed rows, for the digest, before the command ends.
-    await outbox.drain();
+    await drainOutbox();
     io.out(`demo proformas: ${result.created} loaded, ${result.kept} already there (${storage.description})`);
     return 0;
   });

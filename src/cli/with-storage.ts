@@ -1,6 +1,7 @@
+import type { Composition } from "../composition";
 import type { Config } from "../config/config";
 import type { Storage } from "../storage/open-storage";
-import type { CliIo } from "./analyse";
+import type { CliIo } from "./cli-io";
 
 /**
  * Opens the storage the service uses (sharing a running service's embedded Azurite rather than opening
@@ -35,4 +36,26 @@ export async function withStorage(
   } finally {
     await storage.close();
   }
+}
+
+/**
+ * Like withStorage, with the service's own composition (the same stores, the same proforma outbox) and
+ * a messenger that refuses to send: the command line posts nothing to Teams.
+ */
+export function withComposition(
+  task: string,
+  io: CliIo,
+  env: NodeJS.ProcessEnv,
+  work: (composed: Composition, storage: Storage, config: Config) => Promise<number>,
+): Promise<number> {
+  return withStorage(task, io, env, async (storage, config) => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { compose } = require("../composition") as typeof import("../composition");
+    const { silentLogger } = require("../logging/logger") as typeof import("../logging/logger");
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const refuse = async () => {
+      throw new Error("the command line sends nothing");
+    };
+    return work(compose({ config, logger: silentLogger(), storage, messenger: { post: refuse, update: refuse } }), storage, config);
+  });
 }

@@ -1,6 +1,5 @@
-import type { AppContext } from "../app-context";
+import type { ConveningDeps } from "./convening-deps";
 import { BOROUGHS } from "../domain/boroughs";
-import { channelsWithRole, deliver, sendToPerson } from "../leads/send-cards";
 import { londonDay } from "./london-time";
 import type { FollowUpAction } from "./meeting";
 import { reminderCard } from "./meeting-cards";
@@ -15,19 +14,19 @@ function addDays(day: string, days: number): string {
 }
 
 /** Open actions whose due date (London) has passed. */
-export async function overdueActions(ctx: AppContext, now: Date): Promise<FollowUpAction[]> {
+export async function overdueActions(ctx: Pick<ConveningDeps, "meetings">, now: Date): Promise<FollowUpAction[]> {
   const today = londonDay(now);
   return (await ctx.meetings.openActions()).filter((a) => a.due < today);
 }
 
 /** The owner borough's lead and deputies, one-to-one; with none, the leads' channels. */
-async function tellOwners(ctx: AppContext, a: FollowUpAction, overdue: boolean): Promise<number> {
+async function tellOwners(ctx: ConveningDeps, a: FollowUpAction, overdue: boolean): Promise<number> {
   const card = reminderCard(a, overdue);
   const roster = await ctx.leads.roster(a.ownerBorough);
   const people = [...(roster.lead ? [roster.lead] : []), ...roster.deputies];
   let sent = 0;
-  for (const p of people) if (await sendToPerson(ctx, p.tenantId, p.objectId, card)) sent++;
-  if (sent === 0) for (const c of await channelsWithRole(ctx, "leads")) if (await deliver(ctx, c.ref, card)) sent++;
+  for (const p of people) if (await ctx.notifier.sendToPerson(p.tenantId, p.objectId, card)) sent++;
+  if (sent === 0) for (const c of await ctx.notifier.channelsWithRole("leads")) if (await ctx.notifier.deliver(c.ref, card)) sent++;
   return sent;
 }
 
@@ -36,7 +35,7 @@ async function tellOwners(ctx: AppContext, a: FollowUpAction, overdue: boolean):
  * actions past their due date overdue (once), writing "action.overdue" to the activity feed.
  * Each mark is a conditional write, so two instances running the check at once send one reminder.
  */
-export async function checkActions(ctx: AppContext): Promise<{ reminded: number; overdue: number }> {
+export async function checkActions(ctx: ConveningDeps): Promise<{ reminded: number; overdue: number }> {
   const now = ctx.now();
   const today = londonDay(now);
   let reminded = 0;

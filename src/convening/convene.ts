@@ -1,4 +1,5 @@
-import type { AppContext, CommandHandler, VerbHandler } from "../app-context";
+import type { ConveningDeps } from "./convening-deps";
+import type { CommandHandler, VerbHandler } from "../domain/handlers";
 import type { AdaptiveCard } from "../cards/render-card";
 import { BOROUGHS } from "../domain/boroughs";
 import type { ConversationRef } from "../domain/conversation";
@@ -6,7 +7,6 @@ import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
 import { isSubmissionId, newId } from "../domain/ids";
 import { brokenCharacterProblem, cutText, wellFormed } from "../domain/typed-text";
-import { channelsWithRole } from "../leads/send-cards";
 import { londonInstant, londonLabel } from "./london-time";
 import { MEETING_LIMITS, PROFORMAS_OFFERED, type Meeting } from "./meeting";
 import { CONVENE_FIELDS, conveneFormCard, invitationCard } from "./meeting-cards";
@@ -32,7 +32,7 @@ export interface OfferedProforma {
  * scope are offered: the invitation goes to East London's leads, whom even `east-london` consent
  * covers. One query per borough partition (status published) and one on the authored index.
  */
-export async function proformasToDiscuss(ctx: AppContext, turn: Turn): Promise<OfferedProforma[]> {
+export async function proformasToDiscuss(ctx: Pick<ConveningDeps, "proformas">, turn: Turn): Promise<OfferedProforma[]> {
   const [own, published] = await Promise.all([
     ctx.proformas.listByAuthor(turn.actor.id),
     Promise.all(BOROUGHS.map((b) => ctx.proformas.inBorough(b.code, { statuses: ["published"] }))).then((lists) => lists.flat()),
@@ -52,14 +52,14 @@ export async function proformasToDiscuss(ctx: AppContext, turn: Turn): Promise<O
 }
 
 /** `convene`: the convening card, with a server-made id so a double click stores one conversation. */
-export const openConvene: CommandHandler = async (ctx, turn) => conveneFormWith(ctx, turn, {});
+export const openConvene: CommandHandler<ConveningDeps> = async (ctx, turn) => conveneFormWith(ctx, turn, {});
 
 /**
  * The convening card with some fields filled in (a data headline starts a conversation on its
  * finding). Proformas are kept only where the form offers them; everything is checked again on submit.
  */
 export async function conveneFormWith(
-  ctx: AppContext,
+  ctx: Pick<ConveningDeps, "proformas" | "now">,
   turn: Turn,
   values: { topic?: string; theme?: string; proformas?: readonly string[] },
 ): Promise<AdaptiveCard> {
@@ -77,7 +77,7 @@ const text = (data: Record<string, unknown>, key: string) => (typeof data[key] =
 
 type MeetingInput = Pick<Meeting, "topic" | "theme" | "startsAt" | "format" | "place" | "proformas" | "proformaNote">;
 
-function readInput(ctx: AppContext, data: Record<string, unknown>, offered: OfferedProforma[]): { input?: MeetingInput; errors: string[] } {
+function readInput(ctx: ConveningDeps, data: Record<string, unknown>, offered: OfferedProforma[]): { input?: MeetingInput; errors: string[] } {
   const errors: string[] = [];
   const topic = text(data, "topic");
   if (!topic) errors.push("Topic is required.");
@@ -118,8 +118,8 @@ function readInput(ctx: AppContext, data: Record<string, unknown>, offered: Offe
 }
 
 /** Where the invitation goes: the leads' channels, and every current lead and deputy one-to-one. */
-async function invitationTargets(ctx: AppContext): Promise<ConversationRef[]> {
-  const refs: ConversationRef[] = (await channelsWithRole(ctx, "leads")).map((c) => c.ref);
+async function invitationTargets(ctx: ConveningDeps): Promise<ConversationRef[]> {
+  const refs: ConversationRef[] = (await ctx.notifier.channelsWithRole("leads")).map((c) => c.ref);
   const rosters = await Promise.all(BOROUGHS.map((b) => ctx.leads.roster(b.code)));
   const people = rosters.flatMap((r) => [...(r.lead ? [r.lead] : []), ...r.deputies]);
   for (const p of new Map(people.map((t) => [t.objectId, t])).values()) {
@@ -129,13 +129,13 @@ async function invitationTargets(ctx: AppContext): Promise<ConversationRef[]> {
   return refs;
 }
 
-function formAgain(ctx: AppContext, data: Record<string, unknown>, meetingId: string, offered: OfferedProforma[], errors: string[]): AdaptiveCard {
+function formAgain(ctx: ConveningDeps, data: Record<string, unknown>, meetingId: string, offered: OfferedProforma[], errors: string[]): AdaptiveCard {
   const values: Record<string, string> = {};
   for (const f of CONVENE_FIELDS) values[f] = wellFormed(cutText(text(data, f), 1000));
   return conveneFormCard({ meetingId: isSubmissionId(meetingId) ? meetingId : newId(ctx.now().getTime()), now: ctx.now(), proformas: offered, values, errors });
 }
 
-export const submitConvene: VerbHandler = async (ctx, turn, raw) => {
+export const submitConvene: VerbHandler<ConveningDeps> = async (ctx, turn, raw) => {
   requireConvener(turn);
   const data = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
   const meetingId = text(data, "meetingId");

@@ -1,4 +1,5 @@
-import type { AppContext, VerbHandler } from "../app-context";
+import type { ConveningDeps } from "./convening-deps";
+import type { VerbHandler } from "../domain/handlers";
 import { noticeCard } from "../cards/notice-card";
 import { isCoordinator } from "../domain/actor";
 import { boroughByCode, isBoroughCode } from "../domain/boroughs";
@@ -11,7 +12,7 @@ import { ACTION_SLOTS, outcomesFormCard } from "./meeting-cards";
 import { mayManage, meetingOf } from "./meeting-rights";
 import { currentInvitation, refreshCopies } from "./refresh-copies";
 
-async function managedHeldMeeting(ctx: AppContext, turn: Parameters<VerbHandler>[1], data: unknown): Promise<Meeting> {
+async function managedHeldMeeting(ctx: ConveningDeps, turn: Parameters<VerbHandler<ConveningDeps>>[1], data: unknown): Promise<Meeting> {
   const m = await meetingOf(ctx, data);
   if (!mayManage(turn.actor, m))
     throw new HubError("forbidden", "Only the lead who convened this conversation or an LIIA coordinator can record its outcomes.");
@@ -23,7 +24,7 @@ async function managedHeldMeeting(ctx: AppContext, turn: Parameters<VerbHandler>
 }
 
 /** After the date, the convener's form for outcomes, up to three actions and the peer-review flag. */
-export const openOutcomes: VerbHandler = async (ctx, turn, data) => outcomesFormCard(await managedHeldMeeting(ctx, turn, data), ctx.now());
+export const openOutcomes: VerbHandler<ConveningDeps> = async (ctx, turn, data) => outcomesFormCard(await managedHeldMeeting(ctx, turn, data), ctx.now());
 
 const text = (data: Record<string, unknown>, key: string) => (typeof data[key] === "string" ? (data[key] as string).trim() : "");
 
@@ -57,7 +58,7 @@ function readActions(m: Meeting, data: Record<string, unknown>, today: string, n
   return { actions, errors };
 }
 
-export const recordOutcomes: VerbHandler = async (ctx, turn, raw) => {
+export const recordOutcomes: VerbHandler<ConveningDeps> = async (ctx, turn, raw) => {
   const m = await managedHeldMeeting(ctx, turn, raw);
   const data = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
   const outcomes = text(data, "outcomes");
@@ -88,7 +89,7 @@ export const recordOutcomes: VerbHandler = async (ctx, turn, raw) => {
 };
 
 /** The owner borough's lead or deputy, or a coordinator, marks an action done. */
-export const markActionDone: VerbHandler = async (ctx, turn, data) => {
+export const markActionDone: VerbHandler<ConveningDeps> = async (ctx, turn, data) => {
   const id = (data as { actionId?: unknown } | undefined)?.actionId;
   const action = typeof id === "string" ? await ctx.meetings.getAction(id) : undefined;
   if (!action) throw new HubError("not-found", "This action is not known to the Hub.");

@@ -1,4 +1,5 @@
-import type { VerbHandler } from "../app-context";
+import type { ConveningDeps } from "./convening-deps";
+import type { VerbHandler } from "../domain/handlers";
 import { HubError } from "../domain/errors";
 import { RSVP_ANSWERS, type RsvpAnswer } from "./meeting";
 import { meetingOf } from "./meeting-rights";
@@ -8,7 +9,7 @@ import { currentInvitation, refreshCopies } from "./refresh-copies";
  * Yes / maybe / no on an invitation: stored once per person (a second answer replaces the first),
  * then the card comes back with live counts, and every other posted copy is updated in place.
  */
-export const rsvpToMeeting: VerbHandler = async (ctx, turn, data) => {
+export const rsvpToMeeting: VerbHandler<ConveningDeps> = async (ctx, turn, data) => {
   const m = await meetingOf(ctx, data);
   // A late press answers plainly on the card as it stands now, with the buttons that still apply.
   if (m.status === "cancelled")

@@ -1,12 +1,12 @@
-import type { AppContext } from "../app-context";
+import type { DeliveryDeps } from "./delivery-deps";
 
-const running = new WeakMap<AppContext, Set<Promise<unknown>>>();
+const running = new WeakMap<DeliveryDeps, Set<Promise<unknown>>>();
 
 /**
  * Runs slow work (a delivery pass) without holding up a Teams turn, which must answer within about
  * 15 s: waits up to `answerWithinMs` for the result, else lets it finish on its own and says so.
  */
-export async function withinTurn<T>(ctx: AppContext, work: Promise<T>, answerWithinMs = 8000): Promise<{ done: true; value: T } | { done: false }> {
+export async function withinTurn<T>(ctx: DeliveryDeps, work: Promise<T>, answerWithinMs = 8000): Promise<{ done: true; value: T } | { done: false }> {
   let set = running.get(ctx);
   if (!set) running.set(ctx, (set = new Set()));
   const tracked = work.then(
@@ -29,7 +29,7 @@ export async function withinTurn<T>(ctx: AppContext, work: Promise<T>, answerWit
 }
 
 /** Resolves when every background pass started through this app context has ended. */
-export async function settleBackground(ctx: AppContext): Promise<void> {
+export async function settleBackground(ctx: DeliveryDeps): Promise<void> {
   const set = running.get(ctx);
   while (set && set.size > 0) await Promise.all([...set]);
 }

@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { DeliveryDeps } from "./delivery-deps";
 import { newId } from "../domain/ids";
 import { DeliveryError } from "../messaging/messenger";
 import { isTrustedServiceUrl } from "../messaging/trusted-service-url";
@@ -20,7 +20,7 @@ export interface CorrectionSummary {
  * Replaces a run's content and updates every card already sent, in place (the stored activity ids),
  * instead of posting again. Channels not yet sent get the corrected content when their turn comes.
  */
-export async function correctRun(ctx: AppContext, plan: DeliveryPlan, options: DeliveryOptions = {}): Promise<CorrectionSummary> {
+export async function correctRun(ctx: DeliveryDeps, plan: DeliveryPlan, options: DeliveryOptions = {}): Promise<CorrectionSummary> {
   const store = options.store ?? ctx.runs;
   if ((await store.content(plan.runKey)) === undefined) return { runKey: plan.runKey, outcome: "never-sent", updated: 0, failed: 0 };
   const owner = options.owner ?? `correction-${newId()}`;
@@ -32,7 +32,7 @@ export async function correctRun(ctx: AppContext, plan: DeliveryPlan, options: D
   }
 }
 
-async function correctClaimed(ctx: AppContext, plan: DeliveryPlan, store: RunStore, owner: string, options: DeliveryOptions): Promise<CorrectionSummary> {
+async function correctClaimed(ctx: DeliveryDeps, plan: DeliveryPlan, store: RunStore, owner: string, options: DeliveryOptions): Promise<CorrectionSummary> {
   const leaseMs = options.leaseMs ?? DELIVERY_DEFAULTS.leaseMs;
   const claimed = await store.claim(plan.runKey, owner, ctx.now(), leaseMs, plan.compose, { instance: THIS_INSTANCE, isDead: knownDead });
   if ("heldBy" in claimed) return { runKey: plan.runKey, outcome: "held-elsewhere", updated: 0, failed: 0 };

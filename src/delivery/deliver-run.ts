@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { DeliveryDeps } from "./delivery-deps";
 import type { AdaptiveCard } from "../cards/render-card";
 import type { ChannelRecord, ChannelRole } from "../channels/channel-store";
 import { newId } from "../domain/ids";
@@ -47,7 +47,7 @@ export interface DeliveryOptions {
 export const DELIVERY_DEFAULTS = { leaseMs: 30_000, concurrency: 4, maxAttempts: 5 } as const;
 
 interface Pass {
-  ctx: AppContext;
+  ctx: DeliveryDeps;
   plan: DeliveryPlan;
   store: RunStore;
   keeper: LeaseKeeper;
@@ -64,7 +64,7 @@ type Tally = "sent" | "alreadySent" | "failed" | "unknown";
  * then move each row pending -> sending -> sent with conditional writes. A row found in `sending` was
  * mid-send when its instance stopped: it becomes `unknown` and is reported, never resent.
  */
-export async function deliverRun(ctx: AppContext, plan: DeliveryPlan, options: DeliveryOptions = {}): Promise<RunSummary> {
+export async function deliverRun(ctx: DeliveryDeps, plan: DeliveryPlan, options: DeliveryOptions = {}): Promise<RunSummary> {
   const store = options.store ?? ctx.runs;
   const leaseMs = options.leaseMs ?? DELIVERY_DEFAULTS.leaseMs;
   const owner = options.owner ?? `pass-${newId()}`;
@@ -99,7 +99,7 @@ function emptySummary(plan: DeliveryPlan): Omit<RunSummary, "outcome"> {
 }
 
 async function deliverClaimed(claimed: {
-  ctx: AppContext;
+  ctx: DeliveryDeps;
   plan: DeliveryPlan;
   store: RunStore;
   keeper: LeaseKeeper;

@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { DeliveryDeps } from "./delivery-deps";
 import { inert } from "../cards/inert-text";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { DeliveryError } from "../messaging/messenger";
@@ -30,7 +30,7 @@ export function deliveryProblemsCard(label: string, problems: { channel: string;
  * Tells the coordinators' channels which channels did not get a run's card, or may not have: an
  * unknown outcome is never resent blindly, so a person checks. Each problem is reported once.
  */
-export async function reportProblems(ctx: AppContext, store: RunStore, plan: DeliveryPlan, fence: number, options: DeliveryOptions): Promise<void> {
+export async function reportProblems(ctx: DeliveryDeps, store: RunStore, plan: DeliveryPlan, fence: number, options: DeliveryOptions): Promise<void> {
   const rows = (await store.rows(plan.runKey)).filter((r) => (r.state === "unknown" || r.state === "failed") && !r.reported);
   if (rows.length === 0) return;
   const coordinators = await ctx.channels.withRole("coordinators");
@@ -58,7 +58,12 @@ export async function reportProblems(ctx: AppContext, store: RunStore, plan: Del
 }
 
 /** Posts a report, retrying what may be retried; true when it was posted. */
-async function postOnce(ctx: AppContext, ref: Parameters<AppContext["messenger"]["post"]>[0], card: AdaptiveCard, options: DeliveryOptions): Promise<boolean> {
+async function postOnce(
+  ctx: DeliveryDeps,
+  ref: Parameters<DeliveryDeps["messenger"]["post"]>[0],
+  card: AdaptiveCard,
+  options: DeliveryOptions,
+): Promise<boolean> {
   const pacer = options.pacer ?? sharedPacer;
   for (let attempt = 1; attempt <= 3; attempt++) {
     try {

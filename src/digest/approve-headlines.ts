@@ -1,4 +1,5 @@
-import type { AppContext, CommandHandler } from "../app-context";
+import type { DigestDeps } from "./digest-deps";
+import type { CommandHandler } from "../domain/handlers";
 import { recordAudit } from "../audit/record-audit";
 import { noticeCard } from "../cards/notice-card";
 import { withinTurn } from "../delivery/background";
@@ -41,14 +42,14 @@ function requireCoordinator(turn: Turn, what: string): void {
   if (!isCoordinator(turn.actor)) throw new HubError("forbidden", `Only an LIIA coordinator can ${what}.`);
 }
 
-async function latestRun(ctx: AppContext): Promise<{ runId: string; headlines: StoredHeadline[] }> {
+async function latestRun(ctx: DigestDeps): Promise<{ runId: string; headlines: StoredHeadline[] }> {
   const runId = await ctx.measures.latestRunId();
   if (!runId) throw new HubError("not-found", "No headlines are stored yet: an analyst loads data with npm run analyse -- --store <files>.");
   return { runId, headlines: await ctx.measures.headlinesOfRun(runId, SHOWN) };
 }
 
 /** `propose headlines` (coordinators): puts the latest stored headlines forward for a second coordinator. */
-export const proposeHeadlines: CommandHandler = async (ctx: AppContext, turn: Turn) => {
+export const proposeHeadlines: CommandHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn) => {
   requireCoordinator(turn, "propose headlines");
   const { runId, headlines } = await latestRun(ctx);
   const version = dataVersion(runId, headlines);
@@ -72,7 +73,7 @@ export const proposeHeadlines: CommandHandler = async (ctx: AppContext, turn: Tu
  * now on; the approval and the data version go in the audit trail. If this week's digest was already
  * sent, its cards are corrected in place, each changed headline saying what it was.
  */
-export const approveHeadlines: CommandHandler = async (ctx: AppContext, turn: Turn) => {
+export const approveHeadlines: CommandHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn) => {
   requireCoordinator(turn, "approve headlines");
   const { runId } = await latestRun(ctx);
   const found = await ctx.approvals.get(runId);

@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { DigestDeps } from "./digest-deps";
 import { isIsoWeek } from "../domain/iso-week";
 import { HubError } from "../domain/errors";
 import type { StoredHeadline } from "../headlines/measure-store";
@@ -37,7 +37,7 @@ export function toDigestHeadlines(stored: readonly StoredHeadline[]): DigestHead
  * The headlines the digest and posts may carry: those of the latest run a second coordinator approved
  * (the two-person rule), never a run only its proposer has seen.
  */
-export async function digestHeadlines(ctx: AppContext, limit = DIGEST_HEADLINES): Promise<DigestHeadline[]> {
+export async function digestHeadlines(ctx: DigestDeps, limit = DIGEST_HEADLINES): Promise<DigestHeadline[]> {
   try {
     const runId = await ctx.approvals.approvedRunId();
     return runId ? await withPractice(ctx, toDigestHeadlines(await ctx.measures.headlinesOfRun(runId, limit))) : [];
@@ -52,7 +52,7 @@ export async function digestHeadlines(ctx: AppContext, limit = DIGEST_HEADLINES)
  * every section source, then adds the latest data headlines. The cost follows the week's rows (plus a
  * few point reads), never the size of the archive.
  */
-export async function composeDigest(ctx: AppContext, week: string, sources: readonly DigestSectionSource[] = DIGEST_SECTIONS): Promise<DigestData> {
+export async function composeDigest(ctx: DigestDeps, week: string, sources: readonly DigestSectionSource[] = DIGEST_SECTIONS): Promise<DigestData> {
   if (!isIsoWeek(week)) throw new HubError("invalid-input", `"${week.slice(0, 40)}" is not an ISO week: write it like 2026-W48.`);
   const events = await ctx.feed.week(week);
   const sections: DigestSection[] = [];

@@ -1,4 +1,5 @@
-import type { AppContext, VerbHandler } from "../app-context";
+import type { DigestDeps } from "./digest-deps";
+import type { VerbHandler } from "../domain/handlers";
 import type { AdaptiveCard } from "../cards/render-card";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
@@ -37,7 +38,7 @@ export function conveneTopic(h: DigestHeadline): string {
 }
 
 /** The card the button sat on, again, with a note: the week's digest, or the approved headlines. */
-async function sameCard(ctx: AppContext, turn: Turn, week: string, headlines: readonly DigestHeadline[], note: string): Promise<AdaptiveCard> {
+async function sameCard(ctx: DigestDeps, turn: Turn, week: string, headlines: readonly DigestHeadline[], note: string): Promise<AdaptiveCard> {
   if (week) {
     const content = await ctx.runs.content(digestRunKey(week));
     const channel = await ctx.channels.get(turn.conversation.tenantId, turn.conversation.conversationId);
@@ -53,7 +54,7 @@ async function sameCard(ctx: AppContext, turn: Turn, week: string, headlines: re
  * to the presser's one-to-one chat and the card they pressed stays, with a note; someone who may not
  * convene keeps the card, told who can.
  */
-export const conveneFromHeadline: VerbHandler = async (ctx, turn, data) => {
+export const conveneFromHeadline: VerbHandler<DigestDeps> = async (ctx, turn, data) => {
   const { key, week } = parse(data);
   const headlines = await digestHeadlines(ctx);
   const headline = headlines.find((h) => h.key === key);

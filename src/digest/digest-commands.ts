@@ -1,4 +1,5 @@
-import type { AppContext, CommandHandler } from "../app-context";
+import type { DigestDeps } from "./digest-deps";
+import type { CommandHandler } from "../domain/handlers";
 import { noticeCard } from "../cards/notice-card";
 import type { AdaptiveCard } from "../cards/render-card";
 import { withinTurn } from "../delivery/background";
@@ -32,7 +33,7 @@ export function summaryCard(label: string, s: RunSummary): AdaptiveCard {
 }
 
 /** `digest preview [week]`: the week's digest, to the asker only (DCSs, leads and coordinators). */
-export const digestPreview: CommandHandler = async (ctx: AppContext, turn: Turn, args: string) => {
+export const digestPreview: CommandHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn, args: string) => {
   if (!turn.actor.roles.some((r) => r === "coordinator" || r === "dcs" || r === "lead")) {
     throw new HubError("forbidden", "The digest preview is for DCSs, borough leads and LIIA coordinators.");
   }
@@ -43,7 +44,7 @@ export const digestPreview: CommandHandler = async (ctx: AppContext, turn: Turn,
 };
 
 /** `digest send now [week]` (coordinators): sends the week's digest to every DCS channel that lacks it. */
-export const digestSendNow: CommandHandler = async (ctx: AppContext, turn: Turn, args: string) => {
+export const digestSendNow: CommandHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn, args: string) => {
   requireCoordinator(turn, "send the digest");
   const week = parseWeekArg(args, isoWeek(ctx.now()));
   const label = `the digest for ${week}`;
@@ -53,7 +54,7 @@ export const digestSendNow: CommandHandler = async (ctx: AppContext, turn: Turn,
 };
 
 /** `digest correct [week]` (coordinators): updates the digest cards already sent, in place. */
-export const digestCorrect: CommandHandler = async (ctx: AppContext, turn: Turn, args: string) => {
+export const digestCorrect: CommandHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn, args: string) => {
   requireCoordinator(turn, "correct the digest");
   const current = isoWeek(ctx.now());
   const store = ctx.runs;

@@ -1,4 +1,5 @@
-import type { AppContext, CommandHandler, VerbHandler } from "../app-context";
+import type { DigestDeps } from "./digest-deps";
+import type { CommandHandler, VerbHandler } from "../domain/handlers";
 import { inert } from "../cards/inert-text";
 import { noticeCard } from "../cards/notice-card";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
@@ -31,7 +32,7 @@ function parseFeedback(data: unknown): { week: string; kind: FeedbackKind } {
  * "Useful" / "Discuss at the next meeting" on a digest card: records who pressed which (pressing again
  * leaves one row) and answers with the same digest, thanking them. Nobody who did not press is recorded.
  */
-export const digestFeedback: VerbHandler = async (ctx: AppContext, turn: Turn, data: unknown) => {
+export const digestFeedback: VerbHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn, data: unknown) => {
   const { week, kind } = parseFeedback(data);
   const content = await ctx.runs.content(digestRunKey(week));
   const channel = await ctx.channels.get(turn.conversation.tenantId, turn.conversation.conversationId);
@@ -79,7 +80,7 @@ export function feedbackCard(week: string, presses: readonly DigestFeedback[]): 
 }
 
 /** `digest feedback [week]` (coordinators): per borough, who marked the digest useful or to discuss. */
-export const digestFeedbackCommand: CommandHandler = async (ctx: AppContext, turn: Turn, args: string) => {
+export const digestFeedbackCommand: CommandHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn, args: string) => {
   if (!isCoordinator(turn.actor)) throw new HubError("forbidden", "Only an LIIA coordinator can see who marked the digest.");
   const week = parseWeekArg(args, isoWeek(ctx.now()));
   return feedbackCard(week, await ctx.feedback.forWeek(week));

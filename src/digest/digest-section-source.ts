@@ -1,10 +1,10 @@
-import type { AppContext } from "../app-context";
+import type { DigestDeps } from "./digest-deps";
 import type { FeedEvent } from "../activity-feed/feed-event";
 import type { DigestLine } from "./digest-data";
 
 /** What a section source is given: the week, its activity-feed rows (read once) and the app's stores. */
 export interface DigestSourceInput {
-  ctx: AppContext;
+  ctx: DigestDeps;
   week: string;
   events: readonly FeedEvent[];
 }

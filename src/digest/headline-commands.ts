@@ -1,4 +1,5 @@
-import type { AppContext, CommandHandler } from "../app-context";
+import type { DigestDeps } from "./digest-deps";
+import type { CommandHandler } from "../domain/handlers";
 import { noticeCard } from "../cards/notice-card";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { withinTurn } from "../delivery/background";
@@ -42,7 +43,7 @@ export function headlinesCard(content: HeadlinesContent, heading = "Data headlin
   });
 }
 
-async function headlinesContent(ctx: AppContext): Promise<HeadlinesContent> {
+async function headlinesContent(ctx: DigestDeps): Promise<HeadlinesContent> {
   const headlines = await digestHeadlines(ctx, HEADLINES_SHOWN);
   const chart = await headlineChart(ctx, headlines);
   return chart ? { headlines, chart } : { headlines };
@@ -51,14 +52,14 @@ async function headlinesContent(ctx: AppContext): Promise<HeadlinesContent> {
 const HEADLINES_SHOWN = 5;
 
 /** `headlines`: the current top headlines, to the asker only. */
-export const showHeadlines: CommandHandler = async (ctx: AppContext, turn: Turn) =>
+export const showHeadlines: CommandHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn) =>
   showPrivately(ctx, turn, headlinesCard(await headlinesContent(ctx)), "headlines");
 
 /**
  * The approved headlines as a delivery to the DCS channels: the run key names the analysis run, so
  * each set of headlines reaches each channel once, with the digest's guarantees.
  */
-export async function headlinesPlan(ctx: AppContext): Promise<DeliveryPlan | undefined> {
+export async function headlinesPlan(ctx: DigestDeps): Promise<DeliveryPlan | undefined> {
   const runId = await ctx.approvals.approvedRunId();
   if (!runId) return undefined;
   return {
@@ -76,13 +77,13 @@ function readContent(content: string): HeadlinesContent {
   return Array.isArray(parsed) ? { headlines: parsed } : parsed;
 }
 
-export async function postHeadlines(ctx: AppContext, options?: DeliveryOptions): Promise<RunSummary | undefined> {
+export async function postHeadlines(ctx: DigestDeps, options?: DeliveryOptions): Promise<RunSummary | undefined> {
   const plan = await headlinesPlan(ctx);
   return plan ? deliverRun(ctx, plan, options) : undefined;
 }
 
 /** `post headlines` (coordinators): posts the latest stored headlines to every DCS channel, once. */
-export const postHeadlinesCommand: CommandHandler = async (ctx: AppContext, turn: Turn) => {
+export const postHeadlinesCommand: CommandHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn) => {
   if (!isCoordinator(turn.actor)) throw new HubError("forbidden", "Only an LIIA coordinator can post headlines.");
   const result = await withinTurn(ctx, postHeadlines(ctx));
   if (!result.done) return noticeCard("Posting", "The data headlines are going out; any problem will be reported in the coordinators' channel.");

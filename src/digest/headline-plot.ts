@@ -1,7 +1,7 @@
 import { CATALOGUE } from "../analysis/catalogue";
 import type { ForestPlot } from "../charts/forest-plot";
 import { forestPlotAlt } from "../charts/forest-plot";
-import type { AppContext } from "../app-context";
+import type { DigestDeps } from "./digest-deps";
 import type { DigestChart, DigestHeadline } from "./digest-data";
 
 /** What a measure id is about, in a few words ("Children looked after on 31 March"). */
@@ -31,7 +31,7 @@ export function headlinePlot(headlines: readonly DigestHeadline[]): ForestPlot {
  * Keeps the plot at an unguessable address for the card's image. Without storage the card still has
  * the headlines and their numbers, so a failure is logged and the picture left out.
  */
-export async function headlineChart(ctx: AppContext, headlines: readonly DigestHeadline[]): Promise<DigestChart | undefined> {
+export async function headlineChart(ctx: DigestDeps, headlines: readonly DigestHeadline[]): Promise<DigestChart | undefined> {
   if (headlines.length === 0) return undefined;
   const plot = headlinePlot(headlines);
   try {

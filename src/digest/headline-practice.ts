@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { DigestDeps } from "./digest-deps";
 import type { LibraryEntry } from "../library/library-entry";
 import { matchPractice } from "../library/practice-match";
 import { publishedPractice } from "../library/published-practice";
@@ -22,7 +22,7 @@ export function linkPractice(headlines: readonly DigestHeadline[], entries: read
  * the library for all of them. If the library cannot be read the headlines still go out, claiming no
  * gap (a gap said without looking would be untrue).
  */
-export async function withPractice(ctx: AppContext, headlines: readonly DigestHeadline[]): Promise<DigestHeadline[]> {
+export async function withPractice(ctx: DigestDeps, headlines: readonly DigestHeadline[]): Promise<DigestHeadline[]> {
   if (headlines.length === 0) return [];
   try {
     return linkPractice(headlines, await publishedPractice(ctx));

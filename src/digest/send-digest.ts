@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { DigestDeps } from "./digest-deps";
 import { correctRun, type CorrectionSummary } from "../delivery/correct-run";
 import { deliverRun, type DeliveryOptions, type DeliveryPlan } from "../delivery/deliver-run";
 import type { RunSummary } from "../delivery/delivery-state";
@@ -12,7 +12,7 @@ export function digestRunKey(week: string): string {
 }
 
 /** The week's digest as a delivery: one card per DCS channel, its own borough's items first. */
-export function digestPlan(ctx: AppContext, week: string): DeliveryPlan {
+export function digestPlan(ctx: DigestDeps, week: string): DeliveryPlan {
   return {
     runKey: digestRunKey(week),
     label: `the digest for ${week}`,
@@ -29,11 +29,11 @@ export function digestPlan(ctx: AppContext, week: string): DeliveryPlan {
 }
 
 /** Sends a week's digest to every DCS channel that has not had it: exactly once per channel. */
-export function sendDigest(ctx: AppContext, week: string, options?: DeliveryOptions): Promise<RunSummary> {
+export function sendDigest(ctx: DigestDeps, week: string, options?: DeliveryOptions): Promise<RunSummary> {
   return deliverRun(ctx, digestPlan(ctx, week), options);
 }
 
 /** Recomposes a week's digest and updates the cards already sent, in place. */
-export function correctDigest(ctx: AppContext, week: string, options?: DeliveryOptions): Promise<CorrectionSummary> {
+export function correctDigest(ctx: DigestDeps, week: string, options?: DeliveryOptions): Promise<CorrectionSummary> {
   return correctRun(ctx, digestPlan(ctx, week), options);
 }

@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { DigestDeps } from "./digest-deps";
 import type { AdaptiveCard } from "../cards/render-card";
 import { noticeCard } from "../cards/notice-card";
 import type { Turn } from "../domain/conversation";
@@ -7,7 +7,7 @@ import type { Turn } from "../domain/conversation";
  * Shows a card to the asker only: as the reply in a one-to-one chat; from a channel or group chat,
  * posted to the asker's one-to-one chat with the bot, with a short note in the channel.
  */
-export async function showPrivately(ctx: AppContext, turn: Turn, card: AdaptiveCard, command: string): Promise<AdaptiveCard> {
+export async function showPrivately(ctx: DigestDeps, turn: Turn, card: AdaptiveCard, command: string): Promise<AdaptiveCard> {
   if (turn.conversation.conversationType === "personal") return card;
   const chat = await ctx.channels.personalChat(turn.actor.tenantId, turn.actor.id);
   if (!chat) return noticeCard("Ask me in a one-to-one chat", `To keep this to you, open a chat with me and type ${command} there.`);

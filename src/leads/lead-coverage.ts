@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { LeadDeps } from "./leads-deps";
 import { BOROUGHS } from "../domain/boroughs";
 
 /** For the weekly digest: which boroughs have a confirmed lead, which not, and nominations waiting. */
@@ -10,7 +10,7 @@ export interface LeadCoverage {
   totalOpenNominations: number;
 }
 
-export async function leadCoverage(ctx: AppContext): Promise<LeadCoverage> {
+export async function leadCoverage(ctx: Pick<LeadDeps, "leads" | "nominations">): Promise<LeadCoverage> {
   const [rosters, waiting] = await Promise.all([Promise.all(BOROUGHS.map((b) => ctx.leads.roster(b.code))), ctx.nominations.everywhere(["open", "accepted"])]);
   const withLead = rosters.flatMap((r) => (r.lead ? [{ borough: r.borough, name: r.lead.name, jobTitle: r.lead.jobTitle, since: r.lead.since }] : []));
   const withoutLead = rosters.filter((r) => !r.lead).map((r) => r.borough);

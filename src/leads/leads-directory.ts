@@ -1,4 +1,5 @@
-import type { AppContext, CommandHandler } from "../app-context";
+import type { LeadDeps } from "./leads-deps";
+import type { CommandHandler } from "../domain/handlers";
 import { inert } from "../cards/inert-text";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { BOROUGHS } from "../domain/boroughs";
@@ -38,14 +39,14 @@ export function leadsDirectoryCard(rosters: BoroughRoster[], upcoming: Meeting[]
 }
 
 /** Conversations still to come (not cancelled), soonest first, within the next year. */
-export async function upcomingMeetings(ctx: AppContext): Promise<Meeting[]> {
+export async function upcomingMeetings(ctx: LeadDeps): Promise<Meeting[]> {
   const now = ctx.now();
   const later = new Date(now.getTime() + 366 * 86_400_000);
   return (await ctx.meetings.between(now.toISOString(), later.toISOString())).filter((m) => m.status === "scheduled");
 }
 
 /** `leads`: the eight boroughs' leads (or "no lead yet") and the conversations coming up. */
-export const showLeads: CommandHandler = async (ctx: AppContext) => {
+export const showLeads: CommandHandler<LeadDeps> = async (ctx: LeadDeps) => {
   const rosters = await Promise.all(BOROUGHS.map((b) => ctx.leads.roster(b.code)));
   return leadsDirectoryCard(rosters, await upcomingMeetings(ctx));
 };

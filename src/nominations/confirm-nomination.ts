@@ -1,9 +1,9 @@
-import type { AppContext, VerbHandler } from "../app-context";
+import type { NominationDeps } from "./nominations-deps";
+import type { VerbHandler } from "../domain/handlers";
 import { noticeCard } from "../cards/notice-card";
 import { HubError } from "../domain/errors";
 import { grantLeadRole, revokeLeadRole } from "../leads/lead-roles";
 import type { LeadTerm } from "../leads/lead-term";
-import { sendToPerson } from "../leads/send-cards";
 import { kindTitle, type Nomination } from "./nomination";
 import { boroughName } from "./nomination-cards";
 import { canConfirm, canWithdraw } from "./nomination-rights";
@@ -14,7 +14,7 @@ import { nominationOf, statusSentence } from "./respond-to-nomination";
  * ETag), then the term is started; if that fails the claim is undone so the confirmation can be
  * pressed again.
  */
-export const confirmNomination: VerbHandler = async (ctx, turn, data) => {
+export const confirmNomination: VerbHandler<NominationDeps> = async (ctx, turn, data) => {
   const n = await nominationOf(ctx, data);
   if (!canConfirm(turn.actor, n)) throw new HubError("forbidden", `Only ${boroughName(n.borough)}'s DCS or an LIIA coordinator can confirm this nomination.`);
   if (n.status !== "accepted") throw new HubError("conflict", statusSentence(n));
@@ -51,8 +51,7 @@ export const confirmNomination: VerbHandler = async (ctx, turn, data) => {
     data: { kind: n.kind, replaced: Boolean(replaced) },
   });
   ctx.logger.info({ event: "lead.confirmed", id: n.id, borough: n.borough, kind: n.kind, replaced: replaced?.id ?? null }, "lead confirmed");
-  await sendToPerson(
-    ctx,
+  await ctx.notifier.sendToPerson(
     n.nomineeTenantId,
     n.nomineeId,
     noticeCard(
@@ -62,8 +61,7 @@ export const confirmNomination: VerbHandler = async (ctx, turn, data) => {
     ),
   );
   if (replaced) {
-    await sendToPerson(
-      ctx,
+    await ctx.notifier.sendToPerson(
       replaced.tenantId,
       replaced.objectId,
       noticeCard("Thank you", `${boroughName(n.borough)} has confirmed a new borough lead. Your time as lead is kept in the borough's history.`),
@@ -78,7 +76,7 @@ function confirmedSentence(n: Nomination, replaced?: LeadTerm): string {
 }
 
 /** The nominator, the borough's DCS or a coordinator may withdraw a waiting nomination. */
-export const withdrawNomination: VerbHandler = async (ctx: AppContext, turn, data) => {
+export const withdrawNomination: VerbHandler<NominationDeps> = async (ctx: NominationDeps, turn, data) => {
   const n = await nominationOf(ctx, data);
   if (!canWithdraw(turn.actor, n))
     throw new HubError("forbidden", "Only the person who nominated, the borough's DCS or an LIIA coordinator can withdraw this nomination.");

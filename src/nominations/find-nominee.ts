@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { NominationDeps } from "./nominations-deps";
 
 /** A person the service knows, as far as a nomination needs: where they are and what they are called. */
 export interface KnownPerson {
@@ -14,7 +14,7 @@ export interface KnownPerson {
  * the bot has with them. Looks in the nominator's tenant, then in the tenants mapped to the borough
  * (TENANT_BOROUGHS): point reads only. Undefined for a person the service has never met.
  */
-export async function findKnownPerson(ctx: AppContext, objectId: string, tenants: string[]): Promise<KnownPerson | undefined> {
+export async function findKnownPerson(ctx: NominationDeps, objectId: string, tenants: string[]): Promise<KnownPerson | undefined> {
   for (const tenantId of [...new Set(tenants.filter(Boolean))]) {
     const person = await ctx.people.get(tenantId, objectId);
     if (person) return { tenantId, objectId, name: person.name, jobTitle: person.jobTitle, borough: person.borough };
@@ -24,7 +24,7 @@ export async function findKnownPerson(ctx: AppContext, objectId: string, tenants
   return undefined;
 }
 
-export function tenantsOfBorough(ctx: AppContext, borough: string): string[] {
+export function tenantsOfBorough(ctx: NominationDeps, borough: string): string[] {
   return Object.entries(ctx.config.tenantBoroughs)
     .filter(([, code]) => code === borough)
     .map(([tenant]) => tenant);

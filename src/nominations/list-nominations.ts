@@ -1,4 +1,5 @@
-import type { AppContext, CommandHandler } from "../app-context";
+import type { NominationDeps } from "./nominations-deps";
+import type { CommandHandler } from "../domain/handlers";
 import { isCoordinator } from "../domain/actor";
 import type { Turn } from "../domain/conversation";
 import type { Nomination } from "./nomination";
@@ -6,7 +7,7 @@ import { nominationListCard } from "./nomination-cards";
 import { buttonsFor } from "./nomination-rights";
 
 /** `nominations`: what is waiting that the asker can act on or follows (coordinators see every borough). */
-export const listNominations: CommandHandler = async (ctx: AppContext, turn: Turn) => {
+export const listNominations: CommandHandler<NominationDeps> = async (ctx: NominationDeps, turn: Turn) => {
   const { actor } = turn;
   let waiting: Nomination[];
   if (isCoordinator(actor)) waiting = await ctx.nominations.everywhere(["open", "accepted"]);

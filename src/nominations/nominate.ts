@@ -1,4 +1,5 @@
-import type { AppContext, CommandHandler, VerbHandler } from "../app-context";
+import type { NominationDeps } from "./nominations-deps";
+import type { CommandHandler, VerbHandler } from "../domain/handlers";
 import type { AdaptiveCard } from "../cards/render-card";
 import { noticeCard } from "../cards/notice-card";
 import { isCoordinator, type Actor } from "../domain/actor";
@@ -7,7 +8,6 @@ import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
 import { isSubmissionId, newId } from "../domain/ids";
 import { brokenCharacterProblem, cutText, wellFormed } from "../domain/typed-text";
-import { sendToPerson } from "../leads/send-cards";
 import { PERSON_ID_WORDS } from "../people/person-id";
 import { findKnownPerson, tenantsOfBorough } from "./find-nominee";
 import { NOMINATION_LIMITS, isObjectId, isOpenNomination, kindTitle, type Nomination, type NominationKind } from "./nomination";
@@ -22,7 +22,7 @@ function ownBorough(actor: Actor): string | undefined {
 }
 
 /** `nominate`: the nominating card, with a server-made id so a double click stores one nomination. */
-export const openNomination: CommandHandler = async (ctx: AppContext, turn: Turn) => {
+export const openNomination: CommandHandler<NominationDeps> = async (ctx: NominationDeps, turn: Turn) => {
   const borough = ownBorough(turn.actor);
   return nominationFormCard({ nominationId: newId(ctx.now().getTime()), canChooseBorough: borough === undefined, borough });
 };
@@ -73,7 +73,7 @@ function readInput(actor: Actor, data: Record<string, unknown>): { input?: Nomin
   return { input: { borough, kind: kind as NominationKind, nomineeId, nomineeName, jobTitle, reason }, errors };
 }
 
-function formAgain(ctx: AppContext, actor: Actor, data: Record<string, unknown>, nominationId: string, errors: string[]): AdaptiveCard {
+function formAgain(ctx: NominationDeps, actor: Actor, data: Record<string, unknown>, nominationId: string, errors: string[]): AdaptiveCard {
   const values: Record<string, string> = {};
   for (const k of ["borough", "kind", "nominee", "nomineeId", "nomineeName", "jobTitle", "reason"]) values[k] = wellFormed(cutText(text(data, k), 1000));
   const borough = isCoordinator(actor) ? undefined : actor.borough;
@@ -87,7 +87,7 @@ function formAgain(ctx: AppContext, actor: Actor, data: Record<string, unknown>,
 }
 
 /** The nominating card's button: checks, stores the nomination and sends the nominee their card. */
-export const submitNomination: VerbHandler = async (ctx: AppContext, turn: Turn, raw: unknown) => {
+export const submitNomination: VerbHandler<NominationDeps> = async (ctx: NominationDeps, turn: Turn, raw: unknown) => {
   const data = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
   const nominationId = text(data, "nominationId");
   const { input, errors } = readInput(turn.actor, data);
@@ -150,7 +150,7 @@ export const submitNomination: VerbHandler = async (ctx: AppContext, turn: Turn,
     title: `${boroughName(stored.borough)} ${kindTitle(stored.kind)}`,
   });
   ctx.logger.info({ event: "nomination.opened", id: stored.id, borough: stored.borough, kind: stored.kind }, "nomination opened");
-  const sent = await sendToPerson(ctx, stored.nomineeTenantId, stored.nomineeId, nominationInviteCard(stored));
+  const sent = await ctx.notifier.sendToPerson(stored.nomineeTenantId, stored.nomineeId, nominationInviteCard(stored));
   const who = stored.nomineeName || "The nominee";
   return noticeCard(
     "Nomination sent",

@@ -1,14 +1,14 @@
-import type { AppContext, VerbHandler } from "../app-context";
+import type { NominationDeps } from "./nominations-deps";
+import type { VerbHandler } from "../domain/handlers";
 import { noticeCard } from "../cards/notice-card";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
-import { channelsWithRole, deliver } from "../leads/send-cards";
 import { kindTitle, type Nomination } from "./nomination";
 import { boroughName, nominationConfirmCard } from "./nomination-cards";
 import { isNominee } from "./nomination-rights";
 
 /** Reads the nomination a card's button points at; the id is only a locator, rights come from the record. */
-export async function nominationOf(ctx: AppContext, data: unknown): Promise<Nomination> {
+export async function nominationOf(ctx: NominationDeps, data: unknown): Promise<Nomination> {
   const id = (data as { nominationId?: unknown } | undefined)?.nominationId;
   const nomination = typeof id === "string" ? await ctx.nominations.find(id) : undefined;
   if (!nomination)
@@ -28,7 +28,7 @@ export function statusSentence(n: Nomination): string {
   }
 }
 
-async function ownNomination(ctx: AppContext, turn: Turn, data: unknown): Promise<Nomination> {
+async function ownNomination(ctx: NominationDeps, turn: Turn, data: unknown): Promise<Nomination> {
   const n = await nominationOf(ctx, data);
   if (!isNominee(turn.actor, n)) throw new HubError("forbidden", "Only the person nominated can accept or decline this nomination.");
   if (n.status !== "open") throw new HubError("conflict", statusSentence(n));
@@ -36,16 +36,16 @@ async function ownNomination(ctx: AppContext, turn: Turn, data: unknown): Promis
 }
 
 /** The confirm card goes to the borough's DCS channel; with none registered, to the coordinators' channels. */
-async function askForConfirmation(ctx: AppContext, n: Nomination): Promise<number> {
-  let targets = await channelsWithRole(ctx, "dcs", n.borough);
-  if (targets.length === 0) targets = await channelsWithRole(ctx, "coordinators");
+async function askForConfirmation(ctx: NominationDeps, n: Nomination): Promise<number> {
+  let targets = await ctx.notifier.channelsWithRole("dcs", n.borough);
+  if (targets.length === 0) targets = await ctx.notifier.channelsWithRole("coordinators");
   const lead = (await ctx.leads.roster(n.borough)).lead;
   const card = nominationConfirmCard(n, lead?.name);
-  const sent = await Promise.all(targets.map((t) => deliver(ctx, t.ref, card)));
+  const sent = await Promise.all(targets.map((t) => ctx.notifier.deliver(t.ref, card)));
   return sent.filter(Boolean).length;
 }
 
-export const acceptNomination: VerbHandler = async (ctx, turn, data) => {
+export const acceptNomination: VerbHandler<NominationDeps> = async (ctx, turn, data) => {
   const n = await ownNomination(ctx, turn, data);
   const now = ctx.now().toISOString();
   const accepted = await ctx.nominations.update({ ...n, status: "accepted", nomineeName: turn.actor.name || n.nomineeName, updatedAt: now });
@@ -65,7 +65,7 @@ export const acceptNomination: VerbHandler = async (ctx, turn, data) => {
   );
 };
 
-export const declineNomination: VerbHandler = async (ctx, turn, data) => {
+export const declineNomination: VerbHandler<NominationDeps> = async (ctx, turn, data) => {
   const n = await ownNomination(ctx, turn, data);
   const now = ctx.now().toISOString();
   await ctx.nominations.update({ ...n, status: "declined", updatedAt: now, decidedAt: now, decidedById: turn.actor.id });

@@ -1,4 +1,5 @@
-import type { CommandHandler } from "../app-context";
+import type { PeopleDeps } from "./people-deps";
+import type { CommandHandler } from "../domain/handlers";
 import { noticeCard } from "../cards/notice-card";
 import { HubError } from "../domain/errors";
 import { isPersonId, PERSON_ID_WORDS } from "./person-id";
@@ -11,7 +12,7 @@ export const ACT_AS_USAGE = "Write: act as <person id> [name], e.g. act as user-
  * the bot as another person, who has their own record and rights (and is not a coordinator unless
  * given that role). Refused whenever the bot checks Teams tokens.
  */
-export const actAs: CommandHandler = async (ctx, turn, args) => {
+export const actAs: CommandHandler<PeopleDeps> = async (ctx, turn, args) => {
   if (ctx.config.auth.mode !== "local") throw new HubError("forbidden", "act as works only in local mode, on the computer running the bot.");
   const me = turn.actor.actingFor ?? { tenantId: turn.actor.tenantId, objectId: turn.actor.id, name: turn.actor.name };
   const [id = "", ...nameWords] = args.trim().split(/\s+/).filter(Boolean);

@@ -1,4 +1,5 @@
-import type { AppContext, CommandHandler } from "../app-context";
+import type { PeopleDeps } from "./people-deps";
+import type { CommandHandler } from "../domain/handlers";
 import { recordAudit } from "../audit/record-audit";
 import { inert } from "../cards/inert-text";
 import { noticeCard } from "../cards/notice-card";
@@ -15,7 +16,7 @@ function requireCoordinator(turn: Turn, what: string): void {
 }
 
 /** The tenant a person belongs to: as given; else the council tenant mapped to the borough; else the coordinator's. */
-function tenantFor(ctx: AppContext, turn: Turn, change: RoleChange): string {
+function tenantFor(ctx: PeopleDeps, turn: Turn, change: RoleChange): string {
   if (change.tenantId) return change.tenantId;
   if (change.borough) {
     const mapped = Object.entries(ctx.config.tenantBoroughs).filter(([, code]) => code === change.borough);
@@ -25,7 +26,7 @@ function tenantFor(ctx: AppContext, turn: Turn, change: RoleChange): string {
 }
 
 /** `role <object id> <coordinator|dcs|lead|staff> [borough] [tenant id]` (coordinators only). */
-export const setRole: CommandHandler = async (ctx: AppContext, turn: Turn, args: string) => {
+export const setRole: CommandHandler<PeopleDeps> = async (ctx: PeopleDeps, turn: Turn, args: string) => {
   requireCoordinator(turn, "give people roles");
   const change = parseRoleCommand(args);
   if ("error" in change) throw new HubError("invalid-input", change.error);
@@ -83,7 +84,7 @@ export function peopleCard(people: Person[]): AdaptiveCard {
 }
 
 /** `people` (coordinators only): everyone given a role, with their borough. */
-export const listPeople: CommandHandler = async (ctx: AppContext, turn: Turn) => {
+export const listPeople: CommandHandler<PeopleDeps> = async (ctx: PeopleDeps, turn: Turn) => {
   requireCoordinator(turn, "see people's roles");
   return peopleCard(await ctx.people.list());
 };

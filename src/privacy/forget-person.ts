@@ -1,4 +1,5 @@
-import type { AppContext, CommandHandler } from "../app-context";
+import type { PrivacyDeps } from "./privacy-deps";
+import type { CommandHandler } from "../domain/handlers";
 import { noticeCard } from "../cards/notice-card";
 import { isCoordinator } from "../domain/actor";
 import { HubError } from "../domain/errors";
@@ -36,7 +37,7 @@ export const FORMER_STAFF = "former member of staff";
  * owns the practice entry) with the author shown as "former member of staff"; their versions, feed
  * rows and audit lines stay without their id or name.
  */
-export async function erasePerson(ctx: AppContext, objectId: string): Promise<ErasureReport> {
+export async function erasePerson(ctx: PrivacyDeps, objectId: string): Promise<ErasureReport> {
   const now = ctx.now().toISOString();
   const report: ErasureReport = {
     people: 0,
@@ -118,7 +119,7 @@ export async function erasePerson(ctx: AppContext, objectId: string): Promise<Er
 }
 
 /** `forget <object id>` (coordinators): erases a person, leaving anonymous counts. */
-export const forgetPerson: CommandHandler = async (ctx: AppContext, turn, args) => {
+export const forgetPerson: CommandHandler<PrivacyDeps> = async (ctx: PrivacyDeps, turn, args) => {
   if (!isCoordinator(turn.actor)) throw new HubError("forbidden", "Only an LIIA coordinator can erase a person.");
   const objectId = args.trim().toLowerCase();
   if (!isObjectId(objectId))

@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { PrivacyDeps } from "./privacy-deps";
 import { HubError } from "../domain/errors";
 import { personalData } from "./my-data";
 
@@ -12,7 +12,7 @@ export interface MyDataFile {
  * The file behind a download address: made when it is fetched (no copy of the data is stored), for
  * the person the live token names. An unknown, malformed or expired token is "not found".
  */
-export async function myDataFile(ctx: AppContext, token: string): Promise<MyDataFile> {
+export async function myDataFile(ctx: PrivacyDeps, token: string): Promise<MyDataFile> {
   const now = ctx.now();
   const owner = await ctx.downloads.ownerOf(token, now);
   if (!owner)

@@ -1,4 +1,5 @@
-import type { AppContext, CommandHandler, VerbHandler } from "../app-context";
+import type { PrivacyDeps } from "./privacy-deps";
+import type { CommandHandler, VerbHandler } from "../domain/handlers";
 import { inert } from "../cards/inert-text";
 import { pageToFit } from "../cards/page-to-fit";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
@@ -44,7 +45,7 @@ function newestFirst<T>(items: readonly T[], at: (item: T) => string): T[] {
  * Everything the Hub holds about one person: leads, nominations, conversations, proformas (theirs and
  * the versions they saved) and the audit trail; every line, each section newest first.
  */
-export async function personalData(ctx: AppContext, tenantId: string, objectId: string): Promise<PersonalData> {
+export async function personalData(ctx: PrivacyDeps, tenantId: string, objectId: string): Promise<PersonalData> {
   const [person, nominations, terms, rsvps, convened, chat, authored, versions, audit, rounds] = await Promise.all([
     ctx.people.get(tenantId, objectId),
     ctx.nominations.involving(objectId),
@@ -153,7 +154,7 @@ export function myDataCard(data: PersonalData, offset = 0, download: MyDataCardD
 }
 
 /** The address offered on a card that cannot show everything at once; only in a one-to-one chat. */
-async function downloadFor(ctx: AppContext, turn: Turn): Promise<{ download: MyDataCardData["download"]; note: string }> {
+async function downloadFor(ctx: PrivacyDeps, turn: Turn): Promise<{ download: MyDataCardData["download"]; note: string }> {
   if (turn.conversation.conversationType !== "personal")
     return { download: null, note: "To download everything as a file, type my data in your one-to-one chat with the bot: the address is shown only there." };
   const link = await ctx.downloads.create({ objectId: turn.actor.id, tenantId: turn.actor.tenantId }, ctx.now());
@@ -163,7 +164,7 @@ async function downloadFor(ctx: AppContext, turn: Turn): Promise<{ download: MyD
   };
 }
 
-async function myDataPage(ctx: AppContext, turn: Turn, offset: number): Promise<AdaptiveCard> {
+async function myDataPage(ctx: PrivacyDeps, turn: Turn, offset: number): Promise<AdaptiveCard> {
   const data = await personalData(ctx, turn.actor.tenantId, turn.actor.id);
   const card = myDataCard(data, offset);
   // Everything fits on this one card: nothing to download.
@@ -173,10 +174,10 @@ async function myDataPage(ctx: AppContext, turn: Turn, offset: number): Promise<
 }
 
 /** `my data`: a person sees everything held about them, a page at a time, and can take it all as a file. */
-export const showMyData: CommandHandler = async (ctx, turn) => myDataPage(ctx, turn, 0);
+export const showMyData: CommandHandler<PrivacyDeps> = async (ctx, turn) => myDataPage(ctx, turn, 0);
 
 /** The `my data` card's "more" button: the next page. Always the asker's own data, whatever the card says. */
-export const moreMyData: VerbHandler = async (ctx, turn, raw) => {
+export const moreMyData: VerbHandler<PrivacyDeps> = async (ctx, turn, raw) => {
   const offset = raw !== null && typeof raw === "object" ? Number((raw as Record<string, unknown>).offset) : NaN;
   if (!Number.isInteger(offset) || offset < 0 || offset > 1_000_000)
     throw new HubError("invalid-input", "This button is not one the bot made: type my data to start again.");

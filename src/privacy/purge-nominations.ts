@@ -1,10 +1,10 @@
-import type { AppContext } from "../app-context";
+import type { PrivacyDeps } from "./privacy-deps";
 
 /**
  * Deletes declined and withdrawn nominations older than NOMINATION_RETENTION_DAYS (counted from the
  * decision), so names are not kept longer than needed (UK GDPR Art 5(1)(e)). Returns how many.
  */
-export async function purgeNominations(ctx: AppContext): Promise<number> {
+export async function purgeNominations(ctx: PrivacyDeps): Promise<number> {
   const cutoff = new Date(ctx.now().getTime() - ctx.config.nominationRetentionDays * 86_400_000).toISOString();
   const closed = await ctx.nominations.everywhere(["declined", "withdrawn"]);
   let purged = 0;

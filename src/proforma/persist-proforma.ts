@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { ProformaDeps } from "./proforma-deps";
 import type { Actor } from "../domain/actor";
 import { HubError, isHubError } from "../domain/errors";
 import { fullContent, type Proforma, type StoredProforma } from "./proforma";
@@ -14,7 +14,7 @@ export type Persisted = { saved: StoredProforma } | { existing: StoredProforma }
  * entry. Nothing is written unless all of it is.
  */
 export async function persistChange(
-  ctx: AppContext,
+  ctx: ProformaDeps,
   actor: Actor,
   next: Proforma,
   stored: StoredProforma | undefined,

@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { ProformaDeps } from "./proforma-deps";
 import type { AdaptiveCard } from "../cards/render-card";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
@@ -34,7 +34,7 @@ function commentOf(data: unknown): string {
 
 /** Writes a status change with the card's ETag; a stale card changes nothing and sees the current version. */
 async function decide(
-  ctx: AppContext,
+  ctx: ProformaDeps,
   turn: Turn,
   stored: StoredProforma,
   cardEtag: string | undefined,
@@ -63,7 +63,7 @@ function requireStatus(p: Proforma, allowed: readonly ProformaStatus[], what: st
 }
 
 /** `proforma.publish` (coordinators): into the library if consent reaches beyond East London. */
-export async function publishProforma(ctx: AppContext, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+export async function publishProforma(ctx: ProformaDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
   assertCoordinator(turn.actor, "publish proformas");
   const stored = await loadFromCard(ctx, data);
   if (!canPublish(turn.actor, stored.proforma)) requireStatus(stored.proforma, ["submitted"], "published");
@@ -80,7 +80,7 @@ export async function publishProforma(ctx: AppContext, turn: Turn, data: unknown
 }
 
 /** `proforma.return` (coordinators): back to the author with a comment. */
-export async function returnProforma(ctx: AppContext, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+export async function returnProforma(ctx: ProformaDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
   assertCoordinator(turn.actor, "return proformas");
   const comment = commentOf(data);
   const stored = await loadFromCard(ctx, data);
@@ -91,7 +91,7 @@ export async function returnProforma(ctx: AppContext, turn: Turn, data: unknown)
 }
 
 /** `proforma.withdraw` (author or coordinator): out of the library and exports; the history stays. */
-export async function withdrawProforma(ctx: AppContext, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+export async function withdrawProforma(ctx: ProformaDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
   const stored = await loadFromCard(ctx, data);
   assertCanEdit(turn.actor, stored.proforma);
   requireStatus(stored.proforma, ["submitted", "published", "returned"], "withdrawn");

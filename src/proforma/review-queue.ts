@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { ProformaDeps } from "./proforma-deps";
 import { inert } from "../cards/inert-text";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { BOROUGHS } from "../domain/boroughs";
@@ -14,7 +14,7 @@ export interface ReviewQueueData {
 const SHOWN = 20;
 
 /** `review proformas` (coordinators): submitted entries waiting, oldest first; one query per borough partition. */
-export async function reviewQueue(ctx: AppContext, turn: Turn): Promise<AdaptiveCard> {
+export async function reviewQueue(ctx: ProformaDeps, turn: Turn): Promise<AdaptiveCard> {
   assertCoordinator(turn.actor, "review proformas");
   const submitted = (await Promise.all(BOROUGHS.map((b) => ctx.proformas.inBorough(b.code, { statuses: ["submitted"] })))).flat();
   const waiting = submitted.filter((p) => canPublish(turn.actor, p));

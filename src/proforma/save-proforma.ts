@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { ProformaDeps } from "./proforma-deps";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
 import { newId } from "../domain/ids";
@@ -36,7 +36,7 @@ const NO_CONTENT: ProformaContent = {
  * written in one transaction with the ETag the card was opened at, so a stale or replayed card
  * changes nothing and says so.
  */
-export async function saveProformaStep(ctx: AppContext, turn: Turn, raw: unknown, intent: SaveIntent): Promise<AdaptiveCard> {
+export async function saveProformaStep(ctx: ProformaDeps, turn: Turn, raw: unknown, intent: SaveIntent): Promise<AdaptiveCard> {
   const card = parseSaveCard(raw);
   // Submitting from the first step (which holds every required field) checks that nothing is missing too.
   const inputs = checkStepInputs(raw, card.step, intent === "submit" && card.step === 0);
@@ -68,7 +68,7 @@ export async function saveProformaStep(ctx: AppContext, turn: Turn, raw: unknown
 }
 
 /** The record the card says it was opened on, once the caller's right to change it is checked. */
-async function storedFor(ctx: AppContext, turn: Turn, card: SaveCardState): Promise<StoredProforma | undefined> {
+async function storedFor(ctx: ProformaDeps, turn: Turn, card: SaveCardState): Promise<StoredProforma | undefined> {
   if (!card.entryBorough) return undefined;
   const stored = await ctx.proformas.read(card.entryBorough, card.id!);
   if (!stored) throw new HubError("not-found", "This proforma is no longer stored. Type my proformas to see yours.");
@@ -77,7 +77,7 @@ async function storedFor(ctx: AppContext, turn: Turn, card: SaveCardState): Prom
 }
 
 function nextRecord(
-  ctx: AppContext,
+  ctx: ProformaDeps,
   turn: Turn,
   id: string,
   before: Proforma | undefined,
@@ -106,7 +106,7 @@ function nextRecord(
  * A card without a stored borough whose id is stored already: a retried, double-clicked or replayed
  * first save. Nothing was written. Only someone who may change that record learns anything of it.
  */
-function answerReplay(ctx: AppContext, turn: Turn, intent: SaveIntent, existing: StoredProforma): Promise<AdaptiveCard> | AdaptiveCard {
+function answerReplay(ctx: ProformaDeps, turn: Turn, intent: SaveIntent, existing: StoredProforma): Promise<AdaptiveCard> | AdaptiveCard {
   if (!canEdit(turn.actor, existing.proforma)) {
     ctx.logger.info({ event: "proforma.replay-refused", id: existing.proforma.id }, "a card named a proforma the caller may not change");
     throw new HubError("forbidden", "This card's reference belongs to a proforma you cannot change, so nothing was saved. Type proforma to start a new one.");
@@ -117,7 +117,7 @@ function answerReplay(ctx: AppContext, turn: Turn, intent: SaveIntent, existing:
 }
 
 function answer(
-  ctx: AppContext,
+  ctx: ProformaDeps,
   turn: Turn,
   intent: SaveIntent,
   card: SaveCardState,

@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { ProformaDeps } from "./proforma-deps";
 import type { AdaptiveCard } from "../cards/render-card";
 import { isCoordinator } from "../domain/actor";
 import { isBoroughCode } from "../domain/boroughs";
@@ -11,7 +11,7 @@ import { formValues, proformaFormCard, proformaEntryCard, proformaHistoryCard } 
 import { MAX_REFRESH_USERS, type EntryView } from "./proforma-entry-card";
 
 /** Reads the record a button points at; the card only says where, the server decides who may see it. */
-export async function loadFromCard(ctx: AppContext, data: unknown): Promise<StoredProforma> {
+export async function loadFromCard(ctx: ProformaDeps, data: unknown): Promise<StoredProforma> {
   const d = data !== null && typeof data === "object" ? (data as Record<string, unknown>) : {};
   if (!isSubmissionId(d.submissionId) || !isBoroughCode(d.entryBorough))
     throw new HubError("invalid-input", "This card does not point at a proforma the bot knows.");
@@ -29,14 +29,20 @@ function sectionOf(data: unknown, key: "section" | "step"): number {
  * The Teams user ids of the people who see the editable view: the author and the coordinators, found
  * by point reads of their one-to-one chats with the bot (capped to keep the card light).
  */
-async function refreshUserIds(ctx: AppContext, stored: StoredProforma): Promise<string[]> {
+async function refreshUserIds(ctx: ProformaDeps, stored: StoredProforma): Promise<string[]> {
   const p = stored.proforma;
   const people = [...new Set([p.authorId, ...ctx.config.coordinators])].slice(0, MAX_REFRESH_USERS);
   const chats = await Promise.all(people.map((objectId) => ctx.channels.personalChat(p.tenantId, objectId).catch(() => undefined)));
   return chats.map((c) => c?.ref.userId).filter((u): u is string => typeof u === "string" && u.length > 0);
 }
 
-export async function entryCardFor(ctx: AppContext, turn: Turn, stored: StoredProforma, section: number, banner?: EntryView["banner"]): Promise<AdaptiveCard> {
+export async function entryCardFor(
+  ctx: ProformaDeps,
+  turn: Turn,
+  stored: StoredProforma,
+  section: number,
+  banner?: EntryView["banner"],
+): Promise<AdaptiveCard> {
   return proformaEntryCard({
     proforma: stored.proforma,
     etag: stored.etag,
@@ -54,7 +60,7 @@ function versionWords(p: StoredProforma["proforma"]): string {
 }
 
 /** A stale card's answer: the current version, and a plain word that nothing was overwritten. */
-export function staleCard(ctx: AppContext, turn: Turn, current: StoredProforma): Promise<AdaptiveCard> {
+export function staleCard(ctx: ProformaDeps, turn: Turn, current: StoredProforma): Promise<AdaptiveCard> {
   ctx.logger.info({ event: "proforma.stale", id: current.proforma.id, version: current.proforma.version }, "stale card refused");
   return entryCardFor(ctx, turn, current, 0, {
     heading: "Changed since you opened it",
@@ -64,7 +70,7 @@ export function staleCard(ctx: AppContext, turn: Turn, current: StoredProforma):
 }
 
 /** `proforma.view` (also the card's refresh): the author and coordinators get their buttons, others read only. */
-export async function viewProforma(ctx: AppContext, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+export async function viewProforma(ctx: ProformaDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
   const stored = await loadFromCard(ctx, data);
   if (stored.proforma.status === "draft" && !canEdit(turn.actor, stored.proforma)) {
     throw new HubError("forbidden", "This proforma is still a draft: only its author and LIIA coordinators can see it.");
@@ -73,7 +79,7 @@ export async function viewProforma(ctx: AppContext, turn: Turn, data: unknown): 
 }
 
 /** `proforma.edit` / `proforma.resume`: the form at a step, holding the stored values and the ETag. */
-export async function openForEditing(ctx: AppContext, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+export async function openForEditing(ctx: ProformaDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
   const stored = await loadFromCard(ctx, data);
   assertCanEdit(turn.actor, stored.proforma);
   const p = stored.proforma;
@@ -88,7 +94,7 @@ export async function openForEditing(ctx: AppContext, turn: Turn, data: unknown)
 }
 
 /** `proforma.history`: every kept version, who and when and what changed (author and coordinators). */
-export async function proformaHistory(ctx: AppContext, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+export async function proformaHistory(ctx: ProformaDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
   const stored = await loadFromCard(ctx, data);
   if (!canEdit(turn.actor, stored.proforma)) throw new HubError("forbidden", "Only the author and LIIA coordinators can see a proforma's history.");
   return proformaHistoryCard(stored.proforma, await ctx.proformas.versions(stored.proforma.id, stored.proforma.borough));

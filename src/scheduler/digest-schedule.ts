@@ -1,5 +1,5 @@
 import { Cron } from "croner";
-import type { AppContext } from "../app-context";
+import type { SchedulerDeps } from "./scheduler-deps";
 import { ConfigError } from "../config/config";
 import { LONDON } from "../domain/iso-week";
 import { isHubError } from "../domain/errors";
@@ -78,7 +78,7 @@ export interface DigestScheduleOptions {
  * channels unsent is retried with backoff until the week's run is claimed and settled; a digest that
  * goes out more than ten minutes late is reported to the coordinators' channels, once.
  */
-export function startDigestSchedule(ctx: AppContext, options: DigestScheduleOptions = {}): Schedule {
+export function startDigestSchedule(ctx: SchedulerDeps, options: DigestScheduleOptions = {}): Schedule {
   const pattern = options.pattern ?? ctx.config.digestCron;
   digestCron(pattern).stop();
   const send = options.send ?? ((week: string) => sendDigest(ctx, week));

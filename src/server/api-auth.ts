@@ -1,6 +1,6 @@
 import type { JWTPayload } from "jose" with { "resolution-mode": "import" };
 import type { Request, Response, Server } from "restify";
-import type { AppContext } from "../app-context";
+import type { ServerDeps } from "./server-deps";
 import { isLoopback } from "../config/config";
 import { HubError } from "../domain/errors";
 import type { Identity } from "../people/resolve-actor";
@@ -82,7 +82,7 @@ function bearer(req: Request): string | undefined {
 }
 
 /** Adds the guard in front of every route (a pre-handler, so routes added by others are covered too). */
-export function guardApi(server: Server, app: AppContext, verifier?: SsoVerifier): void {
+export function guardApi(server: Server, app: ServerDeps, verifier?: SsoVerifier): void {
   const auth = app.config.auth;
   const sso =
     verifier ??

@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { ServerDeps } from "./server-deps";
 import { forestPlotImage } from "../charts/chart-images";
 import { forestPlotAlt, type ForestPlot } from "../charts/forest-plot";
 import { DIGEST_HEADLINES, toDigestHeadlines } from "../digest/compose-digest";
@@ -42,7 +42,7 @@ export function measurePlot(title: string, rows: readonly StoredMeasure[]): Fore
 }
 
 /** GET /api/charts?measure=&area=&period=&level= : one figure's forest plot; without a measure, the headlines'. */
-export async function chartForTab(app: AppContext, query: Record<string, unknown>): Promise<ChartAnswer> {
+export async function chartForTab(app: ServerDeps, query: Record<string, unknown>): Promise<ChartAnswer> {
   if (query.measure === undefined) {
     // The headlines the Data page lists: the latest stored, approved or not (analysts check them before they go out).
     const headlines = toDigestHeadlines(await guardStorage(() => app.measures.latestHeadlines(DIGEST_HEADLINES)));

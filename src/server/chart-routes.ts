@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from "restify";
-import type { AppContext } from "../app-context";
+import type { ServerDeps } from "./server-deps";
 import { forestPlotImage, ImageCache } from "../charts/chart-images";
 import { HubError } from "../domain/errors";
 import { guardStorage } from "../storage/guard-storage";
@@ -13,7 +13,7 @@ const TYPES = { png: "image/png", svg: "image/svg+xml" } as const;
  * address is the secret (128 random bits) and holds only the published, suppressed figures the card
  * prints beside it. An unknown id is a point read and a 404, never a drawing.
  */
-export function chartRoutes(app: AppContext): (server: Server) => void {
+export function chartRoutes(app: ServerDeps): (server: Server) => void {
   const cache = new ImageCache();
   return (server) => {
     server.get("/charts/:file", async (req: Request, res: Response) => {

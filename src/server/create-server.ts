@@ -1,5 +1,9 @@
 import restify, { type Request, type Response } from "restify";
-import type { AppContext } from "../app-context";
+import type { ServerDeps } from "./server-deps";
+import type { Storage } from "../storage/open-storage";
+
+/** What the health check asks of storage. */
+export type StorageHealth = Pick<Storage, "ping" | "description">;
 import { isLoopback } from "../config/config";
 import { HubError, httpStatusOf, toHubError } from "../domain/errors";
 import { TURN_LIMITS, TurnGate } from "./turn-gate";
@@ -53,10 +57,10 @@ function isJson(req: Request): boolean {
 }
 
 export function createServer(
-  app: AppContext,
+  app: ServerDeps,
   bot: BotEndpoint,
   extraRoutes: (server: restify.Server) => void = () => {},
-  options: { turns?: TurnGate } = {},
+  options: { turns?: TurnGate; storage: StorageHealth },
 ): restify.Server {
   const server = restify.createServer({ name: "disparities-hub", handleUncaughtExceptions: false });
   server.use(restify.plugins.queryParser({ mapParams: false }));
@@ -124,12 +128,12 @@ export function createServer(
   server.get("/api/health", async (_req: Request, res: Response) => {
     let storage: "ok" | "down" = "ok";
     try {
-      await app.storage.ping();
+      await options.storage.ping();
     } catch {
       storage = "down";
     }
     res.status(storage === "ok" ? 200 : 503);
-    res.json({ status: storage === "ok" ? "ok" : "degraded", storage, auth: app.config.auth.mode, storageMode: app.storage.description });
+    res.json({ status: storage === "ok" ? "ok" : "degraded", storage, auth: app.config.auth.mode, storageMode: options.storage.description });
   });
 
   extraRoutes(server);

@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { ServerDeps } from "./server-deps";
 import { FORMATS, themeTitle } from "../convening/themes";
 import { BOROUGHS } from "../domain/boroughs";
 import { choiceTitle } from "../proforma/proforma";
@@ -46,7 +46,7 @@ function person(term: LeadTerm): DirectoryPerson {
 }
 
 /** The leads directory (one roster read per borough) and the cross-borough conversations. */
-export async function leadsOverview(app: AppContext): Promise<LeadsOverview> {
+export async function leadsOverview(app: ServerDeps): Promise<LeadsOverview> {
   const now = app.now().getTime();
   const [rosters, upcoming] = await Promise.all([
     Promise.all(BOROUGHS.map((b) => app.leads.roster(b.code))),

@@ -1,11 +1,11 @@
 import type { Request, Response, Server } from "restify";
-import type { AppContext } from "../app-context";
+import type { ServerDeps } from "./server-deps";
 import { parseLibraryFilters } from "../library/library-filters";
 import { searchLibrary } from "../library/search-library";
 import { sendError } from "./create-server";
 
 /** GET /api/library?borough=&outcomeArea=&priority=&ethnicGroup=&level=&q= : published library entries as JSON. */
-export function libraryRoutes(app: AppContext): (server: Server) => void {
+export function libraryRoutes(app: ServerDeps): (server: Server) => void {
   return (server) => {
     server.get("/api/library", async (req: Request, res: Response) => {
       try {

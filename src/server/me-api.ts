@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { ServerDeps } from "./server-deps";
 import type { Role } from "../domain/actor";
 import { boroughByCode } from "../domain/boroughs";
 import { resolveActor, type Identity } from "../people/resolve-actor";
@@ -15,7 +15,7 @@ export interface Me {
   borough: { code: string; name: string } | null;
 }
 
-export async function whoAmI(app: AppContext, identity: Identity): Promise<Me> {
+export async function whoAmI(app: ServerDeps, identity: Identity): Promise<Me> {
   const actor = await resolveActor(app.config, app.people, identity);
   const borough = actor.borough ? boroughByCode(actor.borough) : undefined;
   return {

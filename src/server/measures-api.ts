@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { ServerDeps } from "./server-deps";
 import { CATALOGUE } from "../analysis/catalogue";
 import { disparityEntryStrips, type DisparityEntryStrip } from "../analysis/returns/ladder-types";
 import { HubError } from "../domain/errors";
@@ -62,7 +62,7 @@ export function measureChoices(): MeasureChoice[] {
 const AREA = /^[EKNSW]\d{8}$/;
 const HEADLINE_LIMIT = 12;
 
-export async function measuresOverview(app: AppContext): Promise<MeasuresOverview> {
+export async function measuresOverview(app: ServerDeps): Promise<MeasuresOverview> {
   const stored = await guardStorage(() => app.measures.latestHeadlines(HEADLINE_LIMIT));
   const ladders = await guardStorage(() => app.ladders.latestLadders());
   const entries = stored.length ? await guardStorage(() => publishedPractice(app)) : [];
@@ -74,7 +74,7 @@ export async function measuresOverview(app: AppContext): Promise<MeasuresOvervie
 }
 
 /** One measure's stored figures, optionally for one area; suppressed cells come without numbers. */
-export async function measureFigures(app: AppContext, query: { measure?: unknown; area?: unknown }): Promise<MeasureFigures> {
+export async function measureFigures(app: ServerDeps, query: { measure?: unknown; area?: unknown }): Promise<MeasureFigures> {
   const measure = measureChoices().find((m) => m.id === query.measure);
   if (!measure) throw new HubError("invalid-input", "Choose one of the listed measures.");
   let areaCode: string | undefined;

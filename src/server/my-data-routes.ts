@@ -1,5 +1,5 @@
 import type { Request, Response, Server } from "restify";
-import type { AppContext } from "../app-context";
+import type { ServerDeps } from "./server-deps";
 import { MY_DATA_PATH } from "../privacy/download-address";
 import { myDataFile } from "../privacy/my-data-file";
 import { sendError } from "./create-server";
@@ -8,7 +8,7 @@ import { sendError } from "./create-server";
  * GET /api/my-data/<token>: a person's `my data` file, for the short-lived address the bot showed them
  * in their one-to-one chat. Never cached, never indexed, no referrer passed on.
  */
-export function myDataRoutes(app: AppContext): (server: Server) => void {
+export function myDataRoutes(app: ServerDeps): (server: Server) => void {
   return (server) => {
     server.get(`${MY_DATA_PATH}:token`, async (req: Request, res: Response) => {
       res.header("Cache-Control", "no-store");

@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Request, Response, Server } from "restify";
-import type { AppContext } from "../app-context";
+import type { ServerDeps } from "./server-deps";
 import { HubError, isFault, toHubError } from "../domain/errors";
 import { apiCaller, guardApi } from "./api-auth";
 import { sendError } from "./create-server";
@@ -45,7 +45,7 @@ function securityHeaders(res: Response, local: boolean): void {
   res.header("Cache-Control", "no-cache");
 }
 
-function answer<T>(app: AppContext, work: (req: Request) => Promise<T>) {
+function answer<T>(app: ServerDeps, work: (req: Request) => Promise<T>) {
   return async (req: Request, res: Response) => {
     try {
       res.header("Cache-Control", "no-store");
@@ -63,7 +63,7 @@ function answer<T>(app: AppContext, work: (req: Request) => Promise<T>) {
  * The tab: its static page (built by `npm run build:tab`) under /tab/, and its JSON API, guarded by
  * api-auth (Teams single sign-on in production, this computer only in local mode).
  */
-export function registerTabRoutes(server: Server, app: AppContext, options: { tabDir?: string } = {}): void {
+export function registerTabRoutes(server: Server, app: ServerDeps, options: { tabDir?: string } = {}): void {
   const tabDir = options.tabDir ?? TAB_DIR;
   const local = app.config.auth.mode === "local";
   guardApi(server, app);

@@ -112,7 +112,7 @@ describe("channels are registered as channels, not as the thread the command was
 
   it("when a registration was stored under its thread (as before), then npm run migrate moves it to the channel, and a second run moves nothing", async () => {
     const OTHER = "19:leads@thread.tacv2";
-    const table = service.app.storage.tableClient("channels");
+    const table = service.storage.tableClient("channels");
     const old = `${OTHER};messageid=3003`;
     await table.createEntity({
       partitionKey: safeKey(TENANT),
@@ -133,13 +133,13 @@ describe("channels are registered as channels, not as the thread the command was
       roleSetAt: "2026-11-01T09:00:00.000Z",
     });
     const lines: string[] = [];
-    assert.equal(await moveThreadRegistrations(service.app.storage, (l) => lines.push(l)), 1);
+    assert.equal(await moveThreadRegistrations(service.storage, (l) => lines.push(l)), 1);
     const leads = await service.app.channels.withRole("leads");
     assert.deepEqual(
       leads.map((c) => [c.ref.conversationId, c.name]),
       [[OTHER, "Leads"]],
     );
     assert.equal((await service.app.channels.get(TENANT, old))?.role, undefined, "the thread keeps its reference, not its role");
-    assert.equal(await moveThreadRegistrations(service.app.storage, () => undefined), 0);
+    assert.equal(await moveThreadRegistrations(service.storage, () => undefined), 0);
   });
 });

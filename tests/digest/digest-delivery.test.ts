@@ -34,7 +34,7 @@ describe("weekly digest delivery to DCS channels (real service, Azurite and a fa
     await clearChannels(service.app);
   });
 
-  const rows = (week: string) => new TableRunStore(service.app.storage).rows(digestRunKey(week));
+  const rows = (week: string) => new TableRunStore(service.storage).rows(digestRunKey(week));
   const callsTo = (id: string) => connector.calls.filter((c) => c.conversationId === id && c.method === "POST");
 
   async function dcsChannels(n: number, prefix: string): Promise<string[]> {
@@ -190,7 +190,7 @@ describe("weekly digest delivery to DCS channels (real service, Azurite and a fa
     });
     const time = virtualTime();
     // The dying instance's lease renewals stop too (they would hang with it).
-    const dying: TableRunStore = Object.assign(Object.create(new TableRunStore(service.app.storage)) as TableRunStore, {
+    const dying: TableRunStore = Object.assign(Object.create(new TableRunStore(service.storage)) as TableRunStore, {
       renew: () => new Promise<never>(() => {}),
     });
     void sendDigest(service.app, week, { sleep: time.sleep, pacer: time.pacer, concurrency: 1, store: dying });

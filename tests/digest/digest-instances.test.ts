@@ -35,7 +35,7 @@ describe("three service instances on one Azurite, all starting when a digest is 
 
     for (const id of ids) assert.equal(connector.posts(id).length, 1, `one digest in ${id}`);
     assert.equal(connector.calls.length, ids.length, "no other request reached Teams");
-    const rows = await new TableRunStore(services[0]!.app.storage).rows(digestRunKey("2026-W48"));
+    const rows = await new TableRunStore(services[0]!.storage).rows(digestRunKey("2026-W48"));
     assert.deepEqual(
       rows.map((r) => r.state),
       ["sent", "sent", "sent", "sent"],

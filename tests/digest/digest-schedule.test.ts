@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import sinon from "sinon";
-import type { AppContext } from "../../src/app-context";
+import type { AppContext } from "../../src/composition";
 import { loadConfig } from "../../src/config/config";
 import { silentLogger } from "../../src/logging/logger";
 import { dueDigest, startDigestSchedule } from "../../src/scheduler/digest-schedule";

@@ -1,4 +1,4 @@
-import type { AppContext } from "../../src/app-context";
+import type { AppContext } from "../../src/composition";
 import type { FeedEventOf, FeedKind } from "../../src/activity-feed/feed-event";
 import type { ChannelRole } from "../../src/channels/channel-store";
 import type { ConversationRef } from "../../src/domain/conversation";

@@ -84,7 +84,7 @@ describe("end to end in the Agents Playground: the scheduled digest reaches a DC
     // Further fires find the channel already sent: the card is there once.
     await page.waitForTimeout(3_000);
     assert.equal(await digest.count(), 1);
-    const rows = await new TableRunStore(service.app.storage).rows(digestRunKey(week));
+    const rows = await new TableRunStore(service.storage).rows(digestRunKey(week));
     assert.deepEqual(
       rows.map((r) => r.state),
       ["sent"],

@@ -66,7 +66,7 @@ describe("end to end in the Agents Playground", function () {
 
     const rows = async (s: RunningService) => {
       const found: Record<string, unknown>[] = [];
-      for await (const e of s.app.storage
+      for await (const e of s.storage
         .tableClient("proformas")
         .listEntities({ queryOptions: { filter: odata`PartitionKey eq ${HACKNEY} and RowKey lt ${"a"}` } }))
         found.push(e);

@@ -101,7 +101,7 @@ describe("embedded storage across a restart", function () {
   it("when the service restarts on the same data folder, then every submission is still there", async () => {
     const env = { DATA_DIR: dataDir, EMBEDDED_TABLE_PORT: "0" };
     const first = await startTestService({ env });
-    assert.match(first.app.storage.description, /embedded/);
+    assert.match(first.storage.description, /embedded/);
     const id = await submitOne(first.url, "Kept across a restart");
     await first.stop();
 

@@ -5,7 +5,7 @@ import type { RunningService } from "../../src/service";
 import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
 import { conversationsInWeek } from "../../src/convening/meeting-queries";
 import { overdueActions } from "../../src/convening/action-checks";
-import { runHousekeeping, startHousekeeping } from "../../src/convening/housekeeping-timer";
+import { runHousekeeping, startHousekeeping } from "../../src/scheduler/housekeeping";
 import { isoWeek } from "../../src/domain/iso-week";
 import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";

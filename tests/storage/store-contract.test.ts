@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { createAppContext, type AppContext } from "../../src/app-context";
+import { compose, type AppContext } from "../../src/composition";
 import { loadConfig } from "../../src/config/config";
 import { isHubError } from "../../src/domain/errors";
 import { silentLogger } from "../../src/logging/logger";
@@ -147,13 +147,13 @@ function contextOn(storage: Storage): AppContext {
   const refuse = async () => {
     throw new Error("no messages in the storage contract");
   };
-  return createAppContext({
+  return compose({
     config: loadConfig({ STORAGE: "memory" }),
     logger: silentLogger(),
     storage,
     messenger: { post: refuse, update: refuse },
     now: () => new Date(AT),
-  });
+  }).app;
 }
 
 describe("storage contract: every store the service composes, against Azurite", function () {

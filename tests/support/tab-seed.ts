@@ -153,7 +153,7 @@ export async function seed(service: RunningService): Promise<void> {
   );
   await app.proformas.create(proforma("01JTAB0000000000000000000C", NEWHAM, `Mentoring ${SCRIPT}`, `Peer mentors ${IMG}`, ["youth-justice"]));
   await app.proformas.create(proforma("01JTAB0000000000000000000D", HACKNEY, "A draft nobody should see", "Not yet published.", ["health"], "draft"));
-  const measures = new TableMeasureStore(app.storage.tableClient("measures"), app.storage.tableClient("headlines"), () => NOW);
+  const measures = new TableMeasureStore(service.storage.tableClient("measures"), service.storage.tableClient("headlines"), () => NOW);
   const ladder = (group: string, level: string, value: number | null) => row(group, value, { measure: "social-care-ladder", level, unit: "%" });
   await measures.saveRun(
     [
@@ -170,7 +170,7 @@ export async function seed(service: RunningService): Promise<void> {
     [{ name: "cla_ethnicity_2024.csv", checksum: "abc123" }],
   );
   await app.ladders.saveRun("run-tab", [LADDER], []);
-  await new TableLeadStore(app.storage).confirm({
+  await new TableLeadStore(service.storage).confirm({
     borough: HACKNEY,
     id: "01JTABLEAD000000000000000A",
     kind: "lead",
@@ -182,7 +182,7 @@ export async function seed(service: RunningService): Promise<void> {
     until: "",
     confirmedById: "dcs-1",
   });
-  await new TableMeetingStore(app.storage).create({
+  await new TableMeetingStore(service.storage).create({
     id: "01JTABMEET000000000000000A",
     topic: "Disproportionality in child protection",
     // Stored as the convene card stores them: codes, which the page shows by their titles.

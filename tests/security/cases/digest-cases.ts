@@ -40,7 +40,7 @@ export const digestSuite = defineSuite<DigestFixture>({
     const app = hub.service.app;
     for (const id of DCS) await registerChannel(app, id, connector.url, "dcs");
     await registerChannel(app, COORDINATORS_CHANNEL, connector.url, "coordinators");
-    return { hub, connector, faults: new FaultInjector(app.storage) };
+    return { hub, connector, faults: new FaultInjector(hub.service.storage) };
   },
   async teardown(f) {
     f.faults.remove();

@@ -120,7 +120,7 @@ export const loadSuite = defineSuite<LoadFixture>({
       async run() {
         const hub = await startHub(councilEnv(), { service: { schedule: false, turnLimits: BURST_GATE } });
         // Every proforma write is held 2 s, so the turns let in stay in flight while the burst arrives.
-        const faults = new FaultInjector(hub.service.app.storage);
+        const faults = new FaultInjector(hub.service.storage);
         faults.decide = (r) => (r.table === "proformas" && r.write ? "slow" : "pass");
         try {
           return await burst(hub);

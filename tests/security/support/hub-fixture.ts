@@ -54,7 +54,7 @@ export interface FaultyHub {
 export const faultyHubLifecycle = {
   async setup(): Promise<FaultyHub> {
     const hub = await startHub({ COORDINATORS: COORDINATOR.id, ...councilEnv() });
-    return { hub, faults: new FaultInjector(hub.service.app.storage) };
+    return { hub, faults: new FaultInjector(hub.service.storage) };
   },
   async teardown(f: FaultyHub): Promise<void> {
     f.faults.remove();

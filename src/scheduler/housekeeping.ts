@@ -1,8 +1,8 @@
-import type { AppContext } from "../app-context";
+import type { SchedulerDeps } from "./scheduler-deps";
 import { purgeNominations } from "../privacy/purge-nominations";
-import { startPeriodicJob } from "../scheduler/periodic-job";
-import { checkActions } from "./action-checks";
-import { turnHeldMeetings } from "./turn-held-meetings";
+import { startPeriodicJob } from "./periodic-job";
+import { checkActions } from "../convening/action-checks";
+import { turnHeldMeetings } from "../convening/turn-held-meetings";
 
 export interface Housekeeping {
   stop(): void;
@@ -14,7 +14,7 @@ export interface Housekeeping {
 export const HOUSEKEEPING_EVERY_MS = 15 * 60 * 1000;
 
 /** One pass: action reminders and overdue marks, invitations of started conversations turned into held cards, then the purge of closed nominations. */
-export async function runHousekeeping(ctx: AppContext): Promise<void> {
+export async function runHousekeeping(ctx: SchedulerDeps): Promise<void> {
   try {
     await checkActions(ctx);
     await turnHeldMeetings(ctx);
@@ -25,6 +25,6 @@ export async function runHousekeeping(ctx: AppContext): Promise<void> {
 }
 
 /** Runs housekeeping on a timer; runs never overlap, and the timer does not keep the process alive. */
-export function startHousekeeping(ctx: AppContext, everyMs = HOUSEKEEPING_EVERY_MS): Housekeeping {
+export function startHousekeeping(ctx: SchedulerDeps, everyMs = HOUSEKEEPING_EVERY_MS): Housekeeping {
   return startPeriodicJob({ name: "housekeeping", every: { ms: everyMs }, run: () => runHousekeeping(ctx), logger: ctx.logger });
 }

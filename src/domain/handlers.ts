@@ -1,0 +1,20 @@
+import type { AdaptiveCard } from "./card";
+import type { Turn } from "./conversation";
+
+/**
+ * A typed text command: gets what it depends on (each feature declares its own `...Deps`), the turn and
+ * the words after the command, and answers with a card for the asker.
+ */
+export type CommandHandler<D> = (deps: D, turn: Turn, args: string) => Promise<AdaptiveCard>;
+
+/** A card button's verb: gets the card's data merged with its inputs, answers with the card that replaces it. */
+export type VerbHandler<D, T = unknown> = (deps: D, turn: Turn, data: T) => Promise<AdaptiveCard>;
+
+/** How the bot finds the handler for a typed command or a card button (the list lives at the top, in src/commands.ts). */
+export interface Routes<D> {
+  /** The command a message asks for, with the words after it; undefined when nothing matches. */
+  matchCommand(text: string): { words: string; handler: CommandHandler<D>; args: string } | undefined;
+  /** Whether a button's verb is one of the known verbs. */
+  isVerb(value: unknown): boolean;
+  verbHandler(verb: unknown): VerbHandler<D> | undefined;
+}
