@@ -10,7 +10,7 @@ import { registerTabRoutes } from "./server/tab-routes";
 import { libraryRoutes } from "./server/library-routes";
 import { chartRoutes } from "./server/chart-routes";
 import { myDataRoutes } from "./server/my-data-routes";
-import { startReminderTimer } from "./circulation/remind-boroughs";
+import { startReminderTimer } from "./scheduler/reminders";
 import { openStorage } from "./storage/open-storage";
 import { startDigestSchedule, type Schedule } from "./scheduler/digest-schedule";
 import { settleBackground } from "./delivery/background";

@@ -5,7 +5,6 @@
  */
 import type { Topic, Unit } from "./catalogue";
 import type { Geography } from "./observation";
-import type { AnalysisResult } from "./run-analysis";
 
 /**
  * What a rate is divided by. Two periods are comparable only when their bases have the same `series`
@@ -226,6 +225,10 @@ export function headlineJson(h: Headline): HeadlineJson {
   return rename(h, HEADLINE_JSON_NAMES) as HeadlineJson;
 }
 
-export function toContractJson(result: AnalysisResult): { measures: MeasureJson[]; headlines: HeadlineJson[] } {
+/** An analysis result's measures and headlines in the contract's JSON (run-analysis.ts's AnalysisResult, or any with these two). */
+export function toContractJson(result: { measures: readonly MeasureRow[]; headlines: readonly Headline[] }): {
+  measures: MeasureJson[];
+  headlines: HeadlineJson[];
+} {
   return { measures: result.measures.map(measureJson), headlines: result.headlines.map(headlineJson) };
 }

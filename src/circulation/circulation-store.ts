@@ -1,3 +1,7 @@
+import type { RoundResponse } from "../proforma/proforma-store";
+
+export type { RoundResponse } from "../proforma/proforma-store";
+
 /** One call for proformas: a coordinator's invitation to every borough, with a deadline. */
 export interface CirculationRound {
   /** ULID: rounds sort by when they opened. */
@@ -15,14 +19,6 @@ export interface InvitePost {
   conversationId: string;
   outcome: "posted" | "failed";
   activityId: string;
-  at: string;
-}
-
-/** Where a borough's entry stood when it last changed during a round. */
-export interface RoundResponse {
-  borough: string;
-  proformaId: string;
-  status: string;
   at: string;
 }
 

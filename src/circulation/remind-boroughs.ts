@@ -3,7 +3,6 @@ import { boroughByCode } from "../domain/boroughs";
 import { boroughResponses } from "./borough-responses";
 import { reminderCard } from "./circulation-cards";
 import { endOfLondonDay } from "./parse-deadline";
-import { startPeriodicJob } from "../scheduler/periodic-job";
 
 /** Reminders go out this many days before the deadline day ends. */
 export const REMIND_DAYS_BEFORE = 3;
@@ -40,20 +39,4 @@ export async function remindBoroughs(ctx: CirculationDeps): Promise<{ reminded: 
   }
   if (reminded.length) ctx.logger.info({ event: "circulation.reminded", round: round.id, boroughs: reminded }, "proforma reminders posted");
   return { reminded };
-}
-
-export interface ReminderTimer {
-  stop(): void;
-  /** Resolves when the check in progress (if any) has finished. */
-  settled(): Promise<void>;
-}
-
-/** Runs the reminder check every `everyMs` (hourly by default); a check never overlaps the one before. */
-export function startReminderTimer(ctx: CirculationDeps, everyMs = 60 * 60 * 1000): ReminderTimer {
-  return startPeriodicJob({
-    name: "the proforma reminder check",
-    every: { ms: everyMs },
-    run: async () => void (await remindBoroughs(ctx)),
-    logger: ctx.logger,
-  });
 }

@@ -1,6 +1,5 @@
 import type { DeliveryDeps } from "./delivery-deps";
-import type { AdaptiveCard } from "../cards/render-card";
-import type { ChannelRecord, ChannelRole } from "../channels/channel-store";
+import type { ChannelRecord } from "../channels/channel-store";
 import { newId } from "../domain/ids";
 import { DeliveryError } from "../messaging/messenger";
 import { isTrustedServiceUrl } from "../messaging/trusted-service-url";
@@ -9,36 +8,12 @@ import { classifyStatus, reasonFor } from "./classify-status";
 import type { DeliveryRow, RunSummary } from "./delivery-state";
 import { LeaseKeeper } from "./lease-keeper";
 import { knownDead, passEnded, passStarted, THIS_INSTANCE } from "./live-passes";
-import { realSleep, sharedPacer, type Pacer } from "./pacer";
+import { realSleep, sharedPacer } from "./pacer";
 import { reportProblems } from "./report-problems";
 import { LeaseLostError, RowChangedError, type RunStore } from "./run-store";
+import type { DeliveryOptions, DeliveryPlan } from "./delivery-plan";
 
-/** What to send: a run key that names it once for all instances, its content and how a channel sees it. */
-export interface DeliveryPlan {
-  /** e.g. digest-2026-W48 or headlines-<measure run id>: one run, one card per channel, ever. */
-  runKey: string;
-  /** In plain words for reports: "the digest for 2026-W48". */
-  label: string;
-  audience: ChannelRole;
-  /** Makes the content when the run is first claimed; later passes reuse what was stored. */
-  compose(): Promise<string>;
-  /** The card a channel gets from the stored content (a DCS channel's borough may lead it). */
-  render(content: string, channel: ChannelRecord): AdaptiveCard;
-}
-
-export interface DeliveryOptions {
-  /** Identifies this pass in the lease; each pass gets its own. */
-  owner?: string;
-  leaseMs?: number;
-  /** Channels sent to at once (each still paced). */
-  concurrency?: number;
-  /** Attempts per channel for retryable answers (412, 429, 502, 503, 504). */
-  maxAttempts?: number;
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-  pacer?: Pacer;
-  store?: RunStore;
-}
+export type { DeliveryOptions, DeliveryPlan } from "./delivery-plan";
 
 /**
  * The lease is short because it is renewed every quarter of it while a pass runs: a holder whose

@@ -4,7 +4,7 @@ import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { DeliveryError } from "../messaging/messenger";
 import { retryDelayMs } from "./backoff";
 import { classifyStatus } from "./classify-status";
-import type { DeliveryOptions, DeliveryPlan } from "./deliver-run";
+import type { DeliveryOptions, DeliveryPlan } from "./delivery-plan";
 import type { DeliveryRow } from "./delivery-state";
 import { realSleep, sharedPacer } from "./pacer";
 import { RowChangedError, type RunStore } from "./run-store";

@@ -1,4 +1,5 @@
-import type { NominationKind } from "../nominations/nomination";
+/** A lead term is the borough's lead or one of its deputies. */
+export type LeadKind = "lead" | "deputy";
 
 /**
  * A person's time as a borough's lead or deputy, made by a confirmed nomination (its id is the
@@ -7,7 +8,7 @@ import type { NominationKind } from "../nominations/nomination";
 export interface LeadTerm {
   borough: string;
   id: string;
-  kind: NominationKind;
+  kind: LeadKind;
   objectId: string;
   tenantId: string;
   name: string;

@@ -1,7 +1,8 @@
+import type { LeadKind } from "../leads/lead-term";
 import { isPersonId } from "../people/person-id";
 
-/** A nomination of a borough lead or deputy, from the nominating card to the DCS's confirmation. */
-export type NominationKind = "lead" | "deputy";
+/** A nomination of a borough lead or deputy, from the nominating card to the DCS's confirmation (the term it would start). */
+export type NominationKind = LeadKind;
 
 /**
  * open: waiting for the nominee; accepted: waiting for the borough's DCS or a coordinator;

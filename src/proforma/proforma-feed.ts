@@ -1,8 +1,8 @@
 import type { Actor } from "../domain/actor";
 import type { Proforma } from "./proforma";
-import type { FeedEventInput } from "./proforma-rows";
+import type { FeedEventInput, ProformaEventKind } from "./proforma-rows";
 
-export type ProformaEventKind = "proforma.submitted" | "proforma.edited" | "proforma.published" | "proforma.returned" | "proforma.withdrawn";
+export type { ProformaEventKind } from "./proforma-rows";
 
 /**
  * The week's activity-feed row for a proforma event, written through the save's outbox. The key names

@@ -3,7 +3,6 @@ import { HubError } from "../domain/errors";
 import { isoWeek } from "../domain/iso-week";
 import { safeKey } from "../storage/table-limits";
 import type { Proforma } from "./proforma";
-import type { ProformaEventKind } from "./proforma-feed";
 import { contentFromProperties, contentToProperties } from "./proforma-entity";
 import type { ProformaVersion, VersionAction } from "./proforma-version";
 
@@ -116,6 +115,8 @@ export function responseEntity(p: Proforma): Entity {
 export const OUTBOX_PREFIX = "outbox:";
 
 /** A feed event as written: everything but the week, which follows from `at` when not given. */
+export type ProformaEventKind = "proforma.submitted" | "proforma.edited" | "proforma.published" | "proforma.returned" | "proforma.withdrawn";
+
 export type FeedEventInput = FeedEventOf<ProformaEventKind>;
 
 export function outboxEntity(borough: string, event: FeedEventInput): Entity {

@@ -1,4 +1,3 @@
-import type { RoundResponse } from "../circulation/circulation-store";
 import type { Proforma, ProformaStatus, StoredProforma } from "./proforma";
 import type { FeedEventInput } from "./proforma-rows";
 import type { ProformaVersion } from "./proforma-version";
@@ -25,6 +24,14 @@ export interface ProformaSave {
 
 /** `saved`, with the record's new ETag; or, for a new record whose id is stored already, what is stored. */
 export type SaveResult = { saved: true; etag: string } | { saved: false; stored: StoredProforma };
+
+/** Where a borough's entry stood when it last changed (the circulation rounds read these). */
+export interface RoundResponse {
+  borough: string;
+  proformaId: string;
+  status: string;
+  at: string;
+}
 
 export interface ProformaStore {
   /**

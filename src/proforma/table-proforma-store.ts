@@ -1,5 +1,5 @@
 import { odata, type TableClient, type TransactionAction } from "@azure/data-tables";
-import type { RoundResponse } from "../circulation/circulation-store";
+import type { RoundResponse } from "./proforma-store";
 import { BOROUGHS } from "../domain/boroughs";
 import { HubError } from "../domain/errors";
 import type { Storage } from "../storage/open-storage";

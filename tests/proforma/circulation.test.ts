@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import sinon from "sinon";
-import { startReminderTimer } from "../../src/circulation/remind-boroughs";
+import { startReminderTimer } from "../../src/scheduler/reminders";
 import { BOROUGHS } from "../../src/domain/boroughs";
 import type { RunningService } from "../../src/service";
 import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
