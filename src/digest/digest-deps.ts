@@ -4,6 +4,7 @@ import type { ChartStore } from "../charts/chart-store";
 import type { CirculationStore } from "../circulation/circulation-store";
 import type { MeetingStore } from "../convening/meeting-store";
 import type { RunStore } from "../delivery/run-store";
+import type { LadderStore } from "../headlines/ladder-store";
 import type { MeasureStore } from "../headlines/measure-store";
 import type { LeadStore } from "../leads/lead-store";
 import type { Logger } from "../logging/logger";
@@ -23,6 +24,8 @@ export interface DigestDeps extends DeliveryDeps, AuditDeps {
   circulations: CirculationStore;
   feed: ActivityFeed;
   feedback: FeedbackStore;
+  /** The statutory returns' ladders of intervention and workforce pipeline (suppressed aggregates). */
+  ladders: LadderStore;
   leads: LeadStore;
   logger: Logger;
   measures: MeasureStore;

@@ -1,4 +1,4 @@
-import type { AppContext } from "../app-context";
+import type { DigestDeps } from "./digest-deps";
 import { BROAD_GROUPS } from "../analysis/ethnicity";
 import { disparityEntryStrips, type DisparityEntryStrip, type LadderStepId } from "../analysis/returns/ladder-types";
 import { isBoroughCode } from "../domain/boroughs";
@@ -156,7 +156,7 @@ export function mergeStrips(...parts: Map<string, { areaName: string; synthetic:
  * two-person rule as the headlines); none when the stored ladders or measures are of another run.
  * Without storage the digest still goes out, without strips.
  */
-export async function digestStrips(ctx: AppContext): Promise<DigestStrip[]> {
+export async function digestStrips(ctx: DigestDeps): Promise<DigestStrip[]> {
   try {
     const approved = await ctx.approvals.approvedRunId();
     if (!approved) return [];
