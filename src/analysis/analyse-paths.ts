@@ -1,6 +1,5 @@
-import { selectHeadlines } from "./headlines";
 import { listInputFiles, streamFile } from "./io/return-files";
-import { analyseLoaded, parseFilePaths, type AnalysisOptions, type AnalysisResult, type SourceSummary } from "./run-analysis";
+import { analyseLoaded, headlinesOf, parseFilePaths, type AnalysisOptions, type AnalysisResult, type SourceSummary } from "./run-analysis";
 import { analyseReturns, type ReturnsAnalysis } from "./returns/analyse-returns";
 import type { LoadedFile } from "./load-dataset";
 import { readReturns, splitReturns, type OpenFile, type ReturnFileSummary, type ReturnInputFile, type ReturnsOptions } from "./returns/read-returns";
@@ -59,7 +58,7 @@ export async function analyseWithReturns(
     result: {
       ...result,
       sources: [...result.sources, ...returnSources],
-      headlines: selectHeadlines([...result.measures, ...returns.measures], options.headlineLimit),
+      headlines: headlinesOf([...result.measures, ...returns.measures], options.headlineLimit),
     },
     returns,
     returnProblems: read.problems,

@@ -1,12 +1,11 @@
 import { BOROUGHS } from "../domain/boroughs";
+import { compareRow, ComparatorIndex, trendWords } from "./comparators";
 import type { Headline, MeasureRow } from "./contract";
 import { CITY_OF_LONDON, HACKNEY, HACKNEY_AND_CITY, HACKNEY_AND_CITY_NAME } from "./geography";
 import { formatCount, formatRatio, formatValue } from "./headlines";
 import { STAGE_DESCRIPTIONS } from "./measures/rates";
 import type { AnalysisResult } from "./run-analysis";
 
-const LONDON = "E12000007";
-const ENGLAND = "E92000001";
 const SENIOR_LEVELS = ["Senior manager", "Middle manager", "First line manager"];
 /** The totals every page opens with: the measure, and how to say what it counts. */
 const TOTALS: [measure: string, what: string][] = [
@@ -29,16 +28,15 @@ function latest(rows: readonly MeasureRow[], measure: string, area: string): Mea
   return mine.filter((r) => r.year === year);
 }
 
-function totalLine(rows: readonly MeasureRow[], area: string, measure: string, what: string): string | null {
+function totalLine(rows: readonly MeasureRow[], comparators: ComparatorIndex, area: string, measure: string, what: string): string | null {
   const all = latest(rows, measure, area).find((r) => r.group === "All");
   if (!all) return null;
   if (all.suppressed) return `- ${what}: not shown (${all.note ?? "suppressed"}).`;
   if (all.value === null) return null;
-  const compare = [LONDON, ENGLAND]
-    .map((code) => rows.find((r) => r.measure === measure && r.areaCode === code && r.year === all.year && r.group === "All" && r.value !== null))
-    .filter((r): r is MeasureRow => Boolean(r))
-    .map((r) => `${r.areaName} ${formatValue(r.value!, r.unit)}`);
-  return `- ${what}, ${all.period}: ${formatCount(all.numerator!, all.countRounding)}, ${formatValue(all.value, all.unit)}${unitText(all)}${compare.length ? ` (${compare.join(", ")})` : ""}.`;
+  const c = compareRow(all, comparators);
+  const beside = c ? [c.eastLondon, c.london, c.england].filter((f) => f !== null).map((f) => `${f.areaName} ${formatValue(f.value, all.unit)}`) : [];
+  const words = c ? [...(beside.length ? [beside.join(", ")] : []), trendWords(c)].join("; ") : "";
+  return `- ${what}, ${all.period}: ${formatCount(all.numerator!, all.countRounding)}, ${formatValue(all.value, all.unit)}${unitText(all)}${words ? ` (${words})` : ""}.`;
 }
 
 /** A group's figure in words: "Black 148 (1.4 times the White rate, 95% CI 1.1 to 1.8)". */
@@ -142,6 +140,7 @@ function tooSmallLines(rows: readonly MeasureRow[], headlines: readonly Headline
 export function boroughPages(result: AnalysisResult): string[] {
   const out: string[] = [];
   const combined = result.measures.some((m) => m.areaCode === HACKNEY_AND_CITY);
+  const comparators = new ComparatorIndex(result.measures);
   for (const borough of BOROUGHS) {
     // With --combine-city-with-hackney, Hackney's page is the combined area's (Hackney alone is hidden there).
     const b = combined && borough.code === HACKNEY ? { code: HACKNEY_AND_CITY, name: HACKNEY_AND_CITY_NAME } : borough;
@@ -151,7 +150,7 @@ export function boroughPages(result: AnalysisResult): string[] {
         "City of London has too few children for figures about them to be published on their own; they are not shown (use --combine-city-with-hackney for Hackney and City of London together).",
       );
     }
-    const totals = TOTALS.map(([m, what]) => totalLine(result.measures, b.code, m, what)).filter((l): l is string => Boolean(l));
+    const totals = TOTALS.map(([m, what]) => totalLine(result.measures, comparators, b.code, m, what)).filter((l): l is string => Boolean(l));
     if (b.code !== CITY_OF_LONDON) out.push("Latest totals:", ...(totals.length ? totals : ["- None loaded."]));
     if (b.code !== CITY_OF_LONDON)
       out.push("By ethnic group (the latest year with borough figures by ethnic group):", ...byGroupLines(result.measures, b.code));
@@ -159,7 +158,7 @@ export function boroughPages(result: AnalysisResult): string[] {
     out.push("Social work workforce at senior levels:", ...workforceLines(result.measures, borough.code));
     if (b.code !== CITY_OF_LONDON) out.push("Too small to say:", ...tooSmallLines(result.measures, result.headlines, b.code));
     const mine = result.headlines.filter((h) => h.areaCode === b.code);
-    if (mine.length) out.push("Headlines:", ...mine.map((h) => `- ${h.text}`));
+    if (mine.length) out.push("Headlines:", ...mine.flatMap((h) => [`- ${h.text}`, ...(h.comparison ? [`  Compared: ${h.comparison.text}.`] : [])]));
     out.push("");
   }
   return out;

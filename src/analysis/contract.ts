@@ -4,6 +4,7 @@
  * derived from these types, never declared again.
  */
 import type { Topic, Unit } from "./catalogue";
+import type { Comparison } from "./comparison";
 import type { Geography } from "./observation";
 
 /**
@@ -145,6 +146,8 @@ export interface Headline {
   base: string;
   source: string;
   synthetic: boolean;
+  /** The figure beside East London, London and England, with its recent trend (comparators.ts); null when there is none. */
+  comparison?: Comparison | null;
 }
 
 /** Measure fields in the `--json` contract and their names there (issue 5's names, then the additions). */
@@ -205,6 +208,7 @@ export const HEADLINE_JSON_NAMES = {
   base: "base",
   source: "source",
   synthetic: "synthetic",
+  comparison: "comparison",
 } as const satisfies Partial<Record<keyof Headline, string>>;
 
 type HeadlineNames = typeof HEADLINE_JSON_NAMES;

@@ -6,6 +6,14 @@ export const HACKNEY = "E09000012";
 /** Our code for the combined area (analyse --combine-city-with-hackney); not a GSS code. */
 export const HACKNEY_AND_CITY = "E09000012+E09000001";
 export const HACKNEY_AND_CITY_NAME = "Hackney and City of London";
+/** Our code for the eight boroughs' counts summed (east-london.ts); not a GSS code. */
+export const EAST_LONDON = "east-london";
+export const EAST_LONDON_NAME = "East London";
+
+/** An area a figure may be asked for: a GSS code, or one of our two combined areas. */
+export function isAreaCode(code: string): boolean {
+  return /^[EKNSW]\d{8}$/.test(code) || code === HACKNEY_AND_CITY || code === EAST_LONDON;
+}
 
 /** England, London and its two halves: every analysis keeps them beside the boroughs. */
 export const KNOWN_AREAS: Readonly<Record<string, string>> = {

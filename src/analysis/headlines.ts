@@ -1,3 +1,4 @@
+import type { Comparison } from "./comparison";
 import type { Direction, Headline, MeasureRow } from "./contract";
 import { twoSidedP } from "./distributions";
 import { holmAdjust } from "./multiple-comparisons";
@@ -92,7 +93,7 @@ function strengthOf(r: MeasureRow): "strong" | "moderate" {
  * by size and certainty together, the distance on the log scale from 1 of the confidence limit nearer
  * to 1.
  */
-export function selectHeadlines(rows: readonly MeasureRow[], limit = 50): Headline[] {
+export function selectHeadlines(rows: readonly MeasureRow[], limit = 50, compare?: (r: MeasureRow) => Comparison | null): Headline[] {
   const context = contextOf(rows);
   const candidates = latestOnly(rows.filter(eligible));
   const p = candidates.map((r) => twoSidedP(Math.log(r.ratio!) / r.ratioSe!));
@@ -108,7 +109,7 @@ export function selectHeadlines(rows: readonly MeasureRow[], limit = 50): Headli
       score: Math.min(Math.abs(Math.log(r.ratioLow!)), Math.abs(Math.log(r.ratioHigh!))),
     }))
     .sort((a, b) => a.strong - b.strong || a.over - b.over || GEOGRAPHY_ORDER[a.r.geography] - GEOGRAPHY_ORDER[b.r.geography] || b.score - a.score);
-  return picked.slice(0, limit).map(({ r, p }) => toHeadline(r, p, context));
+  return picked.slice(0, limit).map(({ r, p }) => ({ ...toHeadline(r, p, context), comparison: compare?.(r) ?? null }));
 }
 
 function noun(r: Pick<MeasureRow, "topic">): string {

@@ -4,6 +4,7 @@ import { formatCount, formatRatio, formatValue } from "./headlines";
 import { BOROUGHS } from "../domain/boroughs";
 import { HACKNEY_AND_CITY } from "./geography";
 import { boroughPages, methodNotes } from "./borough-pages";
+import { trendSentence } from "./comparators";
 
 export interface ReportOptions {
   /** Every area and every period held; by default only the eight boroughs, London and England, latest period. */
@@ -131,6 +132,7 @@ export function renderReport(result: AnalysisResult, options: ReportOptions = {}
   result.headlines.forEach((h, i) => {
     out.push(`${String(i + 1).padStart(3)}. ${h.text}`, `       ${h.detail}`);
     if (h.caveats.length) out.push(`       Caveats: ${h.caveats.join("; ")}.`);
+    if (h.comparison) out.push(`       Compared: ${h.comparison.text}.`, `       ${trendSentence(h.comparison)}`);
   });
   out.push("");
   const rowsShown = tableRows(result, all);

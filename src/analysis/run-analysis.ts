@@ -1,5 +1,7 @@
 import { CATALOGUE, type Catalogue } from "./catalogue";
 import { describeChanges, type Change } from "./change";
+import { compareRow, ComparatorIndex } from "./comparators";
+import { EAST_LONDON, eastLondonRows } from "./east-london";
 import { selectHeadlines, type Headline } from "./headlines";
 import { DEFAULT_SCOPE, type AreaScope } from "./area-scope";
 import { listCsvFiles } from "./io/read-source-file";
@@ -56,6 +58,19 @@ function dropDuplicateRows(rows: MeasureRow[]): MeasureRow[] {
   });
 }
 
+/**
+ * Headlines from every area but East London (a sum of the boroughs, shown beside them as a comparator),
+ * each with its figure beside East London, London and England and its recent trend.
+ */
+export function headlinesOf(measures: readonly MeasureRow[], limit?: number): Headline[] {
+  const comparators = new ComparatorIndex(measures);
+  return selectHeadlines(
+    measures.filter((m) => m.areaCode !== EAST_LONDON),
+    limit,
+    (r) => compareRow(r, comparators),
+  );
+}
+
 /** Parse only: streams and interprets every file (folders expanded) in turn, returning what each held. */
 export async function parseFiles(
   paths: readonly string[],
@@ -96,12 +111,14 @@ export function analyseLoaded(files: readonly LoadedFile[], options: AnalysisOpt
     catalogue,
     files.flatMap((f) => f.published),
   );
-  const measures = dropDuplicateRows([
+  const areas = dropDuplicateRows([
     ...catalogue.measures.flatMap((m) => computeRates({ ...m, level: null }, index)),
     ...catalogue.shares.flatMap((s) => computeShares(s, index)),
     ...catalogue.ladders.flatMap((l) => computeLadder(l, index)),
     ...computeWorkforce(catalogue, index),
   ]);
+  // East London: the boroughs' counts summed, beside (not among) the areas headlines are drawn from.
+  const measures = [...areas, ...eastLondonRows(areas, new Set(catalogue.measures.map((m) => m.id)))];
   return {
     sources: files.map((f) => ({
       name: f.source,
@@ -115,8 +132,8 @@ export function analyseLoaded(files: readonly LoadedFile[], options: AnalysisOpt
       unknownLabels: f.unknownLabels,
     })),
     measures,
-    headlines: selectHeadlines(measures, options.headlineLimit),
-    changes: describeChanges(measures),
+    headlines: headlinesOf(measures, options.headlineLimit),
+    changes: describeChanges(areas),
   };
 }
 

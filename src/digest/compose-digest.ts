@@ -27,6 +27,7 @@ export function toDigestHeadlines(stored: readonly StoredHeadline[]): DigestHead
     ratio: Math.round(h.ratio * 100) / 100,
     ratioLow: Math.round(h.ratioLow * 100) / 100,
     ratioHigh: Math.round(h.ratioHigh * 100) / 100,
+    ...(h.comparison ? { comparison: h.comparison.text } : {}),
     period: h.period,
     source: h.source,
     synthetic: h.synthetic,

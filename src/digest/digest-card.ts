@@ -85,6 +85,8 @@ export interface HeadlineView {
   practiceMore: string;
   /** "No borough has shared practice on ... yet." or "". */
   gap: string;
+  /** "Hackney 2.2 (1.6 to 3.0) · East London 1.9 · London 1.7 · England 1.7 · no clear trend in the ratio", or "". */
+  comparison: string;
 }
 
 /** Practice buttons a headline shows on a card (the stored digest keeps a few more). */
@@ -115,6 +117,7 @@ export function headlineViews(headlines: readonly DigestHeadline[], practiceShow
     practice: (h.practice ?? []).slice(0, practiceShown).map((p) => ({ title: practiceTitle(p), submissionId: p.id, entryBorough: p.borough })),
     practiceMore: moreText(h, practiceShown),
     gap: h.gap ?? "",
+    comparison: inert(h.comparison ?? ""),
   }));
 }
 

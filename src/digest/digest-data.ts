@@ -53,6 +53,8 @@ export interface DigestHeadline {
   ratio: number;
   ratioLow: number;
   ratioHigh: number;
+  /** The figure beside East London, London and England, and its trend, in one line (older stored digests lack it). */
+  comparison?: string;
   period: string;
   source: string;
   synthetic: boolean;

@@ -62,6 +62,7 @@ export const STORED_HEADLINE_FIELDS = [
   "base",
   "source",
   "synthetic",
+  "comparison",
 ] as const satisfies readonly (keyof Headline)[];
 
 /** A stored headline: the contract's fields above, with its run, rank, checksums and time. */

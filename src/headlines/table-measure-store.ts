@@ -8,7 +8,7 @@ const LATEST = "latest";
 const MAX_BATCH = 100; // Table Storage: at most 100 operations per same-partition transaction.
 const MAX_STRING = 32_000; // characters; a string property is limited to 64 KiB (UTF-16).
 /** Fields held as JSON text (Table Storage has no objects or arrays). */
-const JSON_FIELDS = new Set<string>(["base", "caveats"]);
+const JSON_FIELDS = new Set<string>(["base", "caveats", "comparison"]);
 
 type Entity = TableEntity<Record<string, string | number | boolean>>;
 

@@ -1,3 +1,4 @@
+import { isAreaCode } from "../analysis/geography";
 import type { ServerDeps } from "./server-deps";
 import { forestPlotImage } from "../charts/chart-images";
 import { forestPlotAlt, type ForestPlot } from "../charts/forest-plot";
@@ -16,8 +17,6 @@ export interface ChartAnswer {
   /** The PNG, base64: the tab shows it as a data: image (its page policy allows no other origin). */
   png: string;
 }
-
-const AREA = /^[EKNSW]\d{8}$/;
 
 async function answerFor(plot: ForestPlot): Promise<ChartAnswer> {
   return { title: plot.title, alt: forestPlotAlt(plot), png: (await forestPlotImage(plot, "png")).toString("base64") };
@@ -51,7 +50,8 @@ export async function chartForTab(app: ServerDeps, query: Record<string, unknown
   }
   const measure = measureChoices().find((m) => m.id === query.measure);
   if (!measure) throw new HubError("invalid-input", "Choose one of the listed measures.");
-  if (typeof query.area !== "string" || !AREA.test(query.area)) throw new HubError("invalid-input", "The area should be a GSS code such as E09000012.");
+  if (typeof query.area !== "string" || !isAreaCode(query.area))
+    throw new HubError("invalid-input", "The area should be a GSS code such as E09000012 (or east-london).");
   if (typeof query.period !== "string" || query.period.length > 20) throw new HubError("invalid-input", "Give the period as listed, e.g. 2024.");
   const level = typeof query.level === "string" && query.level !== "" ? query.level : null;
   const area = query.area;

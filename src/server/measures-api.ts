@@ -1,3 +1,4 @@
+import { isAreaCode } from "../analysis/geography";
 import type { ServerDeps } from "./server-deps";
 import { CATALOGUE } from "../analysis/catalogue";
 import { disparityEntryStrips, type DisparityEntryStrip } from "../analysis/returns/ladder-types";
@@ -59,7 +60,6 @@ export function measureChoices(): MeasureChoice[] {
   ];
 }
 
-const AREA = /^[EKNSW]\d{8}$/;
 const HEADLINE_LIMIT = 12;
 
 export async function measuresOverview(app: ServerDeps): Promise<MeasuresOverview> {
@@ -79,7 +79,8 @@ export async function measureFigures(app: ServerDeps, query: { measure?: unknown
   if (!measure) throw new HubError("invalid-input", "Choose one of the listed measures.");
   let areaCode: string | undefined;
   if (query.area !== undefined && query.area !== "") {
-    if (typeof query.area !== "string" || !AREA.test(query.area)) throw new HubError("invalid-input", "The area should be a GSS code such as E09000012.");
+    if (typeof query.area !== "string" || !isAreaCode(query.area))
+      throw new HubError("invalid-input", "The area should be a GSS code such as E09000012 (or east-london).");
     areaCode = query.area;
   }
   const rows = await guardStorage(() => app.measures.listMeasures({ measure: measure.id, areaCode }));

@@ -3,6 +3,7 @@ import type { StoredMeasure } from "../headlines/measure-store";
 import { getJson } from "./api-client";
 import { chartFamilies, type ChartFamily } from "../headlines/chart-families";
 import type { ChartAnswer } from "../server/chart-api";
+import { trendSentence } from "../analysis/comparison";
 import { figureTable } from "./figure-table";
 import { clear, el, labelledSelect } from "./dom";
 import type { Host } from "./teams-host";
@@ -24,6 +25,8 @@ function headlineList(host: Host, overview: MeasuresOverview): HTMLElement {
         "li",
         {},
         el("p", {}, h.text),
+        h.comparison ? el("p", { class: "comparison" }, h.comparison.text) : null,
+        h.comparison ? el("p", { class: "meta" }, trendSentence(h.comparison)) : null,
         h.caveats.length ? el("p", { class: "meta" }, `Caveats: ${h.caveats.join("; ")}.`) : null,
         el("p", { class: "source" }, `Source: ${h.source}. Period: ${h.period}. Area: ${h.areaName}.`),
         h.practice.length

@@ -50,6 +50,13 @@ describe("Table measure store against Azurite", () => {
     assert.equal(back[0]!.text, result.headlines[0]!.text);
     assert.equal(back[0]!.synthetic, true);
     assert.match(back[0]!.checksum, /^[0-9a-f]{64}/);
+    assert.ok(result.headlines[0]!.comparison, "the headline carries its comparators");
+    assert.deepEqual(back[0]!.comparison, result.headlines[0]!.comparison, "comparators and trend kept as they were computed");
+    const eastLondon = await store.listMeasures({ measure: "cla-rate-per-pupil", areaCode: "east-london" });
+    assert.ok(
+      eastLondon.some((m) => m.value !== null && m.areaName === "East London"),
+      "East London's figures are stored beside the boroughs'",
+    );
   });
 
   it("when measures are listed for one area, then only that area's rows return, suppressed ones without numbers", async () => {
