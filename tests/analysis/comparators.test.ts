@@ -8,13 +8,12 @@ import { EAST_LONDON, WITHOUT_CITY_NOTE } from "../../src/analysis/east-london";
 import { resolveLabel, type EthnicGroup } from "../../src/analysis/ethnicity";
 import { HACKNEY, HACKNEY_AND_CITY } from "../../src/analysis/geography";
 import { katzRatio } from "../../src/analysis/intervals";
-import type { LoadedFile } from "../../src/analysis/load-dataset";
 import { emptyMeasureRow, type MeasureBase, type MeasureRow } from "../../src/analysis/measure-row";
 import type { Observation } from "../../src/analysis/observation";
 import { proportionTrend, valueTrend } from "../../src/analysis/recent-trend";
 import { analyseFiles, analyseLoaded } from "../../src/analysis/run-analysis";
 import { BOROUGHS } from "../../src/domain/boroughs";
-import { requireSharedData, SEED_DATA, SHARED_DATA } from "./support";
+import { loadedFile, requireSharedData, SEED_DATA, SHARED_DATA } from "./support";
 
 const n = (value: number): Cell => ({ value, symbol: null });
 const dfe = (label: string) => resolveLabel("dfe", label) as EthnicGroup;
@@ -41,19 +40,7 @@ function obs(areaCode: string, stage: string, group: EthnicGroup, count: Cell): 
   };
 }
 
-const file = (observations: Observation[]): LoadedFile => ({
-  source: "t.csv",
-  checksum: "",
-  synthetic: false,
-  dataset: null,
-  problem: null,
-  rows: 0,
-  kept: 0,
-  columns: [],
-  unknownLabels: [],
-  published: [],
-  observations,
-});
+const file = (observations: Observation[]) => loadedFile(observations);
 
 /** Each borough i (0-7): Black children looked after 40 + i of 4,000 pupils, White British 100 + 10i of 10,000. */
 function boroughs(black: (code: string, i: number) => Cell = (_c, i) => n(40 + i)): Observation[] {

@@ -104,6 +104,25 @@ const HEADLINE: Headline = {
   unit: "per 10,000",
   source: "cla_ethnicity_2024.csv",
   synthetic: false,
+  comparison: {
+    figure: "ratio",
+    unit: "per 10,000",
+    area: { areaCode: HACKNEY, areaName: "Hackney", value: 3, low: 2.1, high: 4.2 },
+    eastLondon: { areaCode: "east-london", areaName: "East London", value: 1.8, low: 1.6, high: 2 },
+    eastLondonNote: null,
+    london: { areaCode: "E12000007", areaName: "London", value: 1.7, low: 1.6, high: 1.8 },
+    england: { areaCode: "E92000001", areaName: "England", value: 1.5, low: 1.5, high: 1.6 },
+    trend: {
+      marker: "cannot be calculated",
+      reason: "2 comparable years: five are needed",
+      of: "the ratio of Black Caribbean to White British rates (log scale, inverse-variance weights)",
+      years: 2,
+      from: "2023",
+      to: "2024",
+      chiSquare: null,
+    },
+    text: "Hackney 3.0 (2.1 to 4.2) · East London 1.8 · London 1.7 · England 1.5 · no clear trend in the ratio",
+  },
 };
 
 /** One borough's ladder from its statutory returns: disparity entering at referral, the conference step suppressed. */

@@ -108,6 +108,14 @@ describe("Tab in headless Chromium", () => {
     assert.match((await headline.textContent()) ?? "", /3 times as likely.*<img src=x onerror=.*Source: cla_ethnicity_2024\.csv\. Period: 2024/);
     // The same practice the digest links: aimed at Black Caribbean children, in social care, for children looked after.
     assert.deepEqual(await headline.locator(".practice li").allTextContents(), ["Family group conferencing for Black Caribbean families (Hackney)"]);
+    assert.equal(
+      await headline.locator(".comparison").textContent(),
+      "Hackney 3.0 (2.1 to 4.2) · East London 1.8 · London 1.7 · England 1.5 · no clear trend in the ratio",
+    );
+    assert.match(
+      (await headline.textContent()) ?? "",
+      /Recent trend \(Fingertips method\) of the ratio of Black Caribbean to White British rates .*2 comparable years: five are needed/,
+    );
     const strip = page.locator(".strips details.strip").first();
     await strip.locator("summary").click();
     const cells = await strip.locator("tbody tr").first().locator("td").allTextContents();
