@@ -128,6 +128,7 @@ function lineOf(c: Omit<Comparison, "text">, areaName: string): string {
  * The row's figure (its ratio to the reference group where it has one, else its rate) beside East
  * London, London and England for the same measure, period, group and base, and the recent trend of the
  * area's own series (recent-trend.ts). East London is omitted for London and England themselves.
+ * Null when there is no figure, or nothing to set beside it and no series (one year, no comparator).
  */
 export function compareRow(r: MeasureRow, index: ComparatorIndex): Comparison | null {
   const kind = r.ratio !== null ? "ratio" : "value";
@@ -155,5 +156,7 @@ export function compareRow(r: MeasureRow, index: ComparatorIndex): Comparison | 
     england: figureOf(comparable(r, index.cell(r, ENGLAND), kind), kind),
     trend: trendOf(r, kind, index),
   };
+  // Nothing beside it and no series to test: a line would only repeat the figure.
+  if (!c.eastLondon && !c.london && !c.england && c.trend.marker === "cannot be calculated" && c.trend.years < 2) return null;
   return { ...c, text: lineOf(c, r.areaName) };
 }
