@@ -18,7 +18,7 @@ export async function persistChange(
   actor: Actor,
   next: Proforma,
   stored: StoredProforma | undefined,
-  change: { action: VersionAction; changed: string[]; comment?: string },
+  change: { action: VersionAction; changed: string[]; comment?: string; step?: number },
 ): Promise<Persisted> {
   const comment = change.comment ?? "";
   const event =
@@ -38,7 +38,7 @@ export async function persistChange(
   };
   let result;
   try {
-    result = await ctx.proformas.save({ proforma: next, etag: stored?.etag, version, event });
+    result = await ctx.proformas.save({ proforma: next, etag: stored?.etag, version, event, step: change.step });
   } catch (error) {
     if (isHubError(error, "storage-unavailable")) {
       throw new HubError(

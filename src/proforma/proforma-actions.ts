@@ -1,23 +1,14 @@
-import type { Turn } from "../domain/conversation";
-import { newId } from "../domain/ids";
 import type { ProformaDeps } from "./proforma-deps";
 import type { CommandHandler, VerbHandler } from "../domain/handlers";
-import { myProformasCard, proformaFormCard } from "./proforma-cards";
-import { assertCanFile } from "./proforma-access";
+import { askDeleteDraft, confirmDeleteDraft, myProformas, newProforma, openProforma } from "./proforma-drafts";
 import { publishProforma, returnProforma, withdrawProforma } from "./review-proforma";
 import { reviewQueue } from "./review-queue";
 import { saveProformaStep } from "./save-proforma";
 import { openForEditing, proformaHistory, viewProforma } from "./view-proforma";
 
+export { myProformas, openProforma } from "./proforma-drafts";
+
 /** The proforma's commands and card verbs, in Teams' words but free of any Teams SDK. */
-export const openProforma: CommandHandler<ProformaDeps> = async (ctx: ProformaDeps, turn: Turn) => {
-  assertCanFile(turn.actor);
-  return proformaFormCard({ submissionId: newId(ctx.now().getTime()), step: 0, values: { borough: turn.actor.borough ?? "" } });
-};
-
-export const myProformas: CommandHandler<ProformaDeps> = async (ctx: ProformaDeps, turn: Turn) =>
-  myProformasCard(await ctx.proformas.listByAuthor(turn.actor.id));
-
 export const reviewProformas: CommandHandler<ProformaDeps> = (ctx, turn) => reviewQueue(ctx, turn);
 
 export const submitProformaVerb: VerbHandler<ProformaDeps> = (ctx, turn, data) => saveProformaStep(ctx, turn, data, "submit");
@@ -25,6 +16,10 @@ export const submitProformaVerb: VerbHandler<ProformaDeps> = (ctx, turn, data) =
 /** Every proforma verb; src/commands.ts lists them once. */
 export const PROFORMA_VERBS = {
   "proforma.open": ((ctx, turn) => openProforma(ctx, turn, "")) as VerbHandler<ProformaDeps>,
+  "proforma.new": newProforma,
+  "proforma.mine": ((ctx, turn) => myProformas(ctx, turn, "")) as VerbHandler<ProformaDeps>,
+  "proforma.delete": askDeleteDraft,
+  "proforma.delete.confirm": confirmDeleteDraft,
   "proforma.submit": submitProformaVerb,
   "proforma.draft": ((ctx, turn, data) => saveProformaStep(ctx, turn, data, "draft")) as VerbHandler<ProformaDeps>,
   "proforma.step": ((ctx, turn, data) => saveProformaStep(ctx, turn, data, "step")) as VerbHandler<ProformaDeps>,

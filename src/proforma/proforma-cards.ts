@@ -149,31 +149,115 @@ export function proformaConfirmationCard(p: Proforma, created: boolean): Adaptiv
   });
 }
 
+/** A button of a card listing drafts: what it says, its verb and the data it carries. */
+export interface CardButton {
+  title: string;
+  verb: string;
+  style: "default" | "positive" | "destructive";
+  data: Record<string, unknown>;
+}
+
 /** Data bound to cards/my-proformas.json. */
 export interface MyProformasData {
-  entries: { title: string; boroughName: string; status: string; date: string; button: string; verb: string; data: Record<string, unknown> }[];
+  note: string;
+  entries: { id: string; title: string; line: string; saved: string; buttons: CardButton[] }[];
   more: string;
 }
 
 /** At most this many entries on the card, so it stays well under 28 KB. */
 export const MY_PROFORMAS_SHOWN = 20;
 
-export function myProformasCard(entries: AuthoredEntry[]): AdaptiveCard {
+const savedAt = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/London",
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+/** "saved 1 Dec 2026 at 11:42", London time. */
+export function savedLabel(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return "";
+  const p = Object.fromEntries(savedAt.formatToParts(at).map((x) => [x.type, x.value]));
+  return `saved ${p.day} ${p.month} ${p.year} at ${p.hour}:${p.minute}`;
+}
+
+/** "step 2 of 6: Who it is for". */
+export function stepLabel(step: number): string {
+  const index = stepIndex(step);
+  return `step ${index + 1} of ${STEPS.length}: ${STEPS[index]!.title}`;
+}
+
+const resumable = (status: string) => status === "draft" || status === "returned";
+
+/** "Hackney · draft · step 2 of 6: Who it is for" (the step only where the entry resumes). */
+export function entryLine(e: Pick<AuthoredEntry, "borough" | "status" | "step">): string {
+  const parts = [boroughByCode(e.borough)?.name ?? e.borough, e.status];
+  if (resumable(e.status)) parts.push(stepLabel(e.step));
+  return parts.join(" · ");
+}
+
+export function entryTitle(title: string): string {
+  return inert(title || "(untitled draft)");
+}
+
+function button(title: string, verb: string, data: Record<string, unknown>, style: CardButton["style"] = "default"): CardButton {
+  return { title, verb, style, data: { verb, ...data } };
+}
+
+export function myProformasCard(entries: AuthoredEntry[], note = ""): AdaptiveCard {
   const shown = entries.slice(0, MY_PROFORMAS_SHOWN);
   return renderCard<MyProformasData>("my-proformas", {
+    note: inert(note),
     entries: shown.map((e) => {
-      const resume = e.status === "draft" || e.status === "returned";
-      const verb = resume ? "proforma.resume" : "proforma.view";
-      return {
-        title: inert(e.title || "(untitled draft)"),
-        boroughName: boroughByCode(e.borough)?.name ?? e.borough,
-        status: e.status,
-        date: e.updatedAt.slice(0, 10),
-        button: resume ? "Resume" : "Open",
-        verb,
-        data: { verb, submissionId: e.id, entryBorough: e.borough },
-      };
+      const key = { submissionId: e.id, entryBorough: e.borough };
+      const buttons = resumable(e.status)
+        ? [button("Resume", "proforma.resume", { ...key, step: stepIndex(e.step) }, "positive")]
+        : [button("Open", "proforma.view", key)];
+      if (e.status === "draft") buttons.push(button("Delete draft", "proforma.delete", { ...key, step: stepIndex(e.step) }, "destructive"));
+      return { id: e.id, title: entryTitle(e.title), line: entryLine(e), saved: savedLabel(e.updatedAt), buttons };
     }),
     more: entries.length > shown.length ? `And ${entries.length - shown.length} older entries not shown.` : "",
+  });
+}
+
+/** Data bound to cards/proforma-draft.json: one draft, a question about it and the buttons that answer. */
+export interface DraftCardData {
+  heading: string;
+  title: string;
+  details: string;
+  text: string;
+  buttons: CardButton[];
+}
+
+/** `proforma` when the person has drafts: resume the newest where they stopped, or start a new one. */
+export function resumeOfferCard(newest: AuthoredEntry, otherDrafts: number): AdaptiveCard {
+  const others = otherDrafts === 0 ? "" : ` You have ${otherDrafts} other draft${otherDrafts === 1 ? "" : "s"}: type my proformas to see them all.`;
+  return renderCard<DraftCardData>("proforma-draft", {
+    heading: "You have a draft proforma",
+    title: entryTitle(newest.title),
+    details: `${entryLine(newest)} · ${savedLabel(newest.updatedAt)}`,
+    text: `Resume it where you stopped, or start a new proforma (the draft stays in my proformas).${others}`,
+    buttons: [
+      button("Resume where I stopped", "proforma.resume", { submissionId: newest.id, entryBorough: newest.borough, step: stepIndex(newest.step) }, "positive"),
+      button("Start a new one", "proforma.new", {}),
+    ],
+  });
+}
+
+/** Asks before deleting a draft; the button names the save the person saw, so a draft saved since is kept. */
+export function deleteDraftCard(p: Proforma, revision: number, step: number): AdaptiveCard {
+  return renderCard<DraftCardData>("proforma-draft", {
+    heading: "Delete this draft?",
+    title: entryTitle(p.title),
+    details: `${entryLine({ borough: p.borough, status: p.status, step })} · ${savedLabel(p.updatedAt)}`,
+    text: "The draft and every save of it are deleted for good. Nothing of it was shared, so nobody else loses anything.",
+    buttons: [
+      button("Delete the draft", "proforma.delete.confirm", { submissionId: p.id, entryBorough: p.borough, revision }, "destructive"),
+      button("Keep it", "proforma.mine", {}),
+    ],
   });
 }

@@ -88,7 +88,7 @@ export function authorPrefix(authorId: string): string {
   return `author:${safeKey(authorId).replace(/:/g, "%3A")}:`;
 }
 
-export function authorEntity(p: Proforma): Entity {
+export function authorEntity(p: Proforma, step = 0): Entity {
   return {
     partitionKey: p.borough,
     rowKey: authorPrefix(p.authorId) + p.id,
@@ -97,6 +97,7 @@ export function authorEntity(p: Proforma): Entity {
     title: p.title,
     status: p.status,
     updatedAt: p.updatedAt,
+    step,
   };
 }
 

@@ -9,6 +9,8 @@ export interface AuthoredEntry {
   title: string;
   status: string;
   updatedAt: string;
+  /** The step (0-based) the form showed after the author's last press: where a draft resumes. 0 when not known. */
+  step: number;
 }
 
 /** One save of a proforma: the record as it will stand and the rows that must agree with it. */
@@ -20,6 +22,8 @@ export interface ProformaSave {
   version: ProformaVersion;
   /** The activity-feed row for a shared change; it goes through the outbox in the same transaction. */
   event?: FeedEventInput;
+  /** The step the form shows after this save (kept on the author line, so a draft resumes there). */
+  step?: number;
 }
 
 /** `saved`, with the record's new ETag; or, for a new record whose id is stored already, what is stored. */
@@ -47,8 +51,18 @@ export interface ProformaStore {
   get(borough: string, id: string): Promise<Proforma | undefined>;
   /** A point read with the ETag to pass back to `save`. */
   read(borough: string, id: string): Promise<StoredProforma | undefined>;
-  /** "My proformas": one RowKey range per borough partition (no scan). */
-  listByAuthor(authorId: string): Promise<AuthoredEntry[]>;
+  /** Where the author stopped, after a press that changed nothing else: their author line only (absent: nothing). */
+  markStep(borough: string, authorId: string, id: string, step: number): Promise<void>;
+  /**
+   * Deletes a draft whole: the record at the ETag it was read with, its author line and its version
+   * and response rows, in one transaction of its borough's partition. A draft with more rows than one
+   * transaction holds loses its oldest rows first, each batch checked against (and renewing) the
+   * record's ETag, and the record goes in the last. A record changed since it was read is kept:
+   * HubError("changed-since-opened"). Answers how many rows went.
+   */
+  deleteDraft(stored: StoredProforma): Promise<{ rows: number }>;
+  /** "My proformas": one RowKey range per borough partition (no scan); only these boroughs' if given. */
+  listByAuthor(authorId: string, boroughs?: readonly string[]): Promise<AuthoredEntry[]>;
   /** One borough's records, optionally only some statuses or entries changed since an instant. */
   inBorough(borough: string, filter?: { statuses?: readonly ProformaStatus[]; updatedSince?: string }): Promise<Proforma[]>;
   /** Where each entry stood at its latest save since an instant (circulation rounds): one RowKey range per borough. */

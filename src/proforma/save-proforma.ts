@@ -57,14 +57,25 @@ export async function saveProformaStep(ctx: ProformaDeps, turn: Turn, raw: unkno
   if (decision.kind === "invalid") return formFor(card, stored, card.step, typed, decision.errors);
 
   let after = stored;
+  const shownStep = stepShown(intent, card, decision);
   if (decision.kind === "write") {
     const next = nextRecord(ctx, turn, card.id, stored?.proforma, content, decision);
-    const result = await persistChange(ctx, turn.actor, next, stored, decision);
+    const result = await persistChange(ctx, turn.actor, next, stored, { ...decision, step: shownStep });
     if ("stale" in result) return staleCard(ctx, turn, result.stale);
     if ("existing" in result) return answerReplay(ctx, turn, intent, result.existing);
     after = result.saved;
+  } else if (stored && stored.proforma.authorId === turn.actor.id && (intent === "step" || intent === "draft")) {
+    // Nothing changed but the step: the author's line still says where they stopped.
+    await ctx.proformas.markStep(stored.proforma.borough, stored.proforma.authorId, stored.proforma.id, shownStep);
   }
   return answer(ctx, turn, intent, card, after!, decision);
+}
+
+/** The step the form shows after this press: where the person stopped, if they leave now. */
+function stepShown(intent: SaveIntent, card: SaveCardState, decision: SaveDecision): number {
+  if (intent === "step") return card.goto;
+  if (intent === "submit") return decision.kind !== "invalid" && decision.missing.length > 0 ? stepOfField(decision.missing[0]!.field) : 0;
+  return card.step;
 }
 
 /** The record the card says it was opened on, once the caller's right to change it is checked. */

@@ -64,7 +64,7 @@ export class TableProformaStore implements ProformaStore {
       const record = toEntity(p);
       const rows: Entity[] = [record, versionEntity(p.borough, change.version), responseEntity(p)];
       // An erased author's entries have no author to index.
-      if (p.authorId) rows.push(authorEntity(p));
+      if (p.authorId) rows.push(authorEntity(p, change.step ?? 0));
       const outbox = change.event ? outboxEntity(p.borough, change.event) : undefined;
       if (outbox) rows.push(outbox);
       for (const row of rows) assertEntityFits(row);
@@ -130,7 +130,93 @@ export class TableProformaStore implements ProformaStore {
     });
   }
 
-  listByAuthor(authorId: string): Promise<AuthoredEntry[]> {
+  markStep(borough: string, authorId: string, id: string, step: number): Promise<void> {
+    return guardStorage(async () => {
+      if (!authorId) return;
+      // Merge needs the line to exist: an author line that is gone (an erased author) stays gone.
+      await ignoreMissing(this.proformas.updateEntity({ partitionKey: borough, rowKey: authorPrefix(authorId) + id, step }, "Merge"));
+    });
+  }
+
+  deleteDraft(stored: StoredProforma): Promise<{ rows: number }> {
+    return guardStorage(async () => {
+      const p = stored.proforma;
+      const keys = async (from: string, to: string, filter = "") => {
+        const found: string[] = [];
+        const query = odata`PartitionKey eq ${p.borough} and RowKey ge ${from} and RowKey lt ${to}` + filter;
+        for await (const e of this.proformas.listEntities<Record<string, unknown>>({ queryOptions: { filter: query, select: ["RowKey"] } }))
+          found.push(str(e, "rowKey"));
+        return found;
+      };
+      const versions = rangeOf(versionPrefix(p.id));
+      const responses = rangeOf(RESPONSE_PREFIX);
+      const author = p.authorId ? authorPrefix(p.authorId) + p.id : "";
+      const rows = [
+        ...(await keys(versions.from, versions.to)),
+        ...(await keys(responses.from, responses.to, odata` and proformaId eq ${p.id}`)),
+        ...(author && (await this.exists(p.borough, author)) ? [author] : []),
+      ];
+      const count = 1 + rows.length;
+      const record = { partitionKey: p.borough, rowKey: p.id };
+      const remove = (rowKey: string): TransactionAction => ["delete", { partitionKey: p.borough, rowKey }];
+      // A transaction deletes without checking an ETag: a write with the ETag the person confirmed
+      // comes first, so a draft saved since then is kept whole, and any card opened before it is stale.
+      let etag = await this.guard(p.borough, p.id, stored.etag);
+      // Only a draft with more rows than one transaction holds loses its oldest rows first, a batch at a
+      // time, each with the record's ETag checked again.
+      while (rows.length > MAX_BATCH - 1) {
+        const batch = rows.splice(0, MAX_BATCH - 1);
+        const result = await this.deleting([["update", record, "Merge", { etag }], ...batch.map(remove)]);
+        etag = result.subResponses[0]?.etag ?? "";
+      }
+      await this.deleting([["delete", record], ...rows.map(remove)]);
+      // Lines kept in the older layout, until npm run migrate has moved them.
+      if (p.authorId) await ignoreMissing(this.legacyAuthored.deleteEntity(safeKey(p.authorId), p.id));
+      const legacy: string[] = [];
+      for await (const e of this.legacyHistory.listEntities<Record<string, unknown>>({
+        queryOptions: { filter: odata`PartitionKey eq ${p.id}`, select: ["RowKey"] },
+      }))
+        legacy.push(str(e, "rowKey"));
+      for (const rowKey of legacy) await ignoreMissing(this.legacyHistory.deleteEntity(p.id, rowKey));
+      return { rows: count + legacy.length };
+    });
+  }
+
+  private async exists(borough: string, rowKey: string): Promise<boolean> {
+    try {
+      await this.proformas.getEntity(borough, rowKey, { queryOptions: { select: ["RowKey"] } });
+      return true;
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return false;
+      throw error;
+    }
+  }
+
+  private async guard(borough: string, id: string, etag: string): Promise<string> {
+    try {
+      return (await this.proformas.updateEntity({ partitionKey: borough, rowKey: id }, "Merge", { etag })).etag ?? "";
+    } catch (error) {
+      const status = statusCodeOf(error);
+      if (status === 412 || status === 404) {
+        throw new HubError("changed-since-opened", "This draft changed since you asked to delete it, so nothing was deleted.", {}, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  private async deleting(actions: TransactionAction[]): Promise<{ subResponses: { etag?: string }[] }> {
+    try {
+      return await this.transact(actions);
+    } catch (error) {
+      const status = statusCodeOf(error);
+      if (status === 412 || status === 404) {
+        throw new HubError("changed-since-opened", "This draft changed since you asked to delete it, so nothing was deleted.", {}, { cause: error });
+      }
+      throw error;
+    }
+  }
+
+  listByAuthor(authorId: string, boroughs?: readonly string[]): Promise<AuthoredEntry[]> {
     return guardStorage(async () => {
       const byId = new Map<string, AuthoredEntry>();
       const { from, to } = rangeOf(authorPrefix(authorId));
@@ -140,19 +226,21 @@ export class TableProformaStore implements ProformaStore {
         title: str(e, "title"),
         status: str(e, "status"),
         updatedAt: str(e, "updatedAt"),
+        step: typeof e.step === "number" && Number.isInteger(e.step) && e.step >= 0 ? e.step : 0,
       });
       const pk = safeKey(authorId);
       for await (const e of this.legacyAuthored.listEntities<Record<string, unknown>>({ queryOptions: { filter: odata`PartitionKey eq ${pk}` } })) {
-        byId.set(str(e, "rowKey"), line(e, str(e, "borough"), str(e, "rowKey")));
+        if (!boroughs || boroughs.includes(str(e, "borough"))) byId.set(str(e, "rowKey"), line(e, str(e, "borough"), str(e, "rowKey")));
       }
-      const current = await this.eachBorough(async (borough) => {
+      const read = async (borough: string) => {
         const found: AuthoredEntry[] = [];
         const filter = odata`PartitionKey eq ${borough} and RowKey ge ${from} and RowKey lt ${to}`;
         for await (const e of this.proformas.listEntities<Record<string, unknown>>({ queryOptions: { filter } })) {
           found.push(line(e, borough, str(e, "proformaId")));
         }
         return found;
-      });
+      };
+      const current = boroughs ? (await Promise.all(boroughs.map(read))).flat() : await this.eachBorough(read);
       for (const entry of current) byId.set(entry.id, entry);
       return [...byId.values()].sort((a, b) => (a.id < b.id ? 1 : -1));
     });

@@ -71,7 +71,9 @@ describe("convening with library proformas; my data and forget across proformas 
     const [draftForm] = await tell(service, connector, AUTHOR, "proforma");
     await press(AUTHOR, "proforma.draft", { ...buttonData(draftForm, "proforma.draft"), title: "Half-written idea", borough: HACKNEY });
     draftId = String(buttonData(draftForm, "proforma.draft").submissionId);
-    const [form] = await tell(service, connector, AUTHOR, "proforma");
+    // With a draft kept, proforma offers to resume it or to start a new one.
+    const [offer] = await tell(service, connector, AUTHOR, "proforma");
+    const form = await press(AUTHOR, "proforma.new", buttonData(offer, "proforma.new"));
     await press(AUTHOR, "proforma.submit", {
       ...buttonData(form, "proforma.submit"),
       ...essentials({ title: "Mentoring for Black social workers", contactName: AUTHOR.name }),

@@ -69,11 +69,13 @@ describe("proforma workflow over HTTP against Azurite", function () {
     assert.equal(row.proforma.status, "draft");
   });
 
-  it("when the draft is resumed from my proformas, then the form holds what was saved", async () => {
+  it("when the draft is resumed from my proformas, then the form opens where she stopped and holds what was saved", async () => {
     const [mine] = await say(service.url, ANN, "my proformas");
+    assert.match(cardText(mine), /Hackney · draft · step 6 of 6: Learning and replication/);
     const resumed = await press(ANN, "proforma.resume", buttonData(mine, "proforma.resume"));
-    assert.equal(inputValue(resumed, "title"), essentials().title);
-    assert.equal(inputValue(resumed, "outcomeAreas"), "social-care,youth-justice");
+    assert.match(cardText(resumed), /Step 6 of 6/);
+    assert.equal(buttonData(resumed, "proforma.submit").etag, (await stored())!.etag);
+    card = resumed;
   });
 
   it("when a later step holds a bad input, then the field and its limit are named, the typing is kept and the draft is unchanged", async () => {

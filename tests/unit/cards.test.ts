@@ -40,7 +40,7 @@ describe("cards", () => {
       errors: [{ field: "title", message: "Title is required." }],
     }),
     "proforma confirmation": proformaConfirmationCard(proforma, true),
-    "my proformas": myProformasCard([{ id: proforma.id, borough: "E09000012", title: "T", status: "draft", updatedAt: proforma.updatedAt }]),
+    "my proformas": myProformasCard([{ id: proforma.id, borough: "E09000012", title: "T", status: "draft", updatedAt: proforma.updatedAt, step: 2 }]),
     "my proformas, empty": myProformasCard([]),
     notice: noticeCard("Heading", "Message"),
     "error card": errorCard(new HubError("storage-unavailable", "Storage could not be reached."), "REF"),

@@ -1,10 +1,23 @@
 import assert from "node:assert/strict";
-import { actionData, cardText, execute, say, type HttpAnswer, type TestUser } from "../../support/teams-client";
+import { actionData, activity, cardText, execute, post, type HttpAnswer, type TestUser } from "../../support/teams-client";
 import { proformaInputs } from "./people";
 
-/** Opens a proforma card as the person would, and returns the server-made submission id. */
+/** Opens a proforma card as the person would (starting a new one if a draft is offered), and returns the server-made submission id. */
 export async function openForm(url: string, user: TestUser): Promise<string> {
-  const [card] = await say(url, user, "proforma");
+  let card: any;
+  // `proforma` reads the person's drafts: in a burst the turn gate may answer 503 busy, and a client
+  // tries again after the Retry-After it gives, as Teams does.
+  for (let attempt = 1; ; attempt++) {
+    const answer = await post(url, activity(user, { type: "message", text: "proforma", deliveryMode: "expectReplies" }));
+    if (answer.status === 503 && attempt < 6) {
+      await new Promise((r) => setTimeout(r, 2000));
+      continue;
+    }
+    assert.equal(answer.status, 200, `proforma answered ${answer.status}`);
+    card = answer.body?.activities?.[0]?.attachments?.[0]?.content;
+    break;
+  }
+  if (JSON.stringify(card).includes('"proforma.new"')) card = (await execute(url, user, "proforma.new", actionData(card, "proforma.new"))).body?.value;
   return String(actionData(card, "proforma.submit").submissionId);
 }
 
