@@ -7,11 +7,14 @@ import type { Routes } from "../domain/handlers";
 import { newId } from "../domain/ids";
 import { isFault, toHubError } from "../domain/errors";
 import { resolveActor } from "../people/resolve-actor";
+import { searchKnownPeople } from "../nominations/known-people-search";
 import { conversationRefOf, identityOf, tenantOf, tenantsDisagree } from "./activity-actor";
 import { auditRefusal } from "./audit-refusal";
 import { lookUpConversationName, nameInActivity } from "./conversation-name";
 
 const ADAPTIVE_CARD_CONTENT_TYPE = "application/vnd.microsoft.card.adaptive";
+const SEARCH_RESPONSE_TYPE = "application/vnd.microsoft.search.searchResponse";
+const ERROR_RESPONSE_TYPE = "application/vnd.microsoft.error";
 
 /** Strips the bot's @mention and the <at> tags Teams leaves in channel messages. */
 export function commandText(context: TurnContext): string {
@@ -76,10 +79,36 @@ export class HubBot<D extends BotDeps> extends ActivityHandler {
   }
 
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name === "application/search") return this.search(context);
     if (context.activity.name !== "adaptiveCard/action") return { status: 501 };
     const action = (context.activity.value as { action?: { type?: unknown; verb?: unknown; data?: unknown } } | undefined)?.action;
     const card = await this.runVerb(context, action?.verb, action?.data);
     return { status: 200, body: { statusCode: 200, type: ADAPTIVE_CARD_CONTENT_TYPE, value: card } };
+  }
+
+  /**
+   * A typeahead's search (Input.ChoiceSet with Data.Query): Teams sends what was typed and the card's
+   * dataset; the answer is at most 15 choices, or an error Teams shows in the list.
+   */
+  private async search(context: TurnContext): Promise<InvokeResponse> {
+    const value = (context.activity.value ?? {}) as { queryText?: unknown; dataset?: unknown; queryOptions?: { skip?: unknown; top?: unknown } };
+    const number = (n: unknown) => (typeof n === "number" && Number.isFinite(n) ? Math.trunc(n) : 0);
+    const query = {
+      dataset: typeof value.dataset === "string" ? value.dataset : "",
+      text: typeof value.queryText === "string" ? value.queryText : "",
+      skip: number(value.queryOptions?.skip),
+      top: number(value.queryOptions?.top),
+    };
+    try {
+      const results = await searchKnownPeople(this.app, await this.turnOf(context), query);
+      return { status: 200, body: { type: SEARCH_RESPONSE_TYPE, value: { results } } };
+    } catch (error) {
+      const e = toHubError(error);
+      if (isFault(e)) this.app.logger.error({ err: e.cause ?? e, code: e.code, activityId: context.activity.id }, e.message);
+      else this.app.logger.info({ event: "search.refused", code: e.code, activityId: context.activity.id }, e.message);
+      const message = isFault(e) ? "The Hub could not search just now. Try again in a minute." : e.message;
+      return { status: 200, body: { type: ERROR_RESPONSE_TYPE, value: { code: e.code, message } } };
+    }
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {

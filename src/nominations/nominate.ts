@@ -10,6 +10,7 @@ import { isSubmissionId, newId } from "../domain/ids";
 import { brokenCharacterProblem, cutText, wellFormed } from "../domain/typed-text";
 import { PERSON_ID_WORDS } from "../people/person-id";
 import { findKnownPerson, tenantsOfBorough } from "./find-nominee";
+import { parseKnownPersonValue } from "./known-people-search";
 import { NOMINATION_LIMITS, isObjectId, isOpenNomination, kindTitle, type Nomination, type NominationKind } from "./nomination";
 import { boroughName, nominationFormCard, nominationInviteCard } from "./nomination-cards";
 
@@ -33,6 +34,8 @@ interface NominationInput {
   borough: string;
   kind: NominationKind;
   nomineeId: string;
+  /** The tenant the Hub's own list found the nominee in, or "" (then the nominator's and the borough's). */
+  nomineeTenant: string;
   nomineeName: string;
   jobTitle: string;
   reason: string;
@@ -51,8 +54,11 @@ function readInput(actor: Actor, data: Record<string, unknown>): { input?: Nomin
   const kind = text(data, "kind") || "lead";
   if (kind !== "lead" && kind !== "deputy") errors.push("Nominate as: choose borough lead or deputy lead.");
   const picked = text(data, "nominee");
+  // The Hub's own list (people it knows in any borough's tenant) names the tenant it knows them in.
+  const known = parseKnownPersonValue(text(data, "knownNominee"));
   // "other" is the picker's own "not listed" choice, not a person.
-  const nomineeId = (picked !== "other" && isObjectId(picked) ? picked : text(data, "nomineeId")).toLowerCase();
+  const nomineeId = (picked !== "other" && isObjectId(picked) ? picked : known ? known.objectId : text(data, "nomineeId")).toLowerCase();
+  const nomineeTenant = picked !== "other" && isObjectId(picked) ? "" : (known?.tenantId ?? "");
   if (!isObjectId(nomineeId)) errors.push(`Nominee: choose a person in the people picker or the Hub's list, or give ${PERSON_ID_WORDS}.`);
   const jobTitle = text(data, "jobTitle");
   if (!jobTitle) errors.push("Job title is required.");
@@ -70,12 +76,13 @@ function readInput(actor: Actor, data: Record<string, unknown>): { input?: Nomin
     if (broken) errors.push(broken);
   }
   if (errors.length) return { errors };
-  return { input: { borough, kind: kind as NominationKind, nomineeId, nomineeName, jobTitle, reason }, errors };
+  return { input: { borough, kind: kind as NominationKind, nomineeId, nomineeTenant, nomineeName, jobTitle, reason }, errors };
 }
 
 function formAgain(ctx: NominationDeps, actor: Actor, data: Record<string, unknown>, nominationId: string, errors: string[]): AdaptiveCard {
   const values: Record<string, string> = {};
-  for (const k of ["borough", "kind", "nominee", "nomineeId", "nomineeName", "jobTitle", "reason"]) values[k] = wellFormed(cutText(text(data, k), 1000));
+  for (const k of ["borough", "kind", "nominee", "knownNominee", "nomineeId", "nomineeName", "jobTitle", "reason"])
+    values[k] = wellFormed(cutText(text(data, k), 1000));
   const borough = isCoordinator(actor) ? undefined : actor.borough;
   return nominationFormCard({
     nominationId: isSubmissionId(nominationId) ? nominationId : newId(ctx.now().getTime()),
@@ -94,7 +101,7 @@ export const submitNomination: VerbHandler<NominationDeps> = async (ctx: Nominat
   if (!isSubmissionId(nominationId)) errors.push("This card has expired: the form below is fresh, please send it again.");
   if (!input || errors.length) return formAgain(ctx, turn.actor, data, nominationId, errors);
 
-  const person = await findKnownPerson(ctx, input.nomineeId, [turn.actor.tenantId, ...tenantsOfBorough(ctx, input.borough)]);
+  const person = await findKnownPerson(ctx, input.nomineeId, [input.nomineeTenant, turn.actor.tenantId, ...tenantsOfBorough(ctx, input.borough)]);
   if (!person) {
     const local =
       ctx.config.auth.mode === "local"

@@ -22,7 +22,7 @@ export interface NominationFormData {
   privacyNote: string;
 }
 
-const FORM_FIELDS = ["borough", "kind", "nominee", "nomineeId", "nomineeName", "jobTitle", "reason"];
+const FORM_FIELDS = ["borough", "kind", "nominee", "knownNominee", "nomineeId", "nomineeName", "jobTitle", "reason"];
 
 export function nominationFormCard(options: {
   nominationId: string;
