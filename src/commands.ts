@@ -1,5 +1,5 @@
 import type { AppContext } from "./composition";
-import type { CommandHandler, Routes, VerbHandler } from "./domain/handlers";
+import type { CommandHandler, Routes, SearchHandler, VerbHandler } from "./domain/handlers";
 import { renderCard } from "./cards/render-card";
 import { PROFORMA_VERBS, myProformas, openProforma, reviewProformas } from "./proforma/proforma-actions";
 import { CIRCULATION_VERBS, proformaStatus } from "./circulation/circulation-actions";
@@ -16,6 +16,7 @@ import { openNomination, submitNomination } from "./nominations/nominate";
 import { acceptNomination, declineNomination } from "./nominations/respond-to-nomination";
 import { confirmNomination, withdrawNomination } from "./nominations/confirm-nomination";
 import { listNominations } from "./nominations/list-nominations";
+import { KNOWN_PEOPLE_DATASET, searchKnownPeople } from "./nominations/known-people-search";
 import { showLeads } from "./leads/leads-directory";
 import { openConvene, submitConvene } from "./convening/convene";
 import { rsvpToMeeting } from "./convening/rsvp";
@@ -167,6 +168,11 @@ export function matchCommand(text: string): { spec: CommandSpec; args: string } 
   return undefined;
 }
 
+/** Every typeahead the Hub's cards offer (Input.ChoiceSet with a Data.Query dataset), by dataset. */
+const SEARCHES: Record<string, SearchHandler<AppContext>> = {
+  [KNOWN_PEOPLE_DATASET]: searchKnownPeople,
+};
+
 /** What the bot routes by: the commands and the card verbs above, for the composed context. */
 export const ROUTES: Routes<AppContext> = {
   matchCommand(text) {
@@ -175,4 +181,5 @@ export const ROUTES: Routes<AppContext> = {
   },
   isVerb,
   verbHandler: (verb) => (isVerb(verb) ? VERBS[verb] : undefined),
+  searchHandler: (dataset) => SEARCHES[dataset],
 };

@@ -5,9 +5,8 @@ import { errorCard, noticeCard } from "../cards/notice-card";
 import type { Turn } from "../domain/conversation";
 import type { Routes } from "../domain/handlers";
 import { newId } from "../domain/ids";
-import { isFault, toHubError } from "../domain/errors";
+import { HubError, isFault, toHubError } from "../domain/errors";
 import { resolveActor } from "../people/resolve-actor";
-import { searchKnownPeople } from "../nominations/known-people-search";
 import { conversationRefOf, identityOf, tenantOf, tenantsDisagree } from "./activity-actor";
 import { auditRefusal } from "./audit-refusal";
 import { lookUpConversationName, nameInActivity } from "./conversation-name";
@@ -100,7 +99,9 @@ export class HubBot<D extends BotDeps> extends ActivityHandler {
       top: number(value.queryOptions?.top),
     };
     try {
-      const results = await searchKnownPeople(this.app, await this.turnOf(context), query);
+      const handler = this.routes.searchHandler(query.dataset);
+      if (!handler) throw new HubError("invalid-input", "This list is not one the Hub offers.");
+      const results = await handler(this.app, await this.turnOf(context), query);
       return { status: 200, body: { type: SEARCH_RESPONSE_TYPE, value: { results } } };
     } catch (error) {
       const e = toHubError(error);

@@ -1,28 +1,17 @@
-import type { AppContext } from "../app-context";
+import type { SearchHandler, SearchResult } from "../domain/handlers";
 import { isCoordinator } from "../domain/actor";
 import { boroughByCode } from "../domain/boroughs";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
 import { isPersonId } from "../people/person-id";
 import type { Person } from "../people/person";
+import type { NominationDeps } from "./nominations-deps";
 
 /** The dataset the nominating card's own typeahead asks for (Input.ChoiceSet, Data.Query). */
 export const KNOWN_PEOPLE_DATASET = "hub.knownpeople";
 /** Teams shows at most 15 choices in a typeahead's list. */
 const MAX_RESULTS = 15;
 const MAX_QUERY = 100;
-
-export interface SearchQuery {
-  dataset: string;
-  text: string;
-  skip: number;
-  top: number;
-}
-
-export interface SearchResult {
-  title: string;
-  value: string;
-}
 
 /**
  * The value a chosen person carries back on the card: their id and the tenant the Hub knows them in,
@@ -66,8 +55,7 @@ function titleOf(person: Person): string {
  * boroughs' tenants, by name or borough. Only people who may nominate can search. The people table
  * holds a few hundred people at most, so it is read whole and filtered here.
  */
-export async function searchKnownPeople(ctx: AppContext, turn: Turn, query: SearchQuery): Promise<SearchResult[]> {
-  if (query.dataset !== KNOWN_PEOPLE_DATASET) throw new HubError("invalid-input", "This list is not one the Hub offers.");
+export const searchKnownPeople: SearchHandler<NominationDeps> = async (ctx, turn: Turn, query): Promise<SearchResult[]> => {
   if (!isCoordinator(turn.actor) && !turn.actor.borough)
     throw new HubError("forbidden", "Your borough is not recorded in the Hub, so you cannot nominate yet. Ask an LIIA coordinator to add you.");
   const words = fold(query.text.slice(0, MAX_QUERY))
@@ -78,4 +66,4 @@ export async function searchKnownPeople(ctx: AppContext, turn: Turn, query: Sear
     .sort((a, b) => a.name.localeCompare(b.name) || a.objectId.localeCompare(b.objectId));
   const top = Math.min(MAX_RESULTS, Math.max(1, query.top || MAX_RESULTS));
   return found.slice(Math.max(0, query.skip), Math.max(0, query.skip) + top).map((p) => ({ title: titleOf(p), value: knownPersonValue(p) }));
-}
+};
