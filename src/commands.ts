@@ -8,7 +8,7 @@ import { listChannels, registerChannel, unregisterChannel } from "./channels/cha
 import { digestCorrect, digestPreview, digestSendNow } from "./digest/digest-commands";
 import { postHeadlinesCommand, showHeadlines } from "./digest/headline-commands";
 import { approveHeadlines, proposeHeadlines } from "./digest/approve-headlines";
-import { digestFeedback, digestFeedbackCommand } from "./digest/digest-feedback";
+import { digestDetails, digestFeedback, digestFeedbackCommand } from "./digest/digest-feedback";
 import { conveneFromHeadline } from "./digest/convene-from-headline";
 import { listPeople, setRole } from "./people/people-commands";
 import { moreAudit, showAudit } from "./audit/audit-commands";
@@ -85,7 +85,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     words: "digest feedback",
-    description: "Coordinators: per borough, who marked the digest useful or to discuss (digest feedback 2026-W48)",
+    description: "Coordinators: per borough, who opened the digest's numbers or marked it useful or to discuss (digest feedback 2026-W48)",
     inMenu: false,
     handler: digestFeedbackCommand,
   },
@@ -141,6 +141,7 @@ export const VERBS = {
   "convene.record": recordOutcomes,
   "action.done": markActionDone,
   "digest.feedback": digestFeedback,
+  "digest.details": digestDetails,
   "headline.convene": conveneFromHeadline,
   "audit.more": moreAudit,
   "mydata.more": moreMyData,

@@ -24,6 +24,8 @@ export interface DigestCardData {
   /** The forest plot's address, or "" when there is none. */
   chartUrl: string;
   chartAlt: string;
+  /** The numbers table is open (after "Show the numbers", which the server records). */
+  numbersShown: boolean;
   /** "Where disparity enters in Hackney" and the chains of the channel's own borough; none elsewhere. */
   stripHeading: string;
   stripLegend: string;
@@ -134,13 +136,19 @@ export function headlineNote(headlines: readonly DigestHeadline[]): string {
   return inert(`Rate ratios with 95% confidence intervals; a ratio of 1 means no difference. Source: ${sources}. Period: ${periods}.${synthetic}`);
 }
 
+export interface DigestCardOptions {
+  leadBorough?: string;
+  note?: string;
+  numbersShown?: boolean;
+}
+
 /** Lines of the channel's own borough first, then the rest in their order. */
 function ordered(lines: readonly DigestLine[], leadBorough: string | undefined): DigestLine[] {
   if (!leadBorough) return [...lines];
   return [...lines.filter((l) => l.borough === leadBorough), ...lines.filter((l) => l.borough !== leadBorough)];
 }
 
-function view(data: DigestData, options: { leadBorough?: string; note?: string }, perSection: number, stripSentences = true): DigestCardData {
+function view(data: DigestData, options: DigestCardOptions, perSection: number, stripSentences = true): DigestCardData {
   return {
     week: data.week,
     weekLabel: data.weekLabel,
@@ -161,6 +169,7 @@ function view(data: DigestData, options: { leadBorough?: string; note?: string }
     headlines: headlineViews(data.headlines),
     headlineNote: headlineNote(data.headlines),
     ...chartView(data.chart),
+    numbersShown: options.numbersShown ?? false,
     ...stripView(data.strips, options.leadBorough, stripSentences),
   };
 }
@@ -169,7 +178,7 @@ function view(data: DigestData, options: { leadBorough?: string; note?: string }
  * The digest card for one channel. A DCS channel registered for a borough sees that borough's items
  * first. Lines per section shrink until the card weighs under Teams' 28 KB; what is left out is counted.
  */
-export function digestCard(data: DigestData, options: { leadBorough?: string; note?: string } = {}): AdaptiveCard {
+export function digestCard(data: DigestData, options: DigestCardOptions = {}): AdaptiveCard {
   for (const perSection of [10, 6, 3, 1]) {
     try {
       return renderCard<DigestCardData>("digest", view(data, options, perSection));

@@ -11,29 +11,45 @@ import { isIsoWeek, isoWeek } from "../domain/iso-week";
 import { digestCard } from "./digest-card";
 import type { DigestData } from "./digest-data";
 import { parseWeekArg } from "./digest-week";
-import { FEEDBACK_KINDS, type DigestFeedback, type FeedbackKind } from "./feedback-store";
+import { FEEDBACK_KINDS, FEEDBACK_LABELS, type DigestFeedback, type FeedbackKind } from "./feedback-store";
 import { digestRunKey } from "./send-digest";
 
 const THANKS: Record<FeedbackKind, string> = {
   useful: "You marked this digest useful. Thank you: the coordinators see who marked what, nothing else.",
   discuss: "You asked to discuss this digest at the next meeting. The coordinators will put it on the agenda.",
+  opened: "The numbers are shown below. The coordinators see that you opened them; nothing else is recorded.",
 };
 
-export const FEEDBACK_LABELS: Record<FeedbackKind, string> = { useful: "Useful", discuss: "Discuss at the next meeting" };
+/** The marks a person gives with digest.feedback (opening the numbers is its own button, digest.details). */
+const MARKS: readonly FeedbackKind[] = ["useful", "discuss"];
+
+function parseWeek(data: unknown): string {
+  const d = (data ?? {}) as { week?: unknown };
+  if (typeof d.week !== "string" || !isIsoWeek(d.week)) throw new HubError("invalid-input", "This button does not name a digest week.");
+  return d.week;
+}
 
 function parseFeedback(data: unknown): { week: string; kind: FeedbackKind } {
-  const d = (data ?? {}) as { week?: unknown; kind?: unknown };
-  if (typeof d.week !== "string" || !isIsoWeek(d.week)) throw new HubError("invalid-input", "This button does not name a digest week.");
-  if (typeof d.kind !== "string" || !FEEDBACK_KINDS.includes(d.kind as FeedbackKind)) throw new HubError("invalid-input", "This button is not known.");
-  return { week: d.week, kind: d.kind as FeedbackKind };
+  const week = parseWeek(data);
+  const kind = (data as { kind?: unknown }).kind;
+  if (typeof kind !== "string" || !MARKS.includes(kind as FeedbackKind)) throw new HubError("invalid-input", "This button is not known.");
+  return { week, kind: kind as FeedbackKind };
 }
 
 /**
  * "Useful" / "Discuss at the next meeting" on a digest card: records who pressed which (pressing again
  * leaves one row) and answers with the same digest, thanking them. Nobody who did not press is recorded.
  */
-export const digestFeedback: VerbHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn, data: unknown) => {
-  const { week, kind } = parseFeedback(data);
+export const digestFeedback: VerbHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn, data: unknown) => pressed(ctx, turn, parseFeedback(data));
+
+/**
+ * "Show the numbers" on a digest card: the same digest with its numbers table open, and a row saying
+ * who opened it (pressing again leaves one row). Reading the card without pressing records nothing.
+ */
+export const digestDetails: VerbHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn, data: unknown) =>
+  pressed(ctx, turn, { week: parseWeek(data), kind: "opened" });
+
+async function pressed(ctx: DigestDeps, turn: Turn, { week, kind }: { week: string; kind: FeedbackKind }) {
   const content = await ctx.runs.content(digestRunKey(week));
   const channel = await ctx.channels.get(turn.conversation.tenantId, turn.conversation.conversationId);
   await ctx.feedback.record({
@@ -45,8 +61,8 @@ export const digestFeedback: VerbHandler<DigestDeps> = async (ctx: DigestDeps, t
     at: ctx.now().toISOString(),
   });
   if (content === undefined) return noticeCard("Thank you", THANKS[kind], "Good");
-  return digestCard(JSON.parse(content) as DigestData, { leadBorough: channel?.borough, note: THANKS[kind] });
-};
+  return digestCard(JSON.parse(content) as DigestData, { leadBorough: channel?.borough, note: THANKS[kind], numbersShown: kind === "opened" });
+}
 
 /** Data bound to cards/digest-feedback.json. */
 export interface FeedbackCardData {
@@ -74,7 +90,7 @@ export function feedbackCard(week: string, presses: readonly DigestFeedback[]): 
   const people = new Set(presses.map((p) => p.objectId)).size;
   return renderCard<FeedbackCardData>("digest-feedback", {
     week,
-    total: `${people} ${people === 1 ? "person" : "people"} pressed a button on the digest for ${week}. Only presses are recorded; nobody is tracked for reading.`,
+    total: `${people} ${people === 1 ? "person" : "people"} pressed a button on the digest for ${week} (Useful, Discuss at the next meeting, or Show the numbers). Only presses are recorded; nobody is tracked for reading.`,
     boroughs,
   });
 }

@@ -25,6 +25,8 @@ export interface ErasureReport {
   audit: number;
   /** Circulation rounds they opened: kept, opener made anonymous. */
   rounds: number;
+  /** Digest buttons they pressed (Useful, Discuss, Show the numbers): deleted. */
+  presses: number;
 }
 
 /** What an erased author becomes on the proformas, versions and audit lines they leave behind. */
@@ -51,6 +53,7 @@ export async function erasePerson(ctx: PrivacyDeps, objectId: string): Promise<E
     feed: 0,
     audit: 0,
     rounds: 0,
+    presses: 0,
   };
   const rows = (await ctx.people.list()).filter((p) => p.objectId === objectId);
   // The names the person went by, to take them out of lead contacts and audit details as well.
@@ -105,6 +108,7 @@ export async function erasePerson(ctx: PrivacyDeps, objectId: string): Promise<E
   report.feed = await ctx.feed.forgetActor(objectId);
   report.audit = await ctx.audit.forgetPerson(objectId, FORMER_STAFF, known);
   report.rounds = await ctx.circulations.forgetOpener(objectId, FORMER_STAFF);
+  report.presses = await ctx.feedback.forgetPerson(objectId);
 
   for (const p of rows) if (await ctx.people.remove(p.tenantId, p.objectId)) report.people++;
   const chats = await ctx.channels.forgetPersonalChats(objectId);
@@ -126,8 +130,8 @@ export const forgetPerson: CommandHandler<PrivacyDeps> = async (ctx: PrivacyDeps
     throw new HubError("invalid-input", "Say whom to erase by their Entra object id, for example: forget 00000000-0000-0000-0000-000000000000");
   const r = await erasePerson(ctx, objectId);
   ctx.logger.info({ event: "person.erased", ...r }, "a person was erased on request");
-  const total = r.people + r.nominations + r.terms + r.answers + r.convened + r.chats + r.proformas + r.versions + r.feed + r.audit + r.rounds;
-  const summary = `Deleted ${r.people} people record(s) and ${r.chats} chat address(es). Made anonymous: ${r.nominations} nomination(s), ${r.terms} lead term(s), ${r.answers} answer(s) to invitations, ${r.convened} convened conversation(s), ${r.proformas} proforma(s) (kept, author shown as "${FORMER_STAFF}"), ${r.versions} proforma version(s), ${r.feed} activity row(s), ${r.audit} audit line(s), ${r.rounds} circulation round(s) (kept, opener shown as "${FORMER_STAFF}").`;
+  const total = r.people + r.nominations + r.terms + r.answers + r.convened + r.chats + r.proformas + r.versions + r.feed + r.audit + r.rounds + r.presses;
+  const summary = `Deleted ${r.people} people record(s), ${r.chats} chat address(es) and ${r.presses} digest button press(es). Made anonymous: ${r.nominations} nomination(s), ${r.terms} lead term(s), ${r.answers} answer(s) to invitations, ${r.convened} convened conversation(s), ${r.proformas} proforma(s) (kept, author shown as "${FORMER_STAFF}"), ${r.versions} proforma version(s), ${r.feed} activity row(s), ${r.audit} audit line(s), ${r.rounds} circulation round(s) (kept, opener shown as "${FORMER_STAFF}").`;
   // The erasure's own line names no one: who was erased is exactly what must not be kept.
   await recordAudit(ctx, turn.actor, {
     key: `person.erased:${newId(ctx.now().getTime())}`,

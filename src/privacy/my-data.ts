@@ -8,6 +8,7 @@ import { HubError } from "../domain/errors";
 import { boroughByCode } from "../domain/boroughs";
 import { kindTitle } from "../nominations/nomination";
 import { myDataDownloadUrl } from "./download-address";
+import { FEEDBACK_LABELS } from "../digest/feedback-store";
 
 /** One kind of record held about a person, its lines newest first, as plain text (not yet inert). */
 export interface PersonalSection {
@@ -46,7 +47,7 @@ function newestFirst<T>(items: readonly T[], at: (item: T) => string): T[] {
  * the versions they saved) and the audit trail; every line, each section newest first.
  */
 export async function personalData(ctx: PrivacyDeps, tenantId: string, objectId: string): Promise<PersonalData> {
-  const [person, nominations, terms, rsvps, convened, chat, authored, versions, audit, rounds] = await Promise.all([
+  const [person, nominations, terms, rsvps, convened, chat, authored, versions, audit, rounds, presses] = await Promise.all([
     ctx.people.get(tenantId, objectId),
     ctx.nominations.involving(objectId),
     ctx.leads.heldBy(objectId),
@@ -57,6 +58,7 @@ export async function personalData(ctx: PrivacyDeps, tenantId: string, objectId:
     ctx.proformas.versionsBy(objectId),
     ctx.audit.about(objectId),
     ctx.circulations.openedBy(objectId),
+    ctx.feedback.byPerson(objectId),
   ]);
   const topics = new Map((await Promise.all(rsvps.map((r) => ctx.meetings.get(r.meetingId)))).flatMap((m) => (m ? [[m.id, m.topic] as const] : [])));
   return {
@@ -96,6 +98,10 @@ export async function personalData(ctx: PrivacyDeps, tenantId: string, objectId:
       {
         title: "Circulation rounds you opened",
         lines: newestFirst(rounds, (r) => r.openedAt).map((r) => `Round opened ${day(r.openedAt)}, deadline ${r.deadline}`),
+      },
+      {
+        title: "Digest buttons you pressed",
+        lines: newestFirst(presses, (p) => p.at).map((p) => `Digest for ${p.week}: ${FEEDBACK_LABELS[p.kind]} (${day(p.at)})`),
       },
       {
         title: "Proforma versions you saved",

@@ -10,6 +10,7 @@ import type { NominationStore } from "../nominations/nomination-store";
 import type { PeopleStore } from "../people/people-store";
 import type { ProformaStore } from "../proforma/proforma-store";
 import type { DownloadLinks } from "./download-links";
+import type { FeedbackStore } from "../digest/feedback-store";
 import type { AuditDeps } from "../audit/audit-deps";
 
 /** What a person's data: my data, erasure and the nomination purge uses, given at composition (src/composition.ts). */
@@ -20,6 +21,8 @@ export interface PrivacyDeps extends AuditDeps {
   config: Config;
   downloads: DownloadLinks;
   feed: ActivityFeed;
+  /** Presses of the digest's buttons, listed by my data and deleted by forget. */
+  feedback: FeedbackStore;
   leads: LeadStore;
   logger: Logger;
   meetings: MeetingStore;

@@ -65,7 +65,7 @@ describe("did the digest land: the DCS card's buttons and the coordinators' view
     assert.match(cardText(card), /You marked this digest useful[\s\S]*Weekly digest|Weekly digest[\s\S]*You marked this digest useful/);
     await press(HACKNEY_DCS, "useful");
     await press(NEWHAM_DCS, "discuss");
-    const stored = await rows(table(azurite, "feedback"));
+    const stored = (await rows(table(azurite, "feedback"))).filter((r) => r.partitionKey === `digest-${week}`);
     assert.equal(stored.length, 2, "one row per person and button");
   });
 
@@ -77,6 +77,34 @@ describe("did the digest land: the DCS card's buttons and the coordinators' view
     assert.match(text, /Hackney\nUseful: \nDana Director\nDiscuss at the next meeting: \nnobody/);
     assert.match(text, /Newham\nUseful: \nnobody\nDiscuss at the next meeting: \nNed Newham-Director/);
     for (const absent of [NEWHAM_STAFF.name, HACKNEY_STAFF.name]) assert.ok(!text.includes(absent), `${absent} pressed nothing and is not listed`);
+  });
+
+  it("when a DCS presses Show the numbers, then the digest comes back with its numbers open and the coordinators see who opened them", async () => {
+    const answer = await execute(service.url, NEWHAM_DCS, "digest.details", { week });
+    assert.equal(answer.status, 200);
+    const card = answer.body.value;
+    assert.deepEqual(checkCard(card).errors, []);
+    assert.match(cardText(card), /The numbers are shown below\. The coordinators see that you opened them/);
+    const [view] = await tell(service, connector, COORD, `digest feedback ${week}`);
+    assert.match(cardText(view), /Newham\nUseful: \nnobody\nDiscuss at the next meeting: \nNed Newham-Director\nOpened the numbers: \nNed Newham-Director/);
+    assert.match(cardText(view), /Hackney\nUseful: \nDana Director\nDiscuss at the next meeting: \nnobody\nOpened the numbers: \nnobody/);
+    const forged = await execute(service.url, NEWHAM_DCS, "digest.feedback", { week, kind: "opened" });
+    assert.match(cardText(forged.body.value), /not known/, "opening is recorded only by its own button");
+  });
+
+  it("when a person asks for their data or is erased, then their presses are listed, and then deleted from every week", async () => {
+    const [mine] = await tell(service, connector, NEWHAM_DCS, "my data");
+    assert.match(cardText(mine), /Digest buttons you pressed\n(Digest for 2026-W49: (Opened the numbers|Discuss at the next meeting) \(2026-12-02\)\n){2}/);
+    const [erased] = await tell(service, connector, COORD, `forget ${NEWHAM_DCS.id}`);
+    assert.match(cardText(erased), /2 digest button press\(es\)/);
+    const left = await rows(table(azurite, "feedback"));
+    assert.ok(!left.some((r) => r.objectId === NEWHAM_DCS.id || String(r.partitionKey).includes(NEWHAM_DCS.id)), "nothing of theirs is left");
+    assert.ok(
+      left.some((r) => r.objectId === HACKNEY_DCS.id),
+      "others' presses stay",
+    );
+    const [view] = await tell(service, connector, COORD, `digest feedback ${week}`);
+    assert.match(cardText(view), /1 person pressed a button/);
   });
 
   it("when someone who is not a coordinator asks for the feedback, or a button is forged, then it is refused plainly", async () => {

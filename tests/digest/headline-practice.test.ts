@@ -7,7 +7,7 @@ import { storeDemoHeadlinesIfEmpty } from "../../src/headlines/demo-headlines";
 import { silentLogger } from "../../src/logging/logger";
 import { seedProformas, type SeedFile } from "../../src/proforma/seed-proformas";
 import { PROJECT_ROOT } from "../../src/project-root";
-import { checkCard } from "../support/card-check";
+import { checkCard, findElement } from "../support/card-check";
 import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";
 import { actionData, cardText, execute } from "../support/teams-client";
@@ -127,6 +127,15 @@ describe("the digest's headlines link the practice boroughs shared, or name the 
     const answer = await execute(service.url, HACKNEY_DCS, "proforma.view", link.data);
     assert.equal(answer.status, 200);
     assert.match(cardText(answer.body.value), /Early help with Bangladeshi families/);
+  });
+
+  it("when a DCS presses Show the numbers, then the same digest comes back with the numbers open, which a card nobody pressed never has", async () => {
+    const hidden = findElement(sent, (n) => n.id === "headline-numbers");
+    assert.equal(hidden?.isVisible, false);
+    const answer = await execute(service.url, HACKNEY_DCS, "digest.details", actionData(sent, "digest.details"));
+    assert.equal(findElement(answer.body.value, (n) => n.id === "headline-numbers")?.isVisible, true);
+    assert.deepEqual(checkCard(answer.body.value).errors, []);
+    assert.ok(buttons(answer.body.value, "digest.details").length === 0, "the open card offers to hide, not to record again");
   });
 
   it("when someone presses Convene on a headline, then a coordinator gets the form filled in for the finding, and a DCS keeps the digest, told who can convene", async () => {
