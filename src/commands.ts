@@ -59,7 +59,7 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     words: "proforma status",
-    description: "Which boroughs have submitted, have a draft only or nothing, and who is overdue",
+    description: "Which boroughs have an entry published, in review, a draft only or nothing, and who is overdue",
     inMenu: false,
     handler: proformaStatus,
   },

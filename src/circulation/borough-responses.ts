@@ -4,7 +4,13 @@ import type { CirculationRound } from "./circulation-store";
 import { endOfLondonDay } from "./parse-deadline";
 import { roundResponses } from "./record-response";
 
-export type ResponseState = "submitted" | "draft only" | "nothing";
+/** Published; submitted and waiting for LIIA's review; only a draft (or an entry returned to the borough); nothing. */
+export type ResponseState = "published" | "in review" | "draft only" | "nothing";
+
+/** Published or in review: the borough has answered the round. */
+export function hasSubmitted(state: ResponseState): boolean {
+  return state === "published" || state === "in review";
+}
 
 export interface BoroughResponse {
   borough: string;
@@ -14,21 +20,22 @@ export interface BoroughResponse {
 }
 
 /**
- * How each of the eight boroughs has answered a round: an entry submitted (or published) since the round
- * opened; only a draft (or a returned entry); or nothing. Read from the round's response rows (one
- * partition range), written as entries change. Overdue once the deadline day has ended in London
- * without a submission.
+ * How each of the eight boroughs has answered a round, from its entries' latest saves since the round
+ * counts from (record-response.ts): one published; one submitted and in review; only a draft (or a
+ * returned entry); or nothing. Overdue once the deadline day has ended in London without a submission.
  */
-export async function boroughResponses(ctx: CirculationDeps, round: CirculationRound): Promise<BoroughResponse[]> {
+export async function boroughResponses(ctx: Pick<CirculationDeps, "proformas" | "circulations" | "now">, round: CirculationRound): Promise<BoroughResponse[]> {
   const overdueNow = ctx.now().getTime() >= endOfLondonDay(round.deadline).getTime();
   const rows = await roundResponses(ctx, round);
   return BOROUGHS.map((b) => {
-    const mine = rows.filter((r) => r.borough === b.code);
-    const state: ResponseState = mine.some((r) => r.status === "submitted" || r.status === "published")
-      ? "submitted"
-      : mine.some((r) => r.status === "draft" || r.status === "returned")
-        ? "draft only"
-        : "nothing";
-    return { borough: b.code, name: b.name, state, overdue: overdueNow && state !== "submitted" };
+    const statuses = new Set(rows.filter((r) => r.borough === b.code).map((r) => r.status));
+    const state: ResponseState = statuses.has("published")
+      ? "published"
+      : statuses.has("submitted")
+        ? "in review"
+        : statuses.has("draft") || statuses.has("returned")
+          ? "draft only"
+          : "nothing";
+    return { borough: b.code, name: b.name, state, overdue: overdueNow && !hasSubmitted(state) };
   });
 }

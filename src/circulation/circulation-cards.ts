@@ -1,5 +1,5 @@
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
-import type { BoroughResponse } from "./borough-responses";
+import { hasSubmitted, type BoroughResponse } from "./borough-responses";
 import type { CirculationRound } from "./circulation-store";
 import { longDate } from "./parse-deadline";
 
@@ -46,15 +46,17 @@ export interface StatusData {
 }
 
 export function statusCard(round: CirculationRound, responses: BoroughResponse[], invited: Set<string>): AdaptiveCard {
-  const submitted = responses.filter((r) => r.state === "submitted").length;
+  const count = (state: BoroughResponse["state"]) => responses.filter((r) => r.state === state).length;
+  const submitted = responses.filter((r) => hasSubmitted(r.state)).length;
+  const split = submitted > 0 ? `: ${count("published")} published, ${count("in review")} in review` : "";
   const overdue = responses.filter((r) => r.overdue).map((r) => r.name);
   return renderCard<StatusData>("circulation-status", {
     heading: `Proforma status: deadline ${longDate(round.deadline)}`,
-    summary: `${submitted} of ${responses.length} boroughs have submitted. ${overdue.length ? `Overdue: ${overdue.join(", ")}.` : "Nobody is overdue."}`,
+    summary: `${submitted} of ${responses.length} boroughs have submitted${split}. ${overdue.length ? `Overdue: ${overdue.join(", ")}.` : "Nobody is overdue."}`,
     rows: responses.map((r) => ({
       name: r.name,
       state: `${r.state}${r.overdue ? " · overdue" : ""}${invited.has(r.borough) ? "" : " · no borough channel registered"}`,
-      color: r.state === "submitted" ? "Good" : r.overdue ? "Attention" : r.state === "draft only" ? "Warning" : "Default",
+      color: hasSubmitted(r.state) ? "Good" : r.overdue ? "Attention" : r.state === "draft only" ? "Warning" : "Default",
     })),
   });
 }

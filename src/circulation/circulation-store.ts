@@ -26,6 +26,8 @@ export interface CirculationStore {
   open(round: CirculationRound): Promise<void>;
   /** The newest round, if any (rounds are few: one partition, read whole). */
   latest(): Promise<CirculationRound | undefined>;
+  /** The newest round opened before this one, if any (one partition, read whole). */
+  previous(round: CirculationRound): Promise<CirculationRound | undefined>;
   recordInvite(roundId: string, post: InvitePost): Promise<void>;
   invites(roundId: string): Promise<InvitePost[]>;
   /**

@@ -1,6 +1,6 @@
 import type { CirculationDeps } from "./circulation-deps";
 import { boroughByCode } from "../domain/boroughs";
-import { boroughResponses } from "./borough-responses";
+import { boroughResponses, hasSubmitted } from "./borough-responses";
 import { reminderCard } from "./circulation-cards";
 import { endOfLondonDay } from "./parse-deadline";
 
@@ -18,7 +18,7 @@ export async function remindBoroughs(ctx: CirculationDeps): Promise<{ reminded: 
   const now = ctx.now();
   const end = endOfLondonDay(round.deadline);
   if (now.getTime() >= end.getTime() || now.getTime() < end.getTime() - REMIND_DAYS_BEFORE * 86400_000) return { reminded: [] };
-  const waiting = (await boroughResponses(ctx, round)).filter((r) => r.state !== "submitted");
+  const waiting = (await boroughResponses(ctx, round)).filter((r) => !hasSubmitted(r.state));
   if (waiting.length === 0) return { reminded: [] };
   const channels = await ctx.channels.withRole("borough");
   const reminded: string[] = [];

@@ -37,6 +37,11 @@ export class TableCirculationStore implements CirculationStore {
     return rounds.reduce<CirculationRound | undefined>((newest, r) => (!newest || r.id > newest.id ? r : newest), undefined);
   }
 
+  async previous(round: CirculationRound): Promise<CirculationRound | undefined> {
+    const rounds = (await this.rounds()).filter((r) => r.id < round.id);
+    return rounds.reduce<CirculationRound | undefined>((newest, r) => (!newest || r.id > newest.id ? r : newest), undefined);
+  }
+
   recordInvite(roundId: string, post: InvitePost): Promise<void> {
     return guardStorage(async () => {
       const entity = { partitionKey: roundId, rowKey: `invite:${safeKey(post.conversationId)}`, ...post };
