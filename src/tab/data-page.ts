@@ -4,7 +4,8 @@ import { getJson } from "./api-client";
 import { chartFamilies, type ChartFamily } from "../headlines/chart-families";
 import type { ChartAnswer } from "../server/chart-api";
 import { trendSentence } from "../analysis/comparison";
-import { figureTable } from "./figure-table";
+import { figureTable, formatValue } from "./figure-table";
+import { EAST_LONDON } from "../analysis/geography";
 import { clear, el, labelledSelect } from "./dom";
 import type { Host } from "./teams-host";
 
@@ -129,6 +130,53 @@ function ratioText(row: StoredMeasure): string {
   return `${row.ratio.toFixed(2)}${interval} vs ${row.referenceGroup ?? "reference"}`;
 }
 
+/** The comparator areas, in the order they follow the boroughs (areas lists and the comparators line). */
+const COMPARATOR_ORDER = new Map([EAST_LONDON, "E13000001", "E13000002", "E12000007", "E92000001"].map((code, i) => [code, i + 1]));
+const BESIDE = [EAST_LONDON, "E12000007", "E92000001"];
+
+function shownFigure(r: StoredMeasure, ratio: boolean): string {
+  return ratio ? r.ratio!.toFixed(2) : formatValue(r.value, r.unit);
+}
+
+/**
+ * Each group's figure beside East London, London and England for the same period, level, base and
+ * reference group (the comparators the headlines carry): the ratio where the group has one, else the rate.
+ */
+function besideList(all: readonly StoredMeasure[], family: readonly StoredMeasure[]): HTMLElement | null {
+  const lines: string[] = [];
+  for (const r of family) {
+    const ratio = r.ratio !== null;
+    if (r.suppressed || (!ratio && r.value === null)) continue;
+    const others = BESIDE.filter((code) => code !== r.areaCode)
+      .map((code) =>
+        all.find(
+          (x) =>
+            x.areaCode === code &&
+            x.period === r.period &&
+            x.group === r.group &&
+            x.level === r.level &&
+            x.referenceGroup === r.referenceGroup &&
+            (x.base?.series ?? null) === (r.base?.series ?? null),
+        ),
+      )
+      .filter((x): x is StoredMeasure => Boolean(x && !x.suppressed && (ratio ? x.ratio !== null : x.value !== null)))
+      .map((x) => `${x.areaName} ${shownFigure(x, ratio)}`);
+    if (others.length) lines.push([`${r.group} ${shownFigure(r, ratio)}`, ...others].join(" · "));
+  }
+  if (lines.length === 0) return null;
+  return el(
+    "details",
+    { class: "beside" },
+    el("summary", {}, "Beside East London, London and England"),
+    el("ul", {}, ...lines.map((l) => el("li", {}, l))),
+    el(
+      "p",
+      { class: "meta" },
+      "Ratios to the same reference group (the rate where a group has none), for the same year and base. East London is the boroughs' counts summed, never an average of their rates.",
+    ),
+  );
+}
+
 /**
  * A chart drawn by the service: the same forest plot (Vega-Lite, rasterised on the server) the digest
  * card shows, as an image with its words as the text alternative.
@@ -149,7 +197,7 @@ function chartImage(host: Host, query: string): HTMLElement {
 }
 
 /** One figure: chart, numbers table, and the source, period and base beneath. */
-function figure(host: Host, measure: MeasureChoice, family: ChartFamily, level: string | null, index: number): HTMLElement {
+function figure(host: Host, measure: MeasureChoice, family: ChartFamily, level: string | null, index: number, all: readonly StoredMeasure[]): HTMLElement {
   const rows = family.rows;
   const first = rows[0]!;
   const title = `${measure.title}${level ? `: ${level}` : ""}, ${first.areaName}, ${first.period}${family.synthetic ? " (synthetic)" : ""}`;
@@ -178,6 +226,7 @@ function figure(host: Host, measure: MeasureChoice, family: ChartFamily, level: 
     rows.some((r) => r.synthetic) ? el("p", { class: "flag" }, "Synthetic demonstration data") : null,
     notes.length ? el("p", { class: "meta" }, `Notes: ${notes.join("; ")}`) : null,
     el("details", {}, el("summary", {}, "Show the numbers"), figureTable(title, unit, bars)),
+    besideList(all, rows),
   );
 }
 
@@ -190,7 +239,7 @@ function renderFigures(host: Host, target: HTMLElement, measure: MeasureChoice, 
   }
   const levels = distinct(chosen.map((r) => r.level));
   for (const level of levels)
-    chartFamilies(chosen.filter((r) => r.level === level)).forEach((family, i) => target.append(figure(host, measure, family, level, i)));
+    chartFamilies(chosen.filter((r) => r.level === level)).forEach((family, i) => target.append(figure(host, measure, family, level, i, rows)));
 }
 
 /** Data: headlines, and each measure charted by ethnic group and level of intervention. */
@@ -244,7 +293,8 @@ export async function renderData(root: HTMLElement, host: Host): Promise<void> {
     }
     const areas = distinct(loaded.rows.map((r) => `${r.areaCode}\u0000${r.areaName}`))
       .map((a) => a.split("\u0000") as [string, string])
-      .sort((a, b) => a[1].localeCompare(b[1]));
+      // The boroughs first, then East London, London and England to compare them with.
+      .sort((a, b) => (COMPARATOR_ORDER.get(a[0]) ?? 0) - (COMPARATOR_ORDER.get(b[0]) ?? 0) || a[1].localeCompare(b[1]));
     fill(area.select, areas, area.select.value);
     area.wrapper.hidden = areas.length === 0;
     period.wrapper.hidden = areas.length === 0;

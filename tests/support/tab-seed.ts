@@ -180,6 +180,14 @@ export async function seed(service: RunningService): Promise<void> {
       row("Black Caribbean", 150),
       row("Chinese", null),
       row(`Other ${SCRIPT}`, 70),
+      // The comparators the Data page sets each group beside.
+      ...(
+        [
+          ["east-london", "East London", 90],
+          ["E12000007", "London", 80],
+          ["E92000001", "England", 70],
+        ] as const
+      ).flatMap(([areaCode, areaName, black]) => [row("White British", 50, { areaCode, areaName }), row("Black Caribbean", black, { areaCode, areaName })]),
       ladder("White British", "child in need (per base population)", 2),
       ladder("Black Caribbean", "child in need (per base population)", 5),
       ladder("White British", "child protection plan (of children in need)", 10),

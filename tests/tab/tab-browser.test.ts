@@ -146,7 +146,12 @@ describe("Tab in headless Chromium", () => {
     assert.ok(await chart.evaluate((img) => (img as HTMLImageElement).naturalWidth > 600), "Chromium decoded it");
     assert.match((await page.locator("figure .source").textContent()) ?? "", /Source: cla_ethnicity_2024\.csv\. Period: 2024/);
     assert.match((await page.locator("figure table").textContent()) ?? "", /Chinese\s*suppressed/);
-    assert.equal(await page.getByLabel("Area").inputValue(), HACKNEY);
+    assert.equal(await page.getByLabel("Area").inputValue(), HACKNEY, "the borough first, its comparators after it");
+    assert.deepEqual(await page.locator("figure .beside li").allTextContents(), [
+      "Black Caribbean 3.00 · East London 1.80 · London 1.60 · England 1.40",
+      // The reference group has no ratio: its rate is set beside theirs.
+      "White British 50 per 10,000 · East London 50 per 10,000 · London 50 per 10,000 · England 50 per 10,000",
+    ]);
 
     await page.getByLabel("Measure").selectOption("social-care-ladder");
     await page.waitForFunction(() => document.querySelectorAll("figure:not(.headline-plot)").length === 2);
