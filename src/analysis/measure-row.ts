@@ -1,4 +1,6 @@
 import type { MeasureRow } from "./contract";
+import type { EthnicGroup } from "./ethnicity";
+import type { Observation } from "./observation";
 
 export type { MeasureBase, MeasureRow } from "./contract";
 
@@ -73,4 +75,12 @@ export function emptyMeasureRow(identity: MeasureRowIdentity): MeasureRow {
     test: null,
     significant: null,
   };
+}
+
+/** Where and when a table is, and which of its groups: the part of a row's identity every measure takes from its table. */
+export function tableCellIdentity(
+  t0: Pick<Observation, "areaCode" | "areaName" | "geography" | "period" | "year">,
+  group: Pick<EthnicGroup, "name" | "key">,
+): Pick<MeasureRowIdentity, "areaCode" | "areaName" | "geography" | "period" | "year" | "group" | "groupKey"> {
+  return { areaCode: t0.areaCode, areaName: t0.areaName, geography: t0.geography, period: t0.period, year: t0.year, group: group.name, groupKey: group.key };
 }

@@ -2,7 +2,7 @@ import type { Topic, Unit } from "../catalogue";
 import { twoSidedP } from "../distributions";
 import { fisherExact, rateRatioMidP } from "../exact-tests";
 import { coverOf, isKnown, KNOWN_GROUP, othersOf, TOTAL_GROUP, UNKNOWN_GROUP, WHITE, WHITE_BRITISH, type EthnicGroup } from "../ethnicity";
-import { emptyMeasureRow, type MeasureBase, type MeasureRow } from "../measure-row";
+import { emptyMeasureRow, tableCellIdentity, type MeasureBase, type MeasureRow } from "../measure-row";
 import { splitBySource, type ObservationIndex } from "../observation-index";
 import { derivedCountHidden, type ControlledObservation } from "../suppression";
 import { figure, ratio } from "./figure";
@@ -265,13 +265,7 @@ function rowBase(spec: RateSpec, t0: ControlledObservation, group: EthnicGroup, 
     measure: spec.id,
     topic: spec.topic,
     title: spec.title,
-    areaCode: t0.areaCode,
-    areaName: t0.areaName,
-    geography: t0.geography,
-    period: t0.period,
-    year: t0.year,
-    group: group.name,
-    groupKey: group.key,
+    ...tableCellIdentity(t0, group),
     level: spec.level,
     unit: spec.unit,
     denominatorStage: null,

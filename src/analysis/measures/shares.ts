@@ -1,6 +1,6 @@
 import type { ShareSpec } from "../catalogue";
 import { BROAD_GROUPS, broadGroup, KNOWN_GROUP, TOTAL_GROUP, type EthnicGroup } from "../ethnicity";
-import { emptyMeasureRow, type MeasureRow } from "../measure-row";
+import { emptyMeasureRow, tableCellIdentity, type MeasureRow } from "../measure-row";
 import type { ObservationIndex } from "../observation-index";
 import { baseOf, countFor } from "./rates";
 import { figure } from "./figure";
@@ -31,13 +31,7 @@ export function computeShares(spec: ShareSpec, index: ObservationIndex): Measure
         measure: spec.id,
         topic: spec.topic,
         title: spec.title,
-        areaCode: t0.areaCode,
-        areaName: t0.areaName,
-        geography: t0.geography,
-        period: t0.period,
-        year: t0.year,
-        group: group.name,
-        groupKey: group.key,
+        ...tableCellIdentity(t0, group),
         level: t0.level,
         unit: "%",
         denominatorStage: `${spec.stage} (total)`,

@@ -1,6 +1,6 @@
 import type { Catalogue } from "../catalogue";
 import { BROAD_GROUPS, broadGroup, KNOWN_GROUP, UNKNOWN_GROUP, TOTAL_GROUP, type EthnicGroup } from "../ethnicity";
-import { emptyMeasureRow, type MeasureRow } from "../measure-row";
+import { emptyMeasureRow, tableCellIdentity, type MeasureRow } from "../measure-row";
 import type { ObservationIndex } from "../observation-index";
 import type { ControlledObservation } from "../suppression";
 import { countFor, type GroupCount } from "./rates";
@@ -155,13 +155,7 @@ function baseRow(t0: ControlledObservation, group: EthnicGroup, unknownShare: nu
     measure: "workforce-share",
     topic: "workforce",
     title: "Children's social work workforce: share of staff of known ethnicity",
-    areaCode: t0.areaCode,
-    areaName: t0.areaName,
-    geography: t0.geography,
-    period: t0.period,
-    year: t0.year,
-    group: group.name,
-    groupKey: group.key,
+    ...tableCellIdentity(t0, group),
     level: t0.level,
     unit: "%",
     denominatorStage: "workforce (known ethnicity)",
