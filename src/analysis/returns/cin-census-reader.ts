@@ -1,13 +1,9 @@
 import { ethnicityCode, isoDay, dayOf } from "./dfe-codes";
 import { addCount, emptyCounts, RefusedFile, type ReturnCounts, type ReturnProblem } from "./return-counts";
+import { emptyHeader, headerPlace, readHeaderElement, type ReturnContext } from "./return-header";
 import { streamXml } from "./xml-stream";
 
-/** Where a return's LA and year come from when its own header does not say. */
-export interface ReturnContext {
-  laCode: string | null;
-  /** Reference date YYYY-MM-DD (31 March for CIN and SSDA903). */
-  referenceDate: string | null;
-}
+export type { ReturnContext } from "./return-header";
 
 interface Episode {
   referral: number | null;
@@ -58,7 +54,7 @@ export async function readCinCensus(
   accept: (laCode: string) => string | null,
 ): Promise<{ counts: ReturnCounts; problems: ReturnProblem[] }> {
   const problems: ReturnProblem[] = [];
-  const header: { lea: string | null; referenceDate: string | null; collection: string | null } = { lea: null, referenceDate: null, collection: null };
+  const header = emptyHeader();
   let counts: ReturnCounts | null = null;
   let year = { from: 0, to: 0 };
   const seen = new Set<string>();
@@ -67,11 +63,7 @@ export async function readCinCensus(
   let episode: Episode | null = null;
 
   const start = () => {
-    const lea = header.lea ?? context.laCode;
-    const ref = header.referenceDate ?? context.referenceDate;
-    if (header.collection && header.collection.toUpperCase() !== "CIN")
-      throw new RefusedFile(`the header says collection ${header.collection}, not CIN`, "Collection");
-    if (!lea) throw new RefusedFile("the local authority is not known (no LEA in the header, folder name or --la)", "LEA");
+    const { lea, referenceDate: ref } = headerPlace(header, context, "CIN");
     if (!ref) throw new RefusedFile("the reference date is not known (no ReferenceDate in the header, folder name or --as-at)", "ReferenceDate");
     const refDay = isoDay(ref);
     if (refDay === null) throw new RefusedFile("the reference date is not a date in the form YYYY-MM-DD", "ReferenceDate");
@@ -129,9 +121,7 @@ export async function readCinCensus(
     },
     close(name, parent, text) {
       if (!child) {
-        if (parent === "CollectionDetails" && name === "ReferenceDate") header.referenceDate = text;
-        else if (parent === "CollectionDetails" && name === "Collection") header.collection = text;
-        else if (parent === "Source" && name === "LEA") header.lea = text;
+        readHeaderElement(header, name, parent, text);
         return;
       }
       if (name === "Child") {

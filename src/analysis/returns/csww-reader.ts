@@ -1,6 +1,6 @@
-import type { ReturnContext } from "./cin-census-reader";
 import { ethnicityCode, isoDay, ORG_ROLES } from "./dfe-codes";
 import { addCount, emptyCounts, RefusedFile, type ReturnCounts, type ReturnProblem } from "./return-counts";
+import { emptyHeader, headerPlace, readHeaderElement, type ReturnContext } from "./return-header";
 import { streamXml } from "./xml-stream";
 
 interface WorkerRecord {
@@ -34,7 +34,7 @@ export async function readCsww(
   accept: (laCode: string) => string | null,
 ): Promise<{ counts: ReturnCounts; problems: ReturnProblem[] }> {
   const problems: ReturnProblem[] = [];
-  const header: { lea: string | null; referenceDate: string | null; collection: string | null } = { lea: null, referenceDate: null, collection: null };
+  const header = emptyHeader();
   const vacancies: Record<string, number> = {};
   let counts: ReturnCounts | null = null;
   let ref = 0;
@@ -44,11 +44,7 @@ export async function readCsww(
   const employed = new Map<string, { role: string; code: string; stepUp: boolean; frontline: boolean }>();
 
   const start = () => {
-    const lea = header.lea ?? context.laCode;
-    const refText = header.referenceDate ?? context.referenceDate;
-    if (header.collection && header.collection.toUpperCase() !== "CSWW")
-      throw new RefusedFile(`the header says collection ${header.collection}, not CSWW`, "Collection");
-    if (!lea) throw new RefusedFile("the local authority is not known (no LEA in the header, folder name or --la)", "LEA");
+    const { lea, referenceDate: refText } = headerPlace(header, context, "CSWW");
     if (!refText || isoDay(refText) === null) throw new RefusedFile("the reference date is not known or not a date in the form YYYY-MM-DD", "ReferenceDate");
     const refused = accept(lea);
     if (refused) throw new RefusedFile(refused, "LEA");
@@ -96,10 +92,8 @@ export async function readCsww(
     },
     close(name, parent, text) {
       if (!worker) {
-        if (parent === "CollectionDetails" && name === "ReferenceDate") header.referenceDate = text;
-        else if (parent === "CollectionDetails" && name === "Collection") header.collection = text;
-        else if (parent === "Source" && name === "LEA") header.lea = text;
-        else if (parent === "LALevelVacancies") {
+        if (readHeaderElement(header, name, parent, text)) return;
+        if (parent === "LALevelVacancies") {
           const n = Number(text);
           if (text !== "" && Number.isFinite(n)) vacancies[name] = n;
         }
