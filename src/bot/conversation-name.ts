@@ -14,10 +14,14 @@ function text(value: unknown): string {
   return typeof value === "string" ? value.trim() : "";
 }
 
-/** "Team › Channel"; Teams gives the General channel no name, and its id is the team's. */
-function teamChannel(teamName: string, channelName: string, channelId: string, teamId: string): string {
+/**
+ * "Team › Channel"; Teams gives the General channel no name, and its id is the team's. With only one
+ * of the two known, that one alone when `partial` (after asking Teams), else nothing.
+ */
+function teamChannel(teamName: string, channelName: string, channelId: string, teamId: string, partial: boolean): string {
   const channel = channelName || (channelId && channelId === teamId ? "General" : "");
   if (teamName && channel) return `${teamName} › ${channel}`;
+  if (!partial) return "";
   return channel || (teamName ? `a channel in ${teamName}` : "");
 }
 
@@ -30,7 +34,7 @@ export function nameInActivity(activity: Partial<Activity>): string {
   const data = (activity.channelData ?? {}) as NamedChannelData;
   if (activity.conversation?.conversationType !== "channel") return text(activity.conversation?.name);
   const channelId = channelConversationId(activity.conversation.id ?? "", data.channel?.id);
-  return teamChannel(text(data.team?.name), text(data.channel?.name), channelId, text(data.team?.id)) || text(activity.conversation.name);
+  return teamChannel(text(data.team?.name), text(data.channel?.name), channelId, text(data.team?.id), false) || text(activity.conversation.name);
 }
 
 function withTimeout<T>(work: Promise<T>): Promise<T | undefined> {
@@ -54,5 +58,5 @@ export async function lookUpConversationName(context: TurnContext): Promise<stri
     withTimeout(TeamsInfo.getTeamChannels(context, teamId)).catch(() => undefined),
   ]);
   const channel = Array.isArray(channels) ? channels.find((c) => c?.id === channelId) : undefined;
-  return teamChannel(text(team?.name) || text(data.team?.name), text(channel?.name) || text(data.channel?.name), channelId, teamId);
+  return teamChannel(text(team?.name) || text(data.team?.name), text(channel?.name) || text(data.channel?.name), channelId, teamId, true);
 }

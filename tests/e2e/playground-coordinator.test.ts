@@ -1,0 +1,160 @@
+import assert from "node:assert/strict";
+import type { Browser, Locator, Page } from "playwright-core";
+import type { RunningService } from "../../src/service";
+import { launchChromium, needChromium } from "../support/browser";
+import { startPlayground, type Playground } from "../support/playground";
+import { startTestService } from "../support/test-service";
+import { ANN, actionData, cardText, execute, say as sayOverHttp } from "../support/teams-client";
+
+const HACKNEY = "E09000012";
+const TITLE = "Playground: community advocates at child protection conferences";
+
+/**
+ * The coordinator's journey as a person with only the README would walk it, in the Agents Playground
+ * (headless Chromium), from a fresh start: circulate the proforma (with no borough channel, then with
+ * Announcements registered as Hackney's), see who has responded, review and publish Hackney's entry,
+ * register General as a DCS channel, preview the digest and send it, and see it arrive in General as a
+ * post of its own. A Hackney worker's submission comes over HTTP, as from their own Teams client.
+ */
+describe("end to end in the Agents Playground: the coordinator's journey", function () {
+  this.timeout(180_000);
+  let service: RunningService | undefined;
+  let playground: Playground | undefined;
+  let browser: Browser | undefined;
+  let page: Page;
+
+  before(async function () {
+    needChromium(this);
+    service = await startTestService();
+    playground = await startPlayground(`${service.url}/api/messages`);
+    browser = await launchChromium();
+    page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
+    await page.goto(playground.url);
+    await composer().waitFor({ timeout: 30_000 });
+  });
+  after(async () => {
+    await browser?.close();
+    await playground?.stop();
+    await service?.stop();
+  });
+
+  const composer = () => page.locator('[data-lexical-editor="true"][role="textbox"]').first();
+  const cards = () => page.locator(".ac-adaptiveCard");
+  async function open(conversation: "Personal Chat" | "General" | "Announcements"): Promise<void> {
+    await page.getByText(conversation, { exact: true }).first().click();
+  }
+  async function newCard(before: number, expect: string | RegExp): Promise<Locator> {
+    await page.waitForFunction((n) => document.querySelectorAll(".ac-adaptiveCard").length > n, before, { timeout: 30_000 });
+    const card = cards().filter({ hasText: expect }).last();
+    await card.waitFor({ timeout: 30_000 });
+    return card;
+  }
+  /** Types a message in the personal chat and waits for a new card that shows the text expected. */
+  async function say(text: string, expect: string | RegExp): Promise<Locator> {
+    const before = await cards().count();
+    await composer().click();
+    await page.keyboard.type(text);
+    await page.keyboard.press("Enter");
+    return newCard(before, expect);
+  }
+  /** Starts a new post in the open channel, @mentioning the bot (in a channel it hears nothing else). */
+  async function post(text: string, expect: string | RegExp): Promise<Locator> {
+    const before = await cards().count();
+    await composer().click();
+    await page.keyboard.type("@");
+    await page.getByText("Test Bot", { exact: true }).last().click();
+    await page.keyboard.type(` ${text}`);
+    await page.getByRole("button", { name: "Post" }).click();
+    return newCard(before, expect);
+  }
+  async function press(card: Locator, button: string, expect: string | RegExp): Promise<Locator> {
+    await card.getByRole("button", { name: button }).first().click();
+    const answer = cards().filter({ hasText: expect }).last();
+    await answer.waitFor({ timeout: 30_000 });
+    return answer;
+  }
+  const deadline = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+
+  it("when the coordinator circulates with no borough channel, then nothing is sent and the card says how to register one; with Announcements registered as Hackney's, the invitation is posted there", async () => {
+    await open("Personal Chat");
+    const nothing = await say(`circulate proforma by ${deadline}`, "Nothing was sent");
+    assert.match(await nothing.innerText(), /register this channel as borough Hackney/);
+
+    await open("Announcements");
+    await post("register this channel as borough Hackney", "This conversation is now the Hackney borough channel");
+
+    await open("Personal Chat");
+    const circulated = await say(`circulate proforma by ${deadline}`, /Invitation posted to 1 of 8 boroughs/);
+    assert.match(await circulated.innerText(), /Reminders go to boroughs that have not submitted/);
+    await open("Announcements");
+    const invitation = cards()
+      .filter({ hasText: "Hackney" })
+      .filter({ hasText: /proforma/i })
+      .first();
+    await invitation.waitFor({ timeout: 30_000 });
+  });
+
+  it("when Hackney submits, then proforma status shows Hackney has responded; review opens the entry and publish publishes it", async () => {
+    await open("Personal Chat");
+    const before = await say("proforma status", /Hackney/);
+    assert.match(await before.innerText(), /Hackney\s+nothing/i);
+
+    // A Hackney worker submits from their own Teams client.
+    const [form] = await sayOverHttp(service!.url, ANN, "proforma");
+    const submitted = await execute(service!.url, ANN, "proforma.submit", {
+      submissionId: actionData(form, "proforma.submit").submissionId,
+      title: TITLE,
+      borough: HACKNEY,
+      outcomeAreas: "social-care",
+      summary: "Black families were over-represented at child protection conferences; community advocates now attend with them.",
+      impact: "Families said they were heard.",
+      contactName: "Ann Example, Head of Service",
+      consentScope: "east-london",
+      noPersonalData: "true",
+    });
+    assert.match(cardText(submitted.body.value), /saved/);
+
+    const after = await say("proforma status", /Hackney/);
+    assert.doesNotMatch(await after.innerText(), /Hackney\s+nothing/i, "Hackney's submission counts");
+
+    const queue = await say("review proformas", "Proformas waiting for review");
+    assert.match(await queue.innerText(), new RegExp(TITLE));
+    const entry = await press(queue, "Open to review", /Publish/);
+    assert.match(await entry.innerText(), new RegExp(TITLE));
+    const published = await press(entry, "Publish", /[Pp]ublished/);
+    assert.match(await published.innerText(), new RegExp(TITLE));
+    const empty = await say("review proformas", "Nothing is waiting");
+    assert.doesNotMatch(await empty.innerText(), new RegExp(TITLE));
+  });
+
+  it("when General is registered as the DCS channel, then channels names both channels, the preview shows the published entry, and the digest sent now appears in General as a post of its own", async () => {
+    await open("General");
+    await post("register this channel as dcs", "This conversation is now the DCS channel");
+
+    await open("Personal Chat");
+    const channels = await say("channels", /DCS channel/);
+    const listed = await channels.innerText();
+    assert.match(listed, /My Team › General/, "the team and channel names Teams gives");
+    assert.match(listed, /My Team › Announcements/);
+    assert.doesNotMatch(listed, /unnamed/);
+
+    const preview = await say("digest preview", "Preview: only you can see this");
+    const previewed = await preview.innerText();
+    assert.match(previewed, /Practice shared/);
+    assert.match(previewed, new RegExp(TITLE));
+    assert.match(previewed, /Circulation and responses[\s\S]*1 of 8 boroughs responded/);
+
+    const sent = await say("digest send now", /sent to 1 channel\(s\) now/);
+    assert.match(await sent.innerText(), /0 failed, 0 unknown/);
+
+    await open("General");
+    const digest = cards().filter({ hasText: "Weekly digest" });
+    await digest.first().waitFor({ timeout: 30_000 });
+    assert.equal(await digest.count(), 1);
+    assert.match(await digest.first().innerText(), new RegExp(TITLE));
+    // A post of its own in the channel, not a reply inside the thread where General was registered.
+    const postOfDigest = digest.first().locator("xpath=ancestor::div[@role='group'][1]");
+    assert.doesNotMatch(await postOfDigest.innerText(), /register this channel as dcs/);
+    if (process.env.E2E_SCREENSHOT) await page.screenshot({ path: process.env.E2E_SCREENSHOT, fullPage: true });
+  });
+});
