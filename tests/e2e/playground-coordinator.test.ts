@@ -4,6 +4,8 @@ import type { RunningService } from "../../src/service";
 import { launchChromium, needChromium } from "../support/browser";
 import { startPlayground, type Playground } from "../support/playground";
 import { startTestService } from "../support/test-service";
+import { storeDemoHeadlinesIfEmpty } from "../../src/headlines/demo-headlines";
+import { silentLogger } from "../../src/logging/logger";
 import { ANN, actionData, cardText, execute, say as sayOverHttp } from "../support/teams-client";
 
 const HACKNEY = "E09000012";
@@ -26,6 +28,8 @@ describe("end to end in the Agents Playground: the coordinator's journey", funct
   before(async function () {
     needChromium(this);
     service = await startTestService();
+    // As npm start does on a fresh install: the demo headlines are stored, waiting for approval.
+    assert.equal(await storeDemoHeadlinesIfEmpty(service.app.measures, silentLogger(), service.app.ladders), true);
     playground = await startPlayground(`${service.url}/api/messages`);
     browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
@@ -156,5 +160,28 @@ describe("end to end in the Agents Playground: the coordinator's journey", funct
     const postOfDigest = digest.first().locator("xpath=ancestor::div[@role='group'][1]");
     assert.doesNotMatch(await postOfDigest.innerText(), /register this channel as dcs/);
     if (process.env.E2E_SCREENSHOT) await page.screenshot({ path: process.env.E2E_SCREENSHOT, fullPage: true });
+  });
+
+  it("when one person proposes headlines, then they cannot approve them; given a second coordinator to act as, the approval goes through and post headlines reaches General", async () => {
+    await open("Personal Chat");
+    await say("propose headlines", "Proposed data headlines");
+    const refused = await say("approve headlines", /proposed/);
+    assert.doesNotMatch(await refused.innerText(), /are approved/);
+
+    // One person, two coordinators: give the Playground's second user the role, act as them, approve.
+    await say("role user-id-1 coordinator", "Role set");
+    await say("act as user-id-1 Megan Bowen", "You now act as Megan Bowen");
+    await say("approve headlines", "The headlines are approved");
+    await say("act as me", "You act as Alex Wilber again");
+
+    const posted = await say("post headlines", /sent to 1 channel\(s\) now/);
+    assert.match(await posted.innerText(), /0 failed, 0 unknown/);
+    await open("General");
+    const headlines = cards()
+      .filter({ hasText: /SYNTHETIC/ })
+      .filter({ hasNotText: "Weekly digest" });
+    await headlines.first().waitFor({ timeout: 30_000 });
+    const [top] = await service!.app.measures.latestHeadlines(1);
+    assert.match(await headlines.first().innerText(), new RegExp(top!.areaName));
   });
 });
