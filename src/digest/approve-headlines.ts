@@ -6,13 +6,12 @@ import { withinTurn } from "../delivery/background";
 import { isCoordinator, type Actor } from "../domain/actor";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
-import { isoWeek } from "../domain/iso-week";
 import type { StoredHeadline } from "../headlines/measure-store";
 import type { HeadlineApproval } from "./approval-store";
 import { toDigestHeadlines } from "./compose-digest";
 import { headlinesCard } from "./headline-commands";
 import { headlineChart } from "./headline-plot";
-import { correctDigest, digestRunKey } from "./send-digest";
+import { correctDigest, lastSentWeek } from "./send-digest";
 
 const SHOWN = 5;
 
@@ -98,8 +97,8 @@ export const approveHeadlines: CommandHandler<DigestDeps> = async (ctx: DigestDe
     recordId: runId,
     detail: `Approved the data headlines proposed by ${approval.proposedByName}; data version: ${approval.dataVersion}.`,
   });
-  const week = isoWeek(ctx.now());
-  if ((await ctx.runs.content(digestRunKey(week))) === undefined) {
+  const week = await lastSentWeek(ctx, ctx.now());
+  if (week === undefined) {
     return noticeCard("Approved", "The headlines are approved: the next digest and post headlines carry them.", "Good");
   }
   const result = await withinTurn(ctx, correctDigest(ctx, week));

@@ -6,6 +6,8 @@ import { composeDigest } from "./compose-digest";
 import { digestCard } from "./digest-card";
 import { reviseHeadlines } from "./revise-headlines";
 import type { DigestData } from "./digest-data";
+import { isoWeek } from "../domain/iso-week";
+import { previousWeek } from "./digest-week";
 
 export function digestRunKey(week: string): string {
   return `digest-${week}`;
@@ -36,4 +38,14 @@ export function sendDigest(ctx: DigestDeps, week: string, options?: DeliveryOpti
 /** Recomposes a week's digest and updates the cards already sent, in place. */
 export function correctDigest(ctx: DigestDeps, week: string, options?: DeliveryOptions): Promise<CorrectionSummary> {
   return correctRun(ctx, digestPlan(ctx, week), options);
+}
+
+/**
+ * The digest last sent: this week's when it went out (a `digest send now`), else the week before (the
+ * Monday digest covers the week just ended); undefined when neither was sent.
+ */
+export async function lastSentWeek(ctx: DigestDeps, now: Date): Promise<string | undefined> {
+  const current = isoWeek(now);
+  for (const week of [current, previousWeek(current)]) if ((await ctx.runs.content(digestRunKey(week))) !== undefined) return week;
+  return undefined;
 }

@@ -108,6 +108,20 @@ describe("data headlines: two people before figures go out, and corrections in p
     }
   });
 
+  it("when the Monday digest (the week just ended) went out and corrected figures are approved, then that digest is corrected in place", async () => {
+    // The next Monday: this week's digest has not gone out; last week's (2026-W49) has.
+    clock = new Date("2026-12-07T09:00:00Z");
+    const run = await analyseFiles([DEMO_DATA_DIR]);
+    const top = run.headlines[0]!;
+    Object.assign(top, { ratio: top.ratio * 1.2, ratioLow: top.ratioLow * 1.2, ratioHigh: top.ratioHigh * 1.2 });
+    await service.app.measures.saveRun([], run.headlines, run.sources);
+    await tell(service, connector, SECOND, "propose headlines");
+    const updatesBefore = connector.updates().length;
+    const [approved] = await tell(service, connector, COORD, "approve headlines");
+    assert.match(cardText(approved), /the digest for 2026-W49 was corrected in place in 3 channel\(s\)/);
+    assert.equal(connector.updates().length - updatesBefore, 3);
+  });
+
   it("when the rule and the revision note are decided, then they follow the figures (pure)", () => {
     const actor = (id: string): Actor => ({ id, name: id, tenantId: TENANT, roles: ["coordinator"] });
     const proposal = { runId: "r", dataVersion: "v", proposedBy: "a", proposedByName: "A", proposedAt: "2026-12-01T09:00:00Z" };
