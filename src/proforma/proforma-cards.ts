@@ -1,10 +1,10 @@
 import { boroughByCode } from "../domain/boroughs";
 import { inert } from "../cards/inert-text";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
-import { CONSENT_SCOPES, MAX_LINKS, OUTCOME_AREAS, choiceTitle, fullContent, type Choice, type Proforma, type ProformaContent } from "./proforma";
+import { CONSENT_SCOPES, OUTCOME_AREAS, choiceTitle, fullContent, type Choice, type Proforma, type ProformaContent } from "./proforma";
 import { STEPS, type FieldSpec } from "./proforma-fields";
 import type { AuthoredEntry } from "./proforma-store";
-import type { FieldError } from "./validate-proforma";
+import { typingBound, type FieldError } from "./validate-proforma";
 
 export { proformaEntryCard, proformaHistoryCard } from "./proforma-entry-card";
 
@@ -107,9 +107,11 @@ export function proformaFormCard(options: FormState & { values?: Record<string, 
       kind: f.kind,
       id: f.id,
       label: f.required ? `${f.prompt ?? f.label} (required)` : (f.prompt ?? f.label),
-      limit: f.kind === "links" ? (f.limit! + 1) * MAX_LINKS : (f.limit ?? 0),
+      limit: typingBound(f),
       value: options.values?.[f.id] ?? "",
-      hint: f.hint ?? (f.limit && f.kind !== "links" ? `At most ${f.limit.toLocaleString("en-GB")} characters.` : ""),
+      hint:
+        f.hint ??
+        (f.limit && f.kind !== "links" ? `At most ${f.limit.toLocaleString("en-GB")} characters (longer text is not cut: you are asked to shorten it).` : ""),
       choices: [...(f.choices ?? [])],
     })),
     actions: formActions(options, step),

@@ -51,8 +51,10 @@ function pick(id: string, kind: "choice" | "multi", choices: readonly Choice[], 
 }
 
 /**
- * The proforma in six steps, each one card well under 28 KB. Step 1 is the issue-2 quick form
- * (its input ids and order are a contract); it holds everything needed to submit.
+ * The proforma in six steps, each one card well under 28 KB, in the order a person tells it: the
+ * essentials, who it is for, the problem and the partners, what was done and what it cost, the
+ * evidence and the impact, the learning. Step 1 is the issue-2 quick form (its input ids and order are
+ * a contract); it holds everything needed to submit. Moving a field between steps changes nothing stored.
  */
 export const STEPS: readonly StepSpec[] = [
   {
@@ -89,17 +91,17 @@ export const STEPS: readonly StepSpec[] = [
     key: "problem",
     title: "The problem and the partners",
     fields: [text("problem", "longtext"), text("partners", "longtext")],
-    viewAlso: ["resources"],
   },
   {
     key: "done",
-    title: "What was done",
-    fields: [text("whatWasDone", "longtext")],
+    title: "What was done and what it cost",
+    fields: [text("whatWasDone", "longtext"), text("resources", "longtext")],
   },
   {
+    // Impact is typed in step 1 (the quick form) and read here, after the evidence for it.
     key: "evidence",
-    title: "Evidence, voice and resources",
-    fields: [pick("evidenceStrength", "choice", EVIDENCE_STRENGTHS), text("voice", "longtext"), text("resources", "longtext")],
+    title: "Evidence, voice and impact",
+    fields: [pick("evidenceStrength", "choice", EVIDENCE_STRENGTHS), text("voice", "longtext")],
     viewAlso: ["impact"],
   },
   {

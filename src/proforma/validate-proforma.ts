@@ -28,7 +28,13 @@ function checkText(spec: FieldSpec, v: unknown): FieldResult {
   // A one-line field keeps one line: pasted line breaks become spaces.
   if (spec.kind === "text") value = value.replace(/\s*\n\s*/g, " ");
   const max = spec.limit!;
-  if (value.length > max) return { ok: false, message: `${spec.label} is too long: at most ${units(max)} characters, this has ${units(value.length)}.` };
+  if (value.length > max) {
+    const kept = v.length > typingBound(spec) ? ` Only the first ${units(typingBound(spec))} are kept below:` : " What you typed is kept below:";
+    return {
+      ok: false,
+      message: `${spec.label} is too long: at most ${units(max)} characters, this has ${units(value.length)}.${kept} shorten it and press the button again.`,
+    };
+  }
   return { ok: true, value };
 }
 
@@ -164,6 +170,15 @@ export function checkSubmissionId(raw: unknown): Checked<string> {
 }
 
 /**
+ * How much of a field a card takes in and shows back: well past its limit, so the client never cuts
+ * typing at the limit without a word (Teams stops at an input's maxLength and cuts a paste silently);
+ * the server refuses what is over the limit, names it, and the card shows what was typed.
+ */
+export function typingBound(spec: FieldSpec): number {
+  return Math.min((spec.limit ?? 300) * (spec.kind === "links" ? MAX_LINKS + 1 : 1) + 200, 6000);
+}
+
+/**
  * What a person typed, kept as typed (up to a bound) so an error card can show it again; a broken
  * character (a lone surrogate) shows as "\uFFFD", so the card stays well-formed and within its weight.
  */
@@ -172,7 +187,7 @@ export function keptInputs(raw: unknown): Record<string, string> {
   const kept: Record<string, string> = {};
   for (const spec of ALL_FIELDS) {
     const v = Object.prototype.hasOwnProperty.call(input, spec.id) ? input[spec.id] : undefined;
-    const bound = Math.min((spec.limit ?? 300) * (spec.kind === "links" ? MAX_LINKS + 1 : 1) + 200, 6000);
+    const bound = typingBound(spec);
     if (typeof v === "string") kept[spec.id] = wellFormed(cutText(withoutControlCharacters(v), bound));
     else if (typeof v === "boolean") kept[spec.id] = String(v);
     else if (Array.isArray(v)) kept[spec.id] = wellFormed(cutText(v.filter((x) => typeof x === "string").join(spec.kind === "links" ? "\n" : ","), bound));

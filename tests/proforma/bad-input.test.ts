@@ -13,7 +13,7 @@ const long = (n: number) => "x".repeat(n);
 const BAD: Record<string, [unknown, RegExp][]> = {
   title: [
     [42, /^Title must be text\.$/],
-    [long(121), /^Title is too long: at most 120 characters, this has 121\.$/],
+    [long(121), /^Title is too long: at most 120 characters, this has 121\. What you typed is kept below: shorten it and press the button again\.$/],
     ["😀".repeat(61), /this has 122/],
     ["  ", /^Title is required\.$/],
   ],
@@ -29,7 +29,7 @@ const BAD: Record<string, [unknown, RegExp][]> = {
     [[1], /list of choices/],
   ],
   summary: [
-    [long(2001), /^Summary is too long: at most 2,000 characters, this has 2,001\.$/],
+    [long(2001), /^Summary is too long: at most 2,000 characters, this has 2,001\. What you typed is kept below: shorten it and press the button again\.$/],
     ["", /^Summary is required\.$/],
     [true, /^Summary must be text\.$/],
   ],
@@ -73,7 +73,12 @@ const BAD: Record<string, [unknown, RegExp][]> = {
     [20260101, /YYYY-MM-DD/],
   ],
   problem: [[long(2001), /^The problem addressed is too long: at most 2,000 characters/]],
-  whatWasDone: [[long(4001), /^What was done is too long: at most 4,000 characters, this has 4,001\.$/]],
+  whatWasDone: [
+    [
+      long(4001),
+      /^What was done is too long: at most 4,000 characters, this has 4,001\. What you typed is kept below: shorten it and press the button again\.$/,
+    ],
+  ],
   partners: [[long(501), /^Partners is too long: at most 500 characters/]],
   evidenceStrength: [["proof", /^Evidence strength must be one of the listed choices: Anecdotal/]],
   voice: [[long(1001), /^Children's, families' and staff voice is too long: at most 1,000 characters/]],

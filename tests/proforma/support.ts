@@ -36,8 +36,8 @@ export const STEP_INPUTS: Record<number, Record<string, unknown>> = {
     startDate: "2024-09-01",
   },
   2: { problem: "Over-representation at conference.", partners: "Local churches" },
-  3: { whatWasDone: "Community advocates co-chaired conferences." },
-  4: { evidenceStrength: "before-after", voice: "Young people shaped the advocate role.", resources: "Two advocates, grant funded" },
+  3: { whatWasDone: "Community advocates co-chaired conferences.", resources: "Two advocates, grant funded" },
+  4: { evidenceStrength: "before-after", voice: "Young people shaped the advocate role." },
   5: { risksLearning: "Start with a small team.", replication: "Needs a community partner.", links: "https://example.org/report\nhttps://example.org/toolkit" },
 };
 

@@ -6,9 +6,10 @@ import { errorCard, noticeCard } from "../../src/cards/notice-card";
 import { inert } from "../../src/cards/inert-text";
 import { VERBS } from "../../src/commands";
 import { HubError } from "../../src/domain/errors";
-import { myProformasCard, proformaConfirmationCard, proformaFormCard } from "../../src/proforma/proforma-cards";
-import type { Proforma } from "../../src/proforma/proforma";
-import { checkCard, inputPlaces } from "../support/card-check";
+import { myProformasCard, proformaConfirmationCard, proformaEntryCard, proformaFormCard } from "../../src/proforma/proforma-cards";
+import { FIELD_LABELS, type Proforma } from "../../src/proforma/proforma";
+import { checkCard, findElement, inputPlaces } from "../support/card-check";
+import { checkStepInputs, keptInputs } from "../../src/proforma/validate-proforma";
 import { STEPS } from "../../src/proforma/proforma-fields";
 
 const proforma: Proforma = {
@@ -67,6 +68,54 @@ describe("cards", () => {
       }
     }
     assert.ok(compactAt.size >= 4, "the borough, consent, scale and status lists are all seen");
+  });
+
+  it("when an entry is read section by section, then it tells the story in order: problem and partners, what was done, resources and cost, evidence, impact, learning", () => {
+    const full = {
+      ...proforma,
+      impact: "i",
+      ...{ problem: "p", partners: "p", whatWasDone: "w", resources: "r", evidenceStrength: "anecdotal", voice: "v" },
+      ...{ risksLearning: "r", replication: "r", links: ["https://example.org/a"] },
+    };
+    const order = ["problem", "partners", "whatWasDone", "resources", "evidenceStrength", "voice", "impact", "risksLearning", "replication", "links"];
+    const seen: string[] = [];
+    for (let section = 2; section < STEPS.length; section++) {
+      const text = JSON.stringify(proformaEntryCard({ proforma: full, etag: "e", canEdit: false, canReview: false, canPublish: false, section }));
+      const here = order.filter((id) => text.includes(JSON.stringify(FIELD_LABELS[id])));
+      here.sort((x, y) => text.indexOf(JSON.stringify(FIELD_LABELS[x])) - text.indexOf(JSON.stringify(FIELD_LABELS[y])));
+      seen.push(...here.map((id) => `${section + 1}:${id}`));
+    }
+    assert.deepEqual(seen, [
+      "3:problem",
+      "3:partners",
+      "4:whatWasDone",
+      "4:resources",
+      "5:evidenceStrength",
+      "5:voice",
+      "5:impact",
+      "6:risksLearning",
+      "6:replication",
+      "6:links",
+    ]);
+    const inputs = (step: number) => checkCard(proformaFormCard({ submissionId: proforma.id, step })).inputIds;
+    assert.deepEqual(inputs(3), ["whatWasDone", "resources"]);
+    assert.deepEqual(inputs(4), ["evidenceStrength", "voice"]);
+  });
+
+  it("when a title runs past 120 characters, then the card does not cut it (Teams stops at maxLength silently): it says the limit, and the refusal shows what was typed", () => {
+    const form = proformaFormCard({ submissionId: proforma.id, step: 0 });
+    const title = findElement(form, (n) => n.id === "title")!;
+    assert.ok(Number(title.maxLength) > 120, `maxLength ${String(title.maxLength)}`);
+    assert.match(checkCard(form).texts.join("\n"), /At most 120 characters \(longer text is not cut/);
+    const long =
+      "A culturally informed family group conference service, co-designed with Black Caribbean families in Hackney and the City of London, and led by community advocates";
+    assert.ok(long.length > 120);
+    const checked = checkStepInputs({ ...{ title: long } }, 0);
+    assert.ok(!checked.ok);
+    const message = checked.ok ? "" : checked.errors.find((e) => e.field === "title")!.message;
+    assert.match(message, new RegExp(`^Title is too long: at most 120 characters, this has ${long.length}\\. What you typed is kept below`));
+    const shown = proformaFormCard({ submissionId: proforma.id, step: 0, values: keptInputs({ title: long }), errors: checked.ok ? [] : checked.errors });
+    assert.equal(findElement(shown, (n) => n.id === "title")!.value, long);
   });
 
   it("when any template in cards/ names an Action.Execute verb, then the bot has a handler for it", () => {
