@@ -54,7 +54,8 @@ function figureOf(r: MeasureRow | undefined, kind: "ratio" | "value"): Comparato
 /** A comparator counts only on the same base (stage, source and coverage) and, for a ratio, the same reference group. */
 function comparable(a: MeasureRow, b: MeasureRow | undefined, kind: "ratio" | "value"): MeasureRow | undefined {
   if (!b || seriesOf(a) !== seriesOf(b)) return undefined;
-  return kind === "ratio" && b.referenceGroup !== a.referenceGroup ? undefined : b;
+  // A hidden figure holds no reference group; it is kept so that its note can say why it is hidden.
+  return kind === "ratio" && !b.suppressed && b.referenceGroup !== a.referenceGroup ? undefined : b;
 }
 
 /**

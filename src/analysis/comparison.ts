@@ -55,6 +55,6 @@ export function trendSentence(c: Pick<Comparison, "trend" | "eastLondonNote">): 
   const t = c.trend;
   const span = t.from && t.to ? ` over ${t.from} to ${t.to}` : "";
   const chi = t.chiSquare !== null ? `, chi-squared ${t.chiSquare.toFixed(1)}` : "";
-  const el = c.eastLondonNote ? ` ${c.eastLondonNote}.` : "";
+  const el = c.eastLondonNote ? ` ${c.eastLondonNote.charAt(0).toUpperCase()}${c.eastLondonNote.slice(1)}.` : "";
   return `Recent trend (Fingertips method) of ${t.of}${span}: ${t.marker} (${t.reason}${chi}).${el}`;
 }

@@ -124,7 +124,8 @@ export function eastLondonRows(rows: readonly MeasureRow[], rateMeasures: Readon
   const out: MeasureRow[] = [];
   for (const cell of cells.values()) {
     const found = members(cell);
-    const first = found?.rows[0] ?? [...cell.values()][0]!;
+    // The row that names the cell's base: a member's, or where none is usable a borough row that has a base.
+    const first = found?.rows[0] ?? [...cell.values()].find((r) => r.base !== null) ?? [...cell.values()][0]!;
     // Only like with like: every part on the same base series (source and coverage).
     const sameBase = found !== null && (found.noBase || found.rows.every((p) => seriesOf(p) === seriesOf(first)));
     out.push(combine(first, found?.rows ?? [], found?.withoutCity ?? false, found?.noBase ?? false, !sameBase));

@@ -244,5 +244,10 @@ describe("comparators on the real DfE files", () => {
     // 2016 and 2017 are on the school census; 2015 and before on the exclusions release headcount.
     assert.equal(h.comparison.trend.years, 2);
     assert.match(h.comparison.text, /^Hackney 2\.2 \(1\.6 to 3\.0\) · East London \d\.\d · London 1\.7 · England 1\.7 · no clear trend in the ratio$/);
+    // Havering's Asian count is 'x' at source, so East London's Asian figure is not known, and the comparison says why.
+    const asian = headlines.find((x) => x.areaCode === "E09000026" && x.group === "Asian (not Chinese)")!;
+    assert.equal(asian.comparison!.eastLondon, null);
+    assert.match(asian.comparison!.eastLondonNote!, /a borough's figure is hidden or missing/);
+    assert.match(asian.comparison!.text, /^Redbridge 0\.29 \(0\.20 to 0\.42\) · London 0\.53 · England 0\.44 · no clear trend in the ratio$/);
   });
 });
