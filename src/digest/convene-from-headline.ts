@@ -11,7 +11,7 @@ import { findingSubject } from "../library/practice-match";
 import { digestHeadlines } from "./compose-digest";
 import { digestCard } from "./digest-card";
 import type { DigestData, DigestHeadline } from "./digest-data";
-import { measureTitle } from "./headline-plot";
+import { headlineTitle } from "./headline-plot";
 import { headlinesCard } from "./headline-commands";
 import { digestRunKey } from "./send-digest";
 
@@ -34,7 +34,7 @@ export function conveneTopic(h: DigestHeadline): string {
     const subject = findingSubject(finding.subject, h.group);
     return `${subject.charAt(0).toUpperCase()}${subject.slice(1)} in ${place}, ${h.period}`;
   }
-  return `${h.label}: ${h.measure ? measureTitle(h.measure) : "data headline"}, ${h.period}`;
+  return `${h.label}: ${headlineTitle(h)}, ${h.period}`;
 }
 
 /** The card the button sat on, again, with a note: the week's digest, or the approved headlines. */

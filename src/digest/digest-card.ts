@@ -5,7 +5,7 @@ import { isHubError } from "../domain/errors";
 import type { PracticeLink } from "../library/practice-match";
 import { aboveOne, type DigestStrip, type StripStep } from "./entry-strip";
 import type { DigestChart, DigestData, DigestHeadline, DigestLine } from "./digest-data";
-import { measureTitle } from "./headline-plot";
+import { headlineTitle } from "./headline-plot";
 
 interface LineView {
   borough: string;
@@ -110,7 +110,7 @@ export function headlineViews(headlines: readonly DigestHeadline[], practiceShow
   return headlines.map((h) => ({
     rank: h.rank,
     text: inert(h.text),
-    label: inert(h.measure ? `${h.label}: ${measureTitle(h.measure)}` : h.label),
+    label: inert(h.measure ? `${h.label}: ${headlineTitle(h)}` : h.label),
     ratio: h.ratio.toFixed(2),
     interval: `${h.ratioLow.toFixed(2)} to ${h.ratioHigh.toFixed(2)}`,
     period: inert(h.period),

@@ -6,7 +6,18 @@ import type { DigestChart, DigestHeadline } from "./digest-data";
 
 /** What a measure id is about, in a few words ("Children looked after on 31 March"). */
 export function measureTitle(measure: string): string {
-  return CATALOGUE.measures.find((m) => m.id === measure)?.title ?? CATALOGUE.ladders.find((l) => l.id === measure)?.title ?? measure;
+  return (
+    CATALOGUE.measures.find((m) => m.id === measure)?.title ?? CATALOGUE.ladders.find((l) => l.id === measure)?.title ?? RETURNS_TITLES[measure] ?? measure
+  );
+}
+
+/** Measures made from the boroughs' statutory returns, which the catalogue does not list. */
+const RETURNS_TITLES: Record<string, string> = { "returns-steps": "Children's social care (the borough's returns)" };
+
+/** A headline's measure in words, with a ladder's step: "Children's social care (the borough's returns): referral (of base population)". */
+export function headlineTitle(h: Pick<DigestHeadline, "measure" | "level">): string {
+  if (!h.measure) return "headline";
+  return h.level ? `${measureTitle(h.measure)}: ${h.level.replace(/^\d+\s+/, "")}` : measureTitle(h.measure);
 }
 
 /** The week's headlines as one forest plot: the picture the digest, the headlines card and the tab draw. */
@@ -18,7 +29,7 @@ export function headlinePlot(headlines: readonly DigestHeadline[]): ForestPlot {
     source: sources,
     period: periods,
     rows: headlines.map((h) => ({
-      label: `${h.label}: ${h.measure ? measureTitle(h.measure) : "headline"}`,
+      label: `${h.label}: ${headlineTitle(h)}`,
       ratio: h.ratio,
       low: h.ratioLow,
       high: h.ratioHigh,

@@ -95,6 +95,8 @@ describe("the digest's headlines link the practice boroughs shared, or name the 
     assert.match(text, /No borough has shared practice on Gypsy\/Roma children in need yet\./);
     assert.match(text, /No borough has shared practice on referrals of Gypsy\/Roma children to children's social care yet\./);
     assert.ok(!links.some((b) => /Family group conferences/i.test(b.title)), "no headline is about the groups the Hackney entry serves");
+    assert.ok(!text.includes("returns-steps"), "the numbers name the measure in words, not by its id");
+    assert.match(text, /Bangladeshi, Tower Hamlets: Children's social care \(the borough's returns\): child in need on 31 March \(of base population\)/);
   });
 
   it("when the channel is registered for a borough, then its card shows where disparity enters there: each step marked where the interval lies above 1, with the analysis's sentence", async () => {
