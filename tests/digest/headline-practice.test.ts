@@ -56,6 +56,8 @@ function buttons(card: any, verb: string): { title: string; data: Record<string,
 
 /** Evidence to practice in the digest: each approved headline links the matching published practice or names the gap. */
 describe("the digest's headlines link the practice boroughs shared, or name the gap", function () {
+  // The demo analysis (rates and the synthetic returns) runs once for the file: seconds on a busy machine.
+  this.timeout(90_000);
   let azurite: EmbeddedAzurite;
   let service: RunningService;
   let connector: FakeConnector;
