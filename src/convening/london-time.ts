@@ -72,15 +72,6 @@ export function cardInstant(instant: Date): string {
   return instant.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-/**
- * The bot's own text that Teams shows in the reader's time zone ({{DATE()}} and {{TIME()}} work in
- * TextBlocks only). Never used on anything a person typed.
- */
-export function readerLocalTime(instant: Date): string {
-  const iso = cardInstant(instant);
-  return `{{DATE(${iso}, LONG)}} at {{TIME(${iso})}}`;
-}
-
 /** The London calendar date (YYYY-MM-DD) of an instant. */
 export function londonDay(instant: Date): string {
   const p = Object.fromEntries(parts.formatToParts(instant).map((x) => [x.type, x.value]));

@@ -1,7 +1,7 @@
 import { inert } from "../cards/inert-text";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { BOROUGHS, boroughByCode } from "../domain/boroughs";
-import { londonDay, londonLabel, readerLocalTime } from "./london-time";
+import { londonDay, londonLabel } from "./london-time";
 import { MEETING_LIMITS, PROFORMAS_OFFERED, type FollowUpAction, type Meeting, type Rsvp } from "./meeting";
 import { FORMATS, THEMES, themeTitle } from "./themes";
 
@@ -56,7 +56,6 @@ export interface InvitationData {
   headingColor: string;
   meetingId: string;
   topic: string;
-  when: string;
   londonTime: string;
   format: string;
   theme: string;
@@ -115,7 +114,6 @@ export function invitationCard(m: Meeting, rsvps: Rsvp[], actions: FollowUpActio
     headingColor: cancelled ? "Attention" : "Default",
     meetingId: m.id,
     topic: inert(m.topic),
-    when: readerLocalTime(start),
     londonTime: londonLabel(start),
     format: FORMATS.find((f) => f.value === m.format)?.title ?? m.format,
     theme: themeTitle(m.theme),

@@ -4,7 +4,7 @@ import { inert } from "../cards/inert-text";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { BOROUGHS } from "../domain/boroughs";
 import type { Meeting } from "../convening/meeting";
-import { londonLabel, readerLocalTime } from "../convening/london-time";
+import { londonLabel } from "../convening/london-time";
 import { themeTitle } from "../convening/themes";
 import type { BoroughRoster } from "./lead-term";
 
@@ -12,7 +12,7 @@ import type { BoroughRoster } from "./lead-term";
 export interface LeadsDirectoryData {
   coverage: string;
   boroughs: { name: string; hasLead: boolean; leadName: string; jobTitle: string; since: string; deputies: string }[];
-  upcoming: { topic: string; when: string; londonTime: string; theme: string }[];
+  upcoming: { topic: string; londonTime: string; theme: string }[];
 }
 
 const day = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" });
@@ -31,7 +31,6 @@ export function leadsDirectoryCard(rosters: BoroughRoster[], upcoming: Meeting[]
     })),
     upcoming: upcoming.slice(0, 10).map((m) => ({
       topic: inert(m.topic),
-      when: readerLocalTime(new Date(m.startsAt)),
       londonTime: londonLabel(new Date(m.startsAt)),
       theme: themeTitle(m.theme),
     })),

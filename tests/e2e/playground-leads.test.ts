@@ -29,6 +29,13 @@ describe("end to end in the Agents Playground: the leads' journeys", function ()
     page = await browser.newPage({ viewport: { width: 1280, height: 1400 } });
     await page.goto(playground.url);
     await composer().waitFor({ timeout: 30_000 });
+    // One published proforma in the library, to be chosen for the conversation.
+    const at = new Date().toISOString();
+    await service.app.proformas.create({
+      ...{ id: "01KHZ0000000000000000000P1", title: "Playground: mentoring for Black social workers", borough: "E09000012", outcomeAreas: ["workforce"] },
+      ...{ summary: "Mentoring circles.", impact: "", contactName: "Alex Wilber", consentScope: "liia", noPersonalData: true, status: "published" },
+      ...{ authorId: "someone-else", authorName: "Someone", tenantId: "local", createdAt: at, updatedAt: at, version: 1, demo: false },
+    });
   });
   after(async () => {
     await browser?.close();
@@ -103,12 +110,16 @@ describe("end to end in the Agents Playground: the leads' journeys", function ()
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10);
     await form.getByRole("combobox", { name: /^Date/ }).fill(tomorrow);
     await page.keyboard.press("Tab");
-    await form.locator('input[placeholder="Select a time..."]').click();
-    await page
-      .getByRole("option", { name: /^10:00/ })
-      .first()
-      .click();
-    await press(form, "Send invitation", "The invitation was posted to 1 conversation");
+    // The time is typed, as a person would, not picked from a list.
+    await form.getByRole("combobox", { name: /^Start time/ }).fill("10:00");
+    await page.keyboard.press("Tab");
+    // The proformas to discuss are ticked in a list the Playground (and Teams) draws.
+    await form.getByRole("checkbox", { name: /Playground: mentoring for Black social workers/ }).check();
+    const posted = await press(form, "Send invitation", "The invitation was posted to 1 conversation");
+    const when = await posted.innerText();
+    assert.match(when, /To discuss: Playground: mentoring for Black social workers/);
+    assert.equal(when.match(/at 10:00 London time/g)?.length, 1, "the date and time once, in one format");
+    assert.doesNotMatch(when, /\d{4}-\d\d-\d\d|\{\{DATE/);
 
     await page.getByText("General", { exact: true }).first().click();
     const invitation = () => cards().filter({ hasText: "Playground: adolescent safeguarding across borders" }).last();

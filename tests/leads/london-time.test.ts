@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { londonDay, londonInstant, londonLabel, readerLocalTime } from "../../src/convening/london-time";
+import { londonDay, londonInstant, londonLabel } from "../../src/convening/london-time";
 
 describe("London date and time for conversations", function () {
   it("when a summer time is chosen, then it is stored an hour earlier in UTC", () => {
@@ -28,10 +28,6 @@ describe("London date and time for conversations", function () {
     ]) {
       assert.equal(londonInstant(d, t), undefined, `${d} ${t}`);
     }
-  });
-
-  it("when the reader's local time is wanted, then the card functions carry a whole-second UTC instant", () => {
-    assert.equal(readerLocalTime(new Date("2026-12-10T10:00:00.000Z")), "{{DATE(2026-12-10T10:00:00Z, LONG)}} at {{TIME(2026-12-10T10:00:00Z)}}");
   });
 
   it("when it is late evening UTC in summer, then the London day is already the next day", () => {
