@@ -7,6 +7,7 @@ import { storeDemoHeadlinesIfEmpty } from "../../src/headlines/demo-headlines";
 import { silentLogger } from "../../src/logging/logger";
 import { seedProformas, type SeedFile } from "../../src/proforma/seed-proformas";
 import { PROJECT_ROOT } from "../../src/project-root";
+import { composeDigest } from "../../src/digest/compose-digest";
 import { checkCard, findElement } from "../support/card-check";
 import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";
@@ -181,5 +182,18 @@ describe("the digest's headlines link the practice boroughs shared, or name the 
     const bad = await execute(service.url, COORD, "headline.convene", { key: 42 });
     assert.match(cardText(bad.body.value), /does not name a data headline/);
     assert.ok(actionData(sent, "digest.feedback"), "the digest's own buttons are still there");
+  });
+
+  it("when a newer run is stored but not yet approved, then the digest carries no strip from it", async () => {
+    const before = await composeDigest(service.app, week);
+    assert.ok(
+      before.strips?.some((s) => s.areaCode === TOWER_HAMLETS),
+      "the approved run's strips",
+    );
+    const ladders = await service.app.ladders.latestLadders();
+    const runId = await service.app.measures.saveRun([], [], [{ name: "later.csv", checksum: "later" }]);
+    await service.app.ladders.saveRun(runId, ladders, []);
+    const after = await composeDigest(service.app, week);
+    assert.equal(after.strips, undefined, "figures nobody approved stay out");
   });
 });
