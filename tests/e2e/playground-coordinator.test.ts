@@ -125,7 +125,13 @@ describe("end to end in the Agents Playground: the coordinator's journey", funct
     assert.match(await queue.innerText(), new RegExp(TITLE));
     const entry = await press(queue, "Open to review", /Publish/);
     assert.match(await entry.innerText(), new RegExp(TITLE));
-    const published = await press(entry, "Publish", /[Pp]ublished/);
+    // The status card above also says "published": wait for the entry's own card to say it.
+    await entry.getByRole("button", { name: "Publish" }).first().click();
+    const published = cards()
+      .filter({ hasText: TITLE })
+      .filter({ hasText: /Published/ })
+      .last();
+    await published.waitFor({ timeout: 30_000 });
     assert.match(await published.innerText(), new RegExp(TITLE));
     const empty = await say("review proformas", "Nothing is waiting");
     assert.doesNotMatch(await empty.innerText(), new RegExp(TITLE));
