@@ -8,21 +8,18 @@ import { listChannels, registerChannel, unregisterChannel } from "./channels/cha
 import { digestCorrect, digestPreview, digestSendNow } from "./digest/digest-commands";
 import { postHeadlinesCommand, showHeadlines } from "./digest/headline-commands";
 import { approveHeadlines, proposeHeadlines } from "./digest/approve-headlines";
-import { digestDetails, digestFeedback, digestFeedbackCommand } from "./digest/digest-feedback";
-import { conveneFromHeadline } from "./digest/convene-from-headline";
+import { digestFeedbackCommand } from "./digest/digest-feedback";
+import { DIGEST_VERBS } from "./digest/digest-actions";
 import { listPeople, setRole } from "./people/people-commands";
-import { moreAudit, showAudit } from "./audit/audit-commands";
-import { openNomination, submitNomination } from "./nominations/nominate";
-import { acceptNomination, declineNomination } from "./nominations/respond-to-nomination";
-import { confirmNomination, withdrawNomination } from "./nominations/confirm-nomination";
+import { AUDIT_VERBS, showAudit } from "./audit/audit-commands";
+import { openNomination } from "./nominations/nominate";
+import { NOMINATION_VERBS } from "./nominations/nomination-actions";
 import { listNominations } from "./nominations/list-nominations";
 import { KNOWN_PEOPLE_DATASET, searchKnownPeople } from "./nominations/known-people-search";
 import { showLeads } from "./leads/leads-directory";
-import { openConvene, submitConvene } from "./convening/convene";
-import { rsvpToMeeting } from "./convening/rsvp";
-import { cancelMeeting } from "./convening/cancel-meeting";
-import { markActionDone, openOutcomes, recordOutcomes } from "./convening/record-outcomes";
-import { moreMyData, showMyData } from "./privacy/my-data";
+import { openConvene } from "./convening/convene";
+import { CONVENING_VERBS } from "./convening/convening-actions";
+import { PRIVACY_VERBS, showMyData } from "./privacy/my-data";
 import { forgetPerson } from "./privacy/forget-person";
 import { actAs } from "./people/act-as";
 
@@ -126,25 +123,15 @@ export const COMMANDS: CommandSpec[] = [
   { words: "forget", description: "Coordinators: forget <object id> erases a person, leaving anonymous counts", inMenu: false, handler: forgetPerson },
 ];
 
+/** Every card verb, from the features' verb maps: each verb's data is parsed by its schema before its handler runs. */
 export const VERBS = {
   ...PROFORMA_VERBS,
   ...CIRCULATION_VERBS,
-  "nomination.submit": submitNomination,
-  "nomination.accept": acceptNomination,
-  "nomination.decline": declineNomination,
-  "nomination.confirm": confirmNomination,
-  "nomination.withdraw": withdrawNomination,
-  "convene.submit": submitConvene,
-  "convene.rsvp": rsvpToMeeting,
-  "convene.cancel": cancelMeeting,
-  "convene.outcomes": openOutcomes,
-  "convene.record": recordOutcomes,
-  "action.done": markActionDone,
-  "digest.feedback": digestFeedback,
-  "digest.details": digestDetails,
-  "headline.convene": conveneFromHeadline,
-  "audit.more": moreAudit,
-  "mydata.more": moreMyData,
+  ...NOMINATION_VERBS,
+  ...CONVENING_VERBS,
+  ...DIGEST_VERBS,
+  ...AUDIT_VERBS,
+  ...PRIVACY_VERBS,
 } satisfies Record<string, VerbHandler<AppContext>>;
 
 export type Verb = keyof typeof VERBS;

@@ -1,5 +1,8 @@
 import type { AuditCommandDeps } from "./audit-deps";
+import type { z } from "zod";
 import type { CommandHandler, VerbHandler } from "../domain/handlers";
+import { bindVerbs } from "../domain/verbs";
+import { AUDIT_VERB_DATA } from "./audit-verbs";
 import { inert } from "../cards/inert-text";
 import { pageToFit } from "../cards/page-to-fit";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
@@ -100,11 +103,8 @@ export const showAudit: CommandHandler<AuditCommandDeps> = async (ctx: AuditComm
 };
 
 /** The audit card's "more" button: the next page, older than the last line shown. */
-export const moreAudit: VerbHandler<AuditCommandDeps> = async (ctx, turn, raw) => {
+export const moreAudit: VerbHandler<AuditCommandDeps, z.output<(typeof AUDIT_VERB_DATA)["audit.more"]>> = async (ctx, turn, { recordId, before }) => {
   assertCanRead(turn.actor);
-  const data = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
-  const recordId = typeof data.recordId === "string" ? data.recordId.trim() : "";
-  const before = typeof data.before === "string" && data.before.length <= 300 ? data.before : "";
   if (!before) throw new HubError("invalid-input", "This button is not one the bot made: type audit to start again.");
   const { heading, lines } = await linesFor(ctx, recordId);
   return auditCard(heading, lines, recordId, before);
@@ -126,3 +126,6 @@ function versionLine(v: ProformaVersion): AuditEntry {
       .join(" · "),
   };
 }
+
+/** The audit trail's card verbs, each given its data as its schema parsed it. */
+export const AUDIT_VERBS = bindVerbs<AuditCommandDeps, typeof AUDIT_VERB_DATA>(AUDIT_VERB_DATA, { "audit.more": moreAudit });

@@ -1,5 +1,7 @@
 import type { CirculationDeps } from "./circulation-deps";
-import type { CommandHandler, VerbHandler } from "../domain/handlers";
+import type { CommandHandler } from "../domain/handlers";
+import { bindVerbs } from "../domain/verbs";
+import { CIRCULATION_VERB_DATA } from "./circulation-verbs";
 import { noticeCard } from "../cards/notice-card";
 import type { Turn } from "../domain/conversation";
 import { boroughResponses } from "./borough-responses";
@@ -13,6 +15,6 @@ export const proformaStatus: CommandHandler<CirculationDeps> = async (ctx: Circu
   return statusCard(round, responses, new Set(invites.filter((i) => i.outcome === "posted").map((i) => i.borough)));
 };
 
-export const CIRCULATION_VERBS = {
-  "proforma.status": ((ctx, turn) => proformaStatus(ctx, turn, "")) as VerbHandler<CirculationDeps>,
-};
+export const CIRCULATION_VERBS = bindVerbs<CirculationDeps, typeof CIRCULATION_VERB_DATA>(CIRCULATION_VERB_DATA, {
+  "proforma.status": (ctx, turn) => proformaStatus(ctx, turn, ""),
+});

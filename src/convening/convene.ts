@@ -11,6 +11,7 @@ import { londonInstant, londonLabel } from "./london-time";
 import { MEETING_LIMITS, PROFORMAS_OFFERED, type Meeting } from "./meeting";
 import { CONVENE_FIELDS, conveneFormCard, invitationCard } from "./meeting-cards";
 import { mayConvene } from "./meeting-rights";
+import type { ConveningVerbData } from "./convening-verbs";
 import { postCopies } from "./refresh-copies";
 import { FORMATS, isTheme, themeTitle } from "./themes";
 
@@ -135,10 +136,9 @@ function formAgain(ctx: ConveningDeps, data: Record<string, unknown>, meetingId:
   return conveneFormCard({ meetingId: isSubmissionId(meetingId) ? meetingId : newId(ctx.now().getTime()), now: ctx.now(), proformas: offered, values, errors });
 }
 
-export const submitConvene: VerbHandler<ConveningDeps> = async (ctx, turn, raw) => {
+export const submitConvene: VerbHandler<ConveningDeps, ConveningVerbData<"convene.submit">> = async (ctx, turn, data) => {
   requireConvener(turn);
-  const data = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
-  const meetingId = text(data, "meetingId");
+  const { meetingId } = data;
   const offered = await proformasToDiscuss(ctx, turn);
   const { input, errors } = readInput(ctx, data, offered);
   if (!isSubmissionId(meetingId)) errors.push("This card has expired: the form below is fresh, please send it again.");

@@ -2,8 +2,9 @@ import { inert } from "../cards/inert-text";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { BOROUGHS, boroughByCode } from "../domain/boroughs";
 import { londonDay, londonLabel } from "./london-time";
-import { MEETING_LIMITS, PROFORMAS_OFFERED, type FollowUpAction, type Meeting, type Rsvp } from "./meeting";
+import { ACTION_SLOTS, MEETING_LIMITS, PROFORMAS_OFFERED, type FollowUpAction, type Meeting, type Rsvp } from "./meeting";
 import { FORMATS, THEMES, themeTitle } from "./themes";
+import type { ConveningVerb } from "./convening-verbs";
 
 const boroughLabel = (code: string) => boroughByCode(code)?.name ?? (code ? code : "LIIA");
 
@@ -68,7 +69,7 @@ export interface InvitationData {
   outcomes: string;
   actions: { id: string; text: string; owner: string; due: string; state: string }[];
   note: string;
-  buttons: { title: string; verb: string; answer: string }[];
+  buttons: { title: string; verb: ConveningVerb; answer: string }[];
 }
 
 /** Who is coming, per borough: names of those who said yes, then maybe. */
@@ -146,7 +147,7 @@ export interface OutcomesFormData {
   limits: typeof MEETING_LIMITS;
 }
 
-export const ACTION_SLOTS = 3;
+export { ACTION_SLOTS };
 
 export function outcomesFormCard(m: Meeting, now: Date, values: Record<string, string> = {}, errors: string[] = []): AdaptiveCard {
   return renderCard<OutcomesFormData>("convene-outcomes", {

@@ -14,9 +14,8 @@ export function mayManage(actor: Actor, m: Meeting): boolean {
 }
 
 /** Reads the meeting a card's button points at; the id is only a locator, rights come from the record. */
-export async function meetingOf(ctx: ConveningDeps, data: unknown): Promise<Meeting> {
-  const id = (data as { meetingId?: unknown } | undefined)?.meetingId;
-  const meeting = typeof id === "string" ? await ctx.meetings.get(id) : undefined;
+export async function meetingOf(ctx: ConveningDeps, { meetingId }: { meetingId?: string }): Promise<Meeting> {
+  const meeting = meetingId !== undefined ? await ctx.meetings.get(meetingId) : undefined;
   if (!meeting) throw new HubError("not-found", "This conversation is not known to the Hub. Type leads to see the conversations coming up.");
   return meeting;
 }

@@ -8,6 +8,9 @@ export type MeetingStatus = "scheduled" | "cancelled";
 export type RsvpAnswer = "yes" | "no" | "maybe";
 export const RSVP_ANSWERS: readonly RsvpAnswer[] = ["yes", "maybe", "no"];
 
+/** How many follow-up actions the outcomes form offers. */
+export const ACTION_SLOTS = 3;
+
 /** How many proformas the convene card offers at most: the convener's own shared ones, then the newest published. */
 export const PROFORMAS_OFFERED = 50;
 

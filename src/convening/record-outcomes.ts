@@ -3,7 +3,9 @@ import type { VerbHandler } from "../domain/handlers";
 import { noticeCard } from "../cards/notice-card";
 import { isCoordinator } from "../domain/actor";
 import { boroughByCode, isBoroughCode } from "../domain/boroughs";
+import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
+import type { ConveningVerbData } from "./convening-verbs";
 import { newId } from "../domain/ids";
 import { brokenCharacterProblem, cutText, wellFormed } from "../domain/typed-text";
 import { londonDay, londonLabel, parseDate } from "./london-time";
@@ -12,7 +14,7 @@ import { ACTION_SLOTS, outcomesFormCard } from "./meeting-cards";
 import { mayManage, meetingOf } from "./meeting-rights";
 import { currentInvitation, refreshCopies } from "./refresh-copies";
 
-async function managedHeldMeeting(ctx: ConveningDeps, turn: Parameters<VerbHandler<ConveningDeps>>[1], data: unknown): Promise<Meeting> {
+async function managedHeldMeeting(ctx: ConveningDeps, turn: Turn, data: { meetingId?: string }): Promise<Meeting> {
   const m = await meetingOf(ctx, data);
   if (!mayManage(turn.actor, m))
     throw new HubError("forbidden", "Only the lead who convened this conversation or an LIIA coordinator can record its outcomes.");
@@ -24,7 +26,8 @@ async function managedHeldMeeting(ctx: ConveningDeps, turn: Parameters<VerbHandl
 }
 
 /** After the date, the convener's form for outcomes, up to three actions and the peer-review flag. */
-export const openOutcomes: VerbHandler<ConveningDeps> = async (ctx, turn, data) => outcomesFormCard(await managedHeldMeeting(ctx, turn, data), ctx.now());
+export const openOutcomes: VerbHandler<ConveningDeps, ConveningVerbData<"convene.outcomes">> = async (ctx, turn, data) =>
+  outcomesFormCard(await managedHeldMeeting(ctx, turn, data), ctx.now());
 
 const text = (data: Record<string, unknown>, key: string) => (typeof data[key] === "string" ? (data[key] as string).trim() : "");
 
@@ -58,9 +61,8 @@ function readActions(m: Meeting, data: Record<string, unknown>, today: string, n
   return { actions, errors };
 }
 
-export const recordOutcomes: VerbHandler<ConveningDeps> = async (ctx, turn, raw) => {
-  const m = await managedHeldMeeting(ctx, turn, raw);
-  const data = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+export const recordOutcomes: VerbHandler<ConveningDeps, ConveningVerbData<"convene.record">> = async (ctx, turn, data) => {
+  const m = await managedHeldMeeting(ctx, turn, data);
   const outcomes = text(data, "outcomes");
   const now = ctx.now();
   const { actions, errors } = readActions(m, data, londonDay(now), now.toISOString());
@@ -89,9 +91,8 @@ export const recordOutcomes: VerbHandler<ConveningDeps> = async (ctx, turn, raw)
 };
 
 /** The owner borough's lead or deputy, or a coordinator, marks an action done. */
-export const markActionDone: VerbHandler<ConveningDeps> = async (ctx, turn, data) => {
-  const id = (data as { actionId?: unknown } | undefined)?.actionId;
-  const action = typeof id === "string" ? await ctx.meetings.getAction(id) : undefined;
+export const markActionDone: VerbHandler<ConveningDeps, ConveningVerbData<"action.done">> = async (ctx, turn, data) => {
+  const action = data.actionId !== undefined ? await ctx.meetings.getAction(data.actionId) : undefined;
   if (!action) throw new HubError("not-found", "This action is not known to the Hub.");
   const owns = turn.actor.roles.includes("lead") && turn.actor.borough === action.ownerBorough;
   if (!owns && !isCoordinator(turn.actor))
@@ -100,7 +101,7 @@ export const markActionDone: VerbHandler<ConveningDeps> = async (ctx, turn, data
       `Only ${boroughByCode(action.ownerBorough)?.name ?? "the owner borough"}'s lead or an LIIA coordinator can mark this action done.`,
     );
   // Pressed on the invitation card: the card stays the invitation, updated everywhere it was posted.
-  const onInvitation = (data as { meetingId?: unknown } | undefined)?.meetingId === action.meetingId;
+  const onInvitation = data.meetingId === action.meetingId;
   const invitation = async (note: string) => {
     const m = await ctx.meetings.get(action.meetingId);
     if (!m) return noticeCard("Action done", note, "Good");

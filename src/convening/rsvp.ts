@@ -1,7 +1,7 @@
 import type { ConveningDeps } from "./convening-deps";
 import type { VerbHandler } from "../domain/handlers";
 import { HubError } from "../domain/errors";
-import { RSVP_ANSWERS, type RsvpAnswer } from "./meeting";
+import type { ConveningVerbData } from "./convening-verbs";
 import { meetingOf } from "./meeting-rights";
 import { currentInvitation, refreshCopies } from "./refresh-copies";
 
@@ -9,21 +9,21 @@ import { currentInvitation, refreshCopies } from "./refresh-copies";
  * Yes / maybe / no on an invitation: stored once per person (a second answer replaces the first),
  * then the card comes back with live counts, and every other posted copy is updated in place.
  */
-export const rsvpToMeeting: VerbHandler<ConveningDeps> = async (ctx, turn, data) => {
+export const rsvpToMeeting: VerbHandler<ConveningDeps, ConveningVerbData<"convene.rsvp">> = async (ctx, turn, data) => {
   const m = await meetingOf(ctx, data);
   // A late press answers plainly on the card as it stands now, with the buttons that still apply.
   if (m.status === "cancelled")
     return currentInvitation(ctx, m, "This conversation was cancelled, so your answer was not recorded. Type leads to see the conversations coming up.");
   if (new Date(m.startsAt).getTime() <= ctx.now().getTime())
     return currentInvitation(ctx, m, "This conversation has already started, so answers are closed and yours was not recorded.");
-  const answer = (data as { answer?: unknown }).answer;
-  if (typeof answer !== "string" || !RSVP_ANSWERS.includes(answer as RsvpAnswer)) throw new HubError("invalid-input", "Answer yes, maybe or no.");
+  const { answer } = data;
+  if (!answer) throw new HubError("invalid-input", "Answer yes, maybe or no.");
   await ctx.meetings.putRsvp({
     meetingId: m.id,
     objectId: turn.actor.id,
     name: turn.actor.name,
     borough: turn.actor.borough ?? "",
-    answer: answer as RsvpAnswer,
+    answer,
     at: ctx.now().toISOString(),
   });
   const card = await currentInvitation(ctx, m);

@@ -2,8 +2,6 @@ import type { DigestDeps } from "./digest-deps";
 import type { VerbHandler } from "../domain/handlers";
 import type { AdaptiveCard } from "../cards/render-card";
 import type { Turn } from "../domain/conversation";
-import { HubError } from "../domain/errors";
-import { isIsoWeek } from "../domain/iso-week";
 import { conveneFormWith } from "../convening/convene";
 import { mayConvene } from "../convening/meeting-rights";
 import { findingArea } from "../library/practice-rules";
@@ -14,16 +12,7 @@ import type { DigestData, DigestHeadline } from "./digest-data";
 import { headlineTitle } from "./headline-plot";
 import { headlinesCard } from "./headline-commands";
 import { digestRunKey } from "./send-digest";
-
-const MAX_KEY = 600;
-
-function parse(data: unknown): { key: string; week: string } {
-  const d = (data ?? {}) as { key?: unknown; week?: unknown };
-  if (typeof d.key !== "string" || d.key === "" || d.key.length > MAX_KEY) throw new HubError("invalid-input", "This button does not name a data headline.");
-  const week = typeof d.week === "string" ? d.week : "";
-  if (week !== "" && !isIsoWeek(week)) throw new HubError("invalid-input", "This button does not name a digest week.");
-  return { key: d.key, week };
-}
+import type { DigestVerbData } from "./digest-verbs";
 
 /** "Suspensions of Black Caribbean pupils in Hackney, 2022/23": what the conversation is about. */
 export function conveneTopic(h: DigestHeadline): string {
@@ -54,8 +43,7 @@ async function sameCard(ctx: DigestDeps, turn: Turn, week: string, headlines: re
  * to the presser's one-to-one chat and the card they pressed stays, with a note; someone who may not
  * convene keeps the card, told who can.
  */
-export const conveneFromHeadline: VerbHandler<DigestDeps> = async (ctx, turn, data) => {
-  const { key, week } = parse(data);
+export const conveneFromHeadline: VerbHandler<DigestDeps, DigestVerbData<"headline.convene">> = async (ctx, turn, { key, week }) => {
   const headlines = await digestHeadlines(ctx);
   const headline = headlines.find((h) => h.key === key);
   if (!headline)

@@ -7,10 +7,11 @@ import { BOROUGHS, boroughByCode } from "../domain/boroughs";
 import { isCoordinator } from "../domain/actor";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
-import { isIsoWeek, isoWeek } from "../domain/iso-week";
+import { isoWeek } from "../domain/iso-week";
 import { digestCard } from "./digest-card";
 import type { DigestData } from "./digest-data";
 import { parseWeekArg } from "./digest-week";
+import type { DigestVerbData } from "./digest-verbs";
 import { FEEDBACK_KINDS, FEEDBACK_LABELS, type DigestFeedback, type FeedbackKind } from "./feedback-store";
 import { digestRunKey } from "./send-digest";
 
@@ -20,34 +21,19 @@ const THANKS: Record<FeedbackKind, string> = {
   opened: "The numbers are shown below. The coordinators see that you opened them; nothing else is recorded.",
 };
 
-/** The marks a person gives with digest.feedback (opening the numbers is its own button, digest.details). */
-const MARKS: readonly FeedbackKind[] = ["useful", "discuss"];
-
-function parseWeek(data: unknown): string {
-  const d = (data ?? {}) as { week?: unknown };
-  if (typeof d.week !== "string" || !isIsoWeek(d.week)) throw new HubError("invalid-input", "This button does not name a digest week.");
-  return d.week;
-}
-
-function parseFeedback(data: unknown): { week: string; kind: FeedbackKind } {
-  const week = parseWeek(data);
-  const kind = (data as { kind?: unknown }).kind;
-  if (typeof kind !== "string" || !MARKS.includes(kind as FeedbackKind)) throw new HubError("invalid-input", "This button is not known.");
-  return { week, kind: kind as FeedbackKind };
-}
-
 /**
  * "Useful" / "Discuss at the next meeting" on a digest card: records who pressed which (pressing again
  * leaves one row) and answers with the same digest, thanking them. Nobody who did not press is recorded.
  */
-export const digestFeedback: VerbHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn, data: unknown) => pressed(ctx, turn, parseFeedback(data));
+export const digestFeedback: VerbHandler<DigestDeps, DigestVerbData<"digest.feedback">> = async (ctx, turn, { week, kind }) =>
+  pressed(ctx, turn, { week, kind });
 
 /**
  * "Show the numbers" on a digest card: the same digest with its numbers table open, and a row saying
  * who opened it (pressing again leaves one row). Reading the card without pressing records nothing.
  */
-export const digestDetails: VerbHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn, data: unknown) =>
-  pressed(ctx, turn, { week: parseWeek(data), kind: "opened" });
+export const digestDetails: VerbHandler<DigestDeps, DigestVerbData<"digest.details">> = async (ctx, turn, { week }) =>
+  pressed(ctx, turn, { week, kind: "opened" });
 
 async function pressed(ctx: DigestDeps, turn: Turn, { week, kind }: { week: string; kind: FeedbackKind }) {
   const content = await ctx.runs.content(digestRunKey(week));

@@ -7,6 +7,7 @@ import type { LeadTerm } from "../leads/lead-term";
 import { kindTitle, type Nomination } from "./nomination";
 import { boroughName } from "./nomination-cards";
 import { canConfirm, canWithdraw } from "./nomination-rights";
+import type { NominationVerbData } from "./nomination-verbs";
 import { nominationOf, statusSentence } from "./respond-to-nomination";
 
 /**
@@ -14,7 +15,7 @@ import { nominationOf, statusSentence } from "./respond-to-nomination";
  * ETag), then the term is started; if that fails the claim is undone so the confirmation can be
  * pressed again.
  */
-export const confirmNomination: VerbHandler<NominationDeps> = async (ctx, turn, data) => {
+export const confirmNomination: VerbHandler<NominationDeps, NominationVerbData<"nomination.confirm">> = async (ctx, turn, data) => {
   const n = await nominationOf(ctx, data);
   if (!canConfirm(turn.actor, n)) throw new HubError("forbidden", `Only ${boroughName(n.borough)}'s DCS or an LIIA coordinator can confirm this nomination.`);
   if (n.status !== "accepted") throw new HubError("conflict", statusSentence(n));
@@ -76,7 +77,7 @@ function confirmedSentence(n: Nomination, replaced?: LeadTerm): string {
 }
 
 /** The nominator, the borough's DCS or a coordinator may withdraw a waiting nomination. */
-export const withdrawNomination: VerbHandler<NominationDeps> = async (ctx: NominationDeps, turn, data) => {
+export const withdrawNomination: VerbHandler<NominationDeps, NominationVerbData<"nomination.withdraw">> = async (ctx, turn, data) => {
   const n = await nominationOf(ctx, data);
   if (!canWithdraw(turn.actor, n))
     throw new HubError("forbidden", "Only the person who nominated, the borough's DCS or an LIIA coordinator can withdraw this nomination.");

@@ -13,6 +13,7 @@ import { findKnownPerson, tenantsOfBorough } from "./find-nominee";
 import { parseKnownPersonValue } from "./known-people-search";
 import { NOMINATION_LIMITS, isObjectId, isOpenNomination, kindTitle, type Nomination, type NominationKind } from "./nomination";
 import { boroughName, nominationFormCard, nominationInviteCard } from "./nomination-cards";
+import type { NominationVerbData } from "./nomination-verbs";
 
 /** The borough a person may nominate for, decided from their record: coordinators choose any. */
 function ownBorough(actor: Actor): string | undefined {
@@ -94,9 +95,8 @@ function formAgain(ctx: NominationDeps, actor: Actor, data: Record<string, unkno
 }
 
 /** The nominating card's button: checks, stores the nomination and sends the nominee their card. */
-export const submitNomination: VerbHandler<NominationDeps> = async (ctx: NominationDeps, turn: Turn, raw: unknown) => {
-  const data = raw && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
-  const nominationId = text(data, "nominationId");
+export const submitNomination: VerbHandler<NominationDeps, NominationVerbData<"nomination.submit">> = async (ctx, turn, data) => {
+  const { nominationId } = data;
   const { input, errors } = readInput(turn.actor, data);
   if (!isSubmissionId(nominationId)) errors.push("This card has expired: the form below is fresh, please send it again.");
   if (!input || errors.length) return formAgain(ctx, turn.actor, data, nominationId, errors);

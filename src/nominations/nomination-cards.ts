@@ -2,6 +2,7 @@ import { inert } from "../cards/inert-text";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { BOROUGHS, boroughByCode } from "../domain/boroughs";
 import { NOMINATION_LIMITS, kindTitle, type Nomination } from "./nomination";
+import type { NominationVerb } from "./nomination-verbs";
 
 export function boroughName(code: string): string {
   return boroughByCode(code)?.name ?? "an unknown borough";
@@ -95,7 +96,7 @@ export function nominationConfirmCard(n: Nomination, currentLeadName?: string): 
 
 /** Data bound to cards/nomination-list.json. */
 export interface NominationListData {
-  items: { nomineeName: string; what: string; state: string; buttons: { title: string; verb: string; nominationId: string }[] }[];
+  items: { nomineeName: string; what: string; state: string; buttons: { title: string; verb: NominationVerb; nominationId: string }[] }[];
 }
 
 export type NominationButton = "accept" | "decline" | "confirm" | "withdraw";

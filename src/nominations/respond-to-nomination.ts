@@ -6,11 +6,11 @@ import { HubError } from "../domain/errors";
 import { kindTitle, type Nomination } from "./nomination";
 import { boroughName, nominationConfirmCard } from "./nomination-cards";
 import { isNominee } from "./nomination-rights";
+import type { NominationVerbData } from "./nomination-verbs";
 
 /** Reads the nomination a card's button points at; the id is only a locator, rights come from the record. */
-export async function nominationOf(ctx: NominationDeps, data: unknown): Promise<Nomination> {
-  const id = (data as { nominationId?: unknown } | undefined)?.nominationId;
-  const nomination = typeof id === "string" ? await ctx.nominations.find(id) : undefined;
+export async function nominationOf(ctx: NominationDeps, { nominationId }: { nominationId?: string }): Promise<Nomination> {
+  const nomination = nominationId !== undefined ? await ctx.nominations.find(nominationId) : undefined;
   if (!nomination)
     throw new HubError("not-found", "This nomination no longer exists: it may have been withdrawn and removed. Type nominations to see those waiting.");
   return nomination;
@@ -28,7 +28,7 @@ export function statusSentence(n: Nomination): string {
   }
 }
 
-async function ownNomination(ctx: NominationDeps, turn: Turn, data: unknown): Promise<Nomination> {
+async function ownNomination(ctx: NominationDeps, turn: Turn, data: { nominationId?: string }): Promise<Nomination> {
   const n = await nominationOf(ctx, data);
   if (!isNominee(turn.actor, n)) throw new HubError("forbidden", "Only the person nominated can accept or decline this nomination.");
   if (n.status !== "open") throw new HubError("conflict", statusSentence(n));
@@ -45,7 +45,7 @@ async function askForConfirmation(ctx: NominationDeps, n: Nomination): Promise<n
   return sent.filter(Boolean).length;
 }
 
-export const acceptNomination: VerbHandler<NominationDeps> = async (ctx, turn, data) => {
+export const acceptNomination: VerbHandler<NominationDeps, NominationVerbData<"nomination.accept">> = async (ctx, turn, data) => {
   const n = await ownNomination(ctx, turn, data);
   const now = ctx.now().toISOString();
   const accepted = await ctx.nominations.update({ ...n, status: "accepted", nomineeName: turn.actor.name || n.nomineeName, updatedAt: now });
@@ -65,7 +65,7 @@ export const acceptNomination: VerbHandler<NominationDeps> = async (ctx, turn, d
   );
 };
 
-export const declineNomination: VerbHandler<NominationDeps> = async (ctx, turn, data) => {
+export const declineNomination: VerbHandler<NominationDeps, NominationVerbData<"nomination.accept">> = async (ctx, turn, data) => {
   const n = await ownNomination(ctx, turn, data);
   const now = ctx.now().toISOString();
   await ctx.nominations.update({ ...n, status: "declined", updatedAt: now, decidedAt: now, decidedById: turn.actor.id });

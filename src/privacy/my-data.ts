@@ -1,10 +1,12 @@
 import type { PrivacyDeps } from "./privacy-deps";
+import type { z } from "zod";
 import type { CommandHandler, VerbHandler } from "../domain/handlers";
+import { bindVerbs } from "../domain/verbs";
+import { PRIVACY_VERB_DATA } from "./privacy-verbs";
 import { inert } from "../cards/inert-text";
 import { pageToFit } from "../cards/page-to-fit";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import type { Turn } from "../domain/conversation";
-import { HubError } from "../domain/errors";
 import { boroughByCode } from "../domain/boroughs";
 import { kindTitle } from "../nominations/nomination";
 import { myDataDownloadUrl } from "./download-address";
@@ -183,9 +185,8 @@ async function myDataPage(ctx: PrivacyDeps, turn: Turn, offset: number): Promise
 export const showMyData: CommandHandler<PrivacyDeps> = async (ctx, turn) => myDataPage(ctx, turn, 0);
 
 /** The `my data` card's "more" button: the next page. Always the asker's own data, whatever the card says. */
-export const moreMyData: VerbHandler<PrivacyDeps> = async (ctx, turn, raw) => {
-  const offset = raw !== null && typeof raw === "object" ? Number((raw as Record<string, unknown>).offset) : NaN;
-  if (!Number.isInteger(offset) || offset < 0 || offset > 1_000_000)
-    throw new HubError("invalid-input", "This button is not one the bot made: type my data to start again.");
-  return myDataPage(ctx, turn, offset);
-};
+export const moreMyData: VerbHandler<PrivacyDeps, z.output<(typeof PRIVACY_VERB_DATA)["mydata.more"]>> = async (ctx, turn, { offset }) =>
+  myDataPage(ctx, turn, offset);
+
+/** The my data card's verbs, each given its data as its schema parsed it. */
+export const PRIVACY_VERBS = bindVerbs<PrivacyDeps, typeof PRIVACY_VERB_DATA>(PRIVACY_VERB_DATA, { "mydata.more": moreMyData });

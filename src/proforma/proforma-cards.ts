@@ -5,6 +5,8 @@ import { CONSENT_SCOPES, OUTCOME_AREAS, choiceTitle, fullContent, type Choice, t
 import { STEPS, type FieldSpec } from "./proforma-fields";
 import type { AuthoredEntry } from "./proforma-store";
 import { typingBound, type FieldError } from "./validate-proforma";
+import { verbData } from "../domain/verbs";
+import { PROFORMA_VERB_DATA, type ProformaVerb } from "./proforma-verbs";
 
 export { proformaEntryCard, proformaHistoryCard } from "./proforma-entry-card";
 
@@ -31,7 +33,7 @@ interface FormField {
 
 interface FormAction {
   title: string;
-  verb: string;
+  verb: ProformaVerb;
   style: "default" | "positive";
   data: Record<string, unknown>;
 }
@@ -73,11 +75,11 @@ function formActions(state: FormState, step: number): FormAction[] {
     ...(state.etag ? { etag: state.etag } : {}),
     step,
   };
-  const action = (title: string, verb: string, extra: Record<string, unknown> = {}, style: FormAction["style"] = "default"): FormAction => ({
+  const action = (title: string, verb: ProformaVerb, extra: Record<string, unknown> = {}, style: FormAction["style"] = "default"): FormAction => ({
     title,
     verb,
     style,
-    data: { verb, ...base, ...extra },
+    data: verbData(PROFORMA_VERB_DATA, verb, { ...base, ...extra }),
   });
   const actions: FormAction[] = [];
   if (step > 0) actions.push(action("Back", "proforma.step", { goto: step - 1 }));
@@ -154,7 +156,7 @@ export function proformaConfirmationCard(p: Proforma, created: boolean): Adaptiv
 /** A button of a card listing drafts: what it says, its verb and the data it carries. */
 export interface CardButton {
   title: string;
-  verb: string;
+  verb: ProformaVerb;
   style: "default" | "positive" | "destructive";
   data: Record<string, unknown>;
 }
@@ -206,7 +208,7 @@ export function entryTitle(title: string): string {
   return inert(title || "(untitled draft)");
 }
 
-function button(title: string, verb: string, data: Record<string, unknown>, style: CardButton["style"] = "default"): CardButton {
+function button(title: string, verb: ProformaVerb, data: Record<string, unknown>, style: CardButton["style"] = "default"): CardButton {
   return { title, verb, style, data: { verb, ...data } };
 }
 

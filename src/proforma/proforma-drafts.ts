@@ -9,9 +9,9 @@ import { newId } from "../domain/ids";
 import type { Proforma } from "./proforma";
 import { assertCanFile } from "./proforma-access";
 import { deleteDraftCard, myProformasCard, proformaFormCard, resumeOfferCard } from "./proforma-cards";
-import { STEPS } from "./proforma-fields";
 import type { AuthoredEntry } from "./proforma-store";
 import { loadFromCard } from "./view-proforma";
+import type { ProformaVerbData } from "./proforma-verbs";
 
 /** A person's own drafts, the most recently saved first. */
 export function draftsOf(entries: AuthoredEntry[]): AuthoredEntry[] {
@@ -52,23 +52,13 @@ export function assertCanDeleteDraft(actor: Actor, p: Proforma): void {
   }
 }
 
-function stepOf(data: unknown): number {
-  const v = data !== null && typeof data === "object" ? (data as Record<string, unknown>).step : undefined;
-  return typeof v === "number" && Number.isInteger(v) && v >= 0 && v < STEPS.length ? v : 0;
-}
-
-function revisionOf(data: unknown): number | undefined {
-  const v = data !== null && typeof data === "object" ? (data as Record<string, unknown>).revision : undefined;
-  return typeof v === "number" && Number.isInteger(v) ? v : undefined;
-}
-
 const revision = (p: Proforma) => p.revision ?? p.version;
 
 /** `proforma.delete`: asks first, showing the draft; the answer carries the save (revision) it shows. */
-export const askDeleteDraft: VerbHandler<ProformaDeps> = async (ctx, turn, data) => {
+export const askDeleteDraft: VerbHandler<ProformaDeps, ProformaVerbData<"proforma.delete">> = async (ctx, turn, data) => {
   const stored = await loadFromCard(ctx, data);
   assertCanDeleteDraft(turn.actor, stored.proforma);
-  return deleteDraftCard(stored.proforma, revision(stored.proforma), stepOf(data));
+  return deleteDraftCard(stored.proforma, revision(stored.proforma), data.step);
 };
 
 /**
@@ -76,11 +66,11 @@ export const askDeleteDraft: VerbHandler<ProformaDeps> = async (ctx, turn, data)
  * if no save was made since the person was asked (its revision, kept by a failed try), then writes the audit line (one per draft, however
  * often the button is pressed) and shows what is left.
  */
-export const confirmDeleteDraft: VerbHandler<ProformaDeps> = async (ctx, turn, data) => {
+export const confirmDeleteDraft: VerbHandler<ProformaDeps, ProformaVerbData<"proforma.delete.confirm">> = async (ctx, turn, data) => {
   const stored = await loadFromCard(ctx, data);
   assertCanDeleteDraft(turn.actor, stored.proforma);
   const p = stored.proforma;
-  if (revisionOf(data) !== revision(p)) {
+  if (data.revision !== revision(p)) {
     throw new HubError(
       "changed-since-opened",
       "This draft was saved again after you asked to delete it, so nothing was deleted. Type my proformas to see it as it is now.",

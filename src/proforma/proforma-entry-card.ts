@@ -4,6 +4,8 @@ import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { CONSENT_SCOPES, FIELD_LABELS, choiceTitle, fullContent, type Proforma } from "./proforma";
 import { ALL_FIELDS, STEPS, type FieldSpec } from "./proforma-fields";
 import type { ProformaVersion } from "./proforma-version";
+import { verbData } from "../domain/verbs";
+import { PROFORMA_VERB_DATA, type ProformaVerb } from "./proforma-verbs";
 
 /** The author and up to nine coordinators refresh to their own view (Teams allows 60; ids weigh ~90 bytes each). */
 export const MAX_REFRESH_USERS = 10;
@@ -25,7 +27,7 @@ export interface ProformaEntryData {
   sectionFields: { label: string; text: string }[];
   /** Section buttons in rows of three (a card shows at most five actions in a set). */
   sectionRows: { buttons: { title: string; data: Record<string, unknown> }[] }[];
-  actions: { title: string; verb: string; style: "default" | "positive" | "destructive"; data: Record<string, unknown> }[];
+  actions: { title: string; verb: ProformaVerb; style: "default" | "positive" | "destructive"; data: Record<string, unknown> }[];
   returnAction: Record<string, unknown> | null;
   commentLimit: number;
 }
@@ -79,19 +81,29 @@ export function proformaEntryCard(view: EntryView): AdaptiveCard {
       title: resume ? "Resume" : "Edit this section",
       verb: resume ? "proforma.resume" : "proforma.edit",
       style: "default",
-      data: { verb: resume ? "proforma.resume" : "proforma.edit", ...key, step: section },
+      data: verbData(PROFORMA_VERB_DATA, resume ? "proforma.resume" : "proforma.edit", { ...key, step: section }),
     });
   }
   if (view.canPublish)
-    actions.push({ title: "Publish", verb: "proforma.publish", style: "positive", data: { verb: "proforma.publish", ...key, etag: view.etag } });
+    actions.push({
+      title: "Publish",
+      verb: "proforma.publish",
+      style: "positive",
+      data: verbData(PROFORMA_VERB_DATA, "proforma.publish", { ...key, etag: view.etag }),
+    });
   if (view.canEdit && live && p.status !== "draft")
-    actions.push({ title: "Withdraw", verb: "proforma.withdraw", style: "destructive", data: { verb: "proforma.withdraw", ...key, etag: view.etag } });
-  if (view.canEdit) actions.push({ title: "History", verb: "proforma.history", style: "default", data: { verb: "proforma.history", ...key } });
+    actions.push({
+      title: "Withdraw",
+      verb: "proforma.withdraw",
+      style: "destructive",
+      data: verbData(PROFORMA_VERB_DATA, "proforma.withdraw", { ...key, etag: view.etag }),
+    });
+  if (view.canEdit) actions.push({ title: "History", verb: "proforma.history", style: "default", data: verbData(PROFORMA_VERB_DATA, "proforma.history", key) });
   const canReturn = view.canReview && (p.status === "submitted" || p.status === "published");
   const banner = view.banner;
   return renderCard<ProformaEntryData>("proforma-entry", {
     refresh: {
-      action: { type: "Action.Execute", title: "Refresh", verb: "proforma.view", data: { verb: "proforma.view", ...key, section } },
+      action: { type: "Action.Execute", title: "Refresh", verb: "proforma.view", data: verbData(PROFORMA_VERB_DATA, "proforma.view", { ...key, section }) },
       userIds: (view.refreshUserIds ?? []).slice(0, MAX_REFRESH_USERS),
     },
     banner: banner ? { ...banner, text: inert(banner.text), style: BANNER_STYLE[banner.color] } : { heading: "", text: "", color: "Default", style: "default" },
@@ -109,11 +121,11 @@ export function proformaEntryCard(view: EntryView): AdaptiveCard {
     sectionRows: [0, 3].map((start) => ({
       buttons: STEPS.slice(start, start + 3).map((s, n) => ({
         title: start + n === section ? `• ${s.title}` : s.title,
-        data: { verb: "proforma.view", ...key, section: start + n },
+        data: verbData(PROFORMA_VERB_DATA, "proforma.view", { ...key, section: start + n }),
       })),
     })),
     actions,
-    returnAction: canReturn ? { verb: "proforma.return", ...key, etag: view.etag } : null,
+    returnAction: canReturn ? verbData(PROFORMA_VERB_DATA, "proforma.return", { ...key, etag: view.etag }) : null,
     commentLimit: COMMENT_LIMIT,
   });
 }
@@ -142,6 +154,6 @@ export function proformaHistoryCard(p: Proforma, versions: ProformaVersion[]): A
           v.changed.length === 0 ? "no fields" : v.changed.length > 8 ? `${v.changed.length} fields` : v.changed.map((c) => FIELD_LABELS[c] ?? c).join(", "),
         comment: inert(v.comment),
       })),
-    back: { verb: "proforma.view", submissionId: p.id, entryBorough: p.borough },
+    back: verbData(PROFORMA_VERB_DATA, "proforma.view", { submissionId: p.id, entryBorough: p.borough }),
   });
 }

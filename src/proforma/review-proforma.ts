@@ -7,20 +7,15 @@ import { assertCanEdit, assertCoordinator, canPublish } from "./proforma-access"
 import { COMMENT_LIMIT } from "./proforma-entry-card";
 import { nextNumbers, type VersionAction } from "./proforma-version";
 import { persistChange } from "./persist-proforma";
+import type { ProformaVerbData } from "./proforma-verbs";
 import { entryCardFor, loadFromCard, staleCard } from "./view-proforma";
 import { brokenCharacterProblem, cleanTypedText } from "../domain/typed-text";
 
 type Decision = "published" | "returned" | "withdrawn";
 
-function etagOf(data: unknown): string | undefined {
-  const v = data !== null && typeof data === "object" ? (data as Record<string, unknown>).etag : undefined;
-  return typeof v === "string" ? v : undefined;
-}
-
-function commentOf(data: unknown): string {
-  const v = data !== null && typeof data === "object" ? (data as Record<string, unknown>).reviewComment : undefined;
-  if (v !== undefined && v !== null && typeof v !== "string") throw new HubError("invalid-input", "Comment must be text.");
-  const comment = cleanTypedText(v ?? "");
+function commentOf(v: ProformaVerbData<"proforma.return">["reviewComment"]): string {
+  if (typeof v !== "string") throw new HubError("invalid-input", "Comment must be text.");
+  const comment = cleanTypedText(v);
   const broken = brokenCharacterProblem("Comment", comment);
   if (broken) throw new HubError("invalid-input", broken);
   if (!comment) throw new HubError("invalid-input", "Comment is required: tell the borough what to change before it is shared.");
@@ -63,11 +58,11 @@ function requireStatus(p: Proforma, allowed: readonly ProformaStatus[], what: st
 }
 
 /** `proforma.publish` (coordinators): into the library if consent reaches beyond East London. */
-export async function publishProforma(ctx: ProformaDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+export async function publishProforma(ctx: ProformaDeps, turn: Turn, data: ProformaVerbData<"proforma.publish">): Promise<AdaptiveCard> {
   assertCoordinator(turn.actor, "publish proformas");
   const stored = await loadFromCard(ctx, data);
   if (!canPublish(turn.actor, stored.proforma)) requireStatus(stored.proforma, ["submitted"], "published");
-  const result = await decide(ctx, turn, stored, etagOf(data), "published", "");
+  const result = await decide(ctx, turn, stored, data.etag, "published", "");
   if ("card" in result) return result.card;
   const inLibrary = LIBRARY_SCOPES.includes(result.saved.proforma.consentScope);
   const where =
@@ -80,22 +75,22 @@ export async function publishProforma(ctx: ProformaDeps, turn: Turn, data: unkno
 }
 
 /** `proforma.return` (coordinators): back to the author with a comment. */
-export async function returnProforma(ctx: ProformaDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+export async function returnProforma(ctx: ProformaDeps, turn: Turn, data: ProformaVerbData<"proforma.return">): Promise<AdaptiveCard> {
   assertCoordinator(turn.actor, "return proformas");
-  const comment = commentOf(data);
+  const comment = commentOf(data.reviewComment);
   const stored = await loadFromCard(ctx, data);
   requireStatus(stored.proforma, ["submitted", "published"], "returned");
-  const result = await decide(ctx, turn, stored, etagOf(data), "returned", comment);
+  const result = await decide(ctx, turn, stored, data.etag, "returned", comment);
   if ("card" in result) return result.card;
   return entryCardFor(ctx, turn, result.saved, 0, { heading: "Returned", text: "The author sees your comment and can submit it again.", color: "Good" });
 }
 
 /** `proforma.withdraw` (author or coordinator): out of the library and exports; the history stays. */
-export async function withdrawProforma(ctx: ProformaDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+export async function withdrawProforma(ctx: ProformaDeps, turn: Turn, data: ProformaVerbData<"proforma.withdraw">): Promise<AdaptiveCard> {
   const stored = await loadFromCard(ctx, data);
   assertCanEdit(turn.actor, stored.proforma);
   requireStatus(stored.proforma, ["submitted", "published", "returned"], "withdrawn");
-  const result = await decide(ctx, turn, stored, etagOf(data), "withdrawn", "");
+  const result = await decide(ctx, turn, stored, data.etag, "withdrawn", "");
   if ("card" in result) return result.card;
   return entryCardFor(ctx, turn, result.saved, 0, { heading: "Withdrawn", text: "It is no longer shared; its history is kept.", color: "Good" });
 }

@@ -4,6 +4,8 @@ import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { BOROUGHS } from "../domain/boroughs";
 import type { Turn } from "../domain/conversation";
 import { assertCoordinator, canPublish } from "./proforma-access";
+import { verbData } from "../domain/verbs";
+import { PROFORMA_VERB_DATA } from "./proforma-verbs";
 
 /** Data bound to cards/review-queue.json. */
 export interface ReviewQueueData {
@@ -23,7 +25,7 @@ export async function reviewQueue(ctx: ProformaDeps, turn: Turn): Promise<Adapti
     entries: waiting.slice(0, SHOWN).map((p) => ({
       title: inert(p.title),
       line: `${BOROUGHS.find((b) => b.code === p.borough)?.name ?? p.borough} · submitted ${p.updatedAt.slice(0, 10)}`,
-      data: { verb: "proforma.view", submissionId: p.id, entryBorough: p.borough },
+      data: verbData(PROFORMA_VERB_DATA, "proforma.view", { submissionId: p.id, entryBorough: p.borough }),
     })),
     more: waiting.length > SHOWN ? `And ${waiting.length - SHOWN} more waiting.` : "",
   });

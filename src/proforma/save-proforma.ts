@@ -10,7 +10,8 @@ import { STEPS, stepOfField } from "./proforma-fields";
 import { nextNumbers } from "./proforma-version";
 import { decideSave, type SaveDecision, type SaveIntent } from "./decide-save";
 import { persistChange } from "./persist-proforma";
-import { parseSaveCard, type SaveCardState } from "./save-card-data";
+import type { SaveCardState } from "./save-card-data";
+import type { ProformaVerbData } from "./proforma-verbs";
 import { entryCardFor, staleCard } from "./view-proforma";
 import { checkStepInputs, checkSubmissionId, keptInputs, type FieldError } from "./validate-proforma";
 
@@ -36,8 +37,8 @@ const NO_CONTENT: ProformaContent = {
  * written in one transaction with the ETag the card was opened at, so a stale or replayed card
  * changes nothing and says so.
  */
-export async function saveProformaStep(ctx: ProformaDeps, turn: Turn, raw: unknown, intent: SaveIntent): Promise<AdaptiveCard> {
-  const card = parseSaveCard(raw);
+export async function saveProformaStep(ctx: ProformaDeps, turn: Turn, data: ProformaVerbData<"proforma.save">, intent: SaveIntent): Promise<AdaptiveCard> {
+  const { card, raw } = data;
   // Submitting from the first step (which holds every required field) checks that nothing is missing too.
   const inputs = checkStepInputs(raw, card.step, intent === "submit" && card.step === 0);
   if (!card.id) {

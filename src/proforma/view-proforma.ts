@@ -1,28 +1,21 @@
 import type { ProformaDeps } from "./proforma-deps";
 import type { AdaptiveCard } from "../cards/render-card";
 import { isCoordinator } from "../domain/actor";
-import { isBoroughCode } from "../domain/boroughs";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
-import { isSubmissionId } from "../domain/ids";
 import type { StoredProforma } from "./proforma";
+import type { ProformaPointer, ProformaVerbData } from "./proforma-verbs";
 import { assertCanEdit, canEdit, canPublish } from "./proforma-access";
 import { formValues, proformaFormCard, proformaEntryCard, proformaHistoryCard } from "./proforma-cards";
 import { MAX_REFRESH_USERS, type EntryView } from "./proforma-entry-card";
 
 /** Reads the record a button points at; the card only says where, the server decides who may see it. */
-export async function loadFromCard(ctx: ProformaDeps, data: unknown): Promise<StoredProforma> {
-  const d = data !== null && typeof data === "object" ? (data as Record<string, unknown>) : {};
-  if (!isSubmissionId(d.submissionId) || !isBoroughCode(d.entryBorough))
-    throw new HubError("invalid-input", "This card does not point at a proforma the bot knows.");
-  const stored = await ctx.proformas.read(d.entryBorough, d.submissionId);
+export async function loadFromCard(ctx: ProformaDeps, pointer: ProformaPointer): Promise<StoredProforma> {
+  const { submissionId, entryBorough } = pointer;
+  if (!submissionId || !entryBorough) throw new HubError("invalid-input", "This card does not point at a proforma the bot knows.");
+  const stored = await ctx.proformas.read(entryBorough, submissionId);
   if (!stored) throw new HubError("not-found", "This proforma is no longer stored.");
   return stored;
-}
-
-function sectionOf(data: unknown, key: "section" | "step"): number {
-  const v = data !== null && typeof data === "object" ? (data as Record<string, unknown>)[key] : undefined;
-  return typeof v === "number" && Number.isInteger(v) ? v : 0;
 }
 
 /**
@@ -70,16 +63,16 @@ export function staleCard(ctx: ProformaDeps, turn: Turn, current: StoredProforma
 }
 
 /** `proforma.view` (also the card's refresh): the author and coordinators get their buttons, others read only. */
-export async function viewProforma(ctx: ProformaDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+export async function viewProforma(ctx: ProformaDeps, turn: Turn, data: ProformaVerbData<"proforma.view">): Promise<AdaptiveCard> {
   const stored = await loadFromCard(ctx, data);
   if (stored.proforma.status === "draft" && !canEdit(turn.actor, stored.proforma)) {
     throw new HubError("forbidden", "This proforma is still a draft: only its author and LIIA coordinators can see it.");
   }
-  return entryCardFor(ctx, turn, stored, sectionOf(data, "section"));
+  return entryCardFor(ctx, turn, stored, data.section);
 }
 
 /** `proforma.edit` / `proforma.resume`: the form at a step, holding the stored values and the ETag. */
-export async function openForEditing(ctx: ProformaDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+export async function openForEditing(ctx: ProformaDeps, turn: Turn, data: ProformaVerbData<"proforma.edit">): Promise<AdaptiveCard> {
   const stored = await loadFromCard(ctx, data);
   assertCanEdit(turn.actor, stored.proforma);
   const p = stored.proforma;
@@ -87,14 +80,14 @@ export async function openForEditing(ctx: ProformaDeps, turn: Turn, data: unknow
     submissionId: p.id,
     entryBorough: p.borough,
     etag: stored.etag,
-    step: sectionOf(data, "step"),
+    step: data.step,
     mode: p.status === "submitted" || p.status === "published" ? "edit" : p.status === "returned" ? "returned" : "draft",
     values: formValues(p),
   });
 }
 
 /** `proforma.history`: every kept version, who and when and what changed (author and coordinators). */
-export async function proformaHistory(ctx: ProformaDeps, turn: Turn, data: unknown): Promise<AdaptiveCard> {
+export async function proformaHistory(ctx: ProformaDeps, turn: Turn, data: ProformaPointer): Promise<AdaptiveCard> {
   const stored = await loadFromCard(ctx, data);
   if (!canEdit(turn.actor, stored.proforma)) throw new HubError("forbidden", "Only the author and LIIA coordinators can see a proforma's history.");
   return proformaHistoryCard(stored.proforma, await ctx.proformas.versions(stored.proforma.id, stored.proforma.borough));
