@@ -3,7 +3,7 @@ import type { CommandHandler } from "../domain/handlers";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { inert } from "../cards/inert-text";
 import { noticeCard } from "../cards/notice-card";
-import { isCoordinator } from "../domain/actor";
+import { assertCoordinator } from "../domain/actor";
 import { boroughByCode } from "../domain/boroughs";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
@@ -22,13 +22,9 @@ export function roleTitle(role: ChannelRole, borough?: string): string {
   return name ? `${name} ${ROLE_TITLES[role]}` : ROLE_TITLES[role];
 }
 
-function requireCoordinator(turn: Turn, what: string): void {
-  if (!isCoordinator(turn.actor)) throw new HubError("forbidden", `Only an LIIA coordinator can ${what}.`);
-}
-
 /** `register this channel as dcs [borough] | borough <name> | leads | coordinators` (coordinators only). */
 export const registerChannel: CommandHandler<ChannelDeps> = async (ctx: ChannelDeps, turn: Turn, args: string) => {
-  requireCoordinator(turn, "register channels");
+  assertCoordinator(turn.actor, "register channels");
   const parsed = parseRegistration(args);
   if ("error" in parsed) throw new HubError("invalid-input", parsed.error);
   const { conversation } = turn;
@@ -44,7 +40,7 @@ export const registerChannel: CommandHandler<ChannelDeps> = async (ctx: ChannelD
 
 /** `unregister this channel` (coordinators only): the conversation keeps its reference but loses its role. */
 export const unregisterChannel: CommandHandler<ChannelDeps> = async (ctx: ChannelDeps, turn: Turn) => {
-  requireCoordinator(turn, "unregister channels");
+  assertCoordinator(turn.actor, "unregister channels");
   const { conversation } = turn;
   const record = await ctx.channels.get(conversation.tenantId, conversation.conversationId);
   if (!record?.role) return noticeCard("Not registered", "This conversation has no role to remove.");
@@ -82,6 +78,6 @@ export function channelsCard(records: ChannelRecord[]): AdaptiveCard {
 
 /** `channels` (coordinators only): the registered conversations and their roles. */
 export const listChannels: CommandHandler<ChannelDeps> = async (ctx: ChannelDeps, turn: Turn) => {
-  requireCoordinator(turn, "see the channel registry");
+  assertCoordinator(turn.actor, "see the channel registry");
   return channelsCard(await ctx.channels.list());
 };

@@ -5,7 +5,7 @@ import { BOROUGHS, boroughByCode } from "../domain/boroughs";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
 import { idTime, newId } from "../domain/ids";
-import { assertCoordinator } from "../proforma/proforma-access";
+import { assertCoordinator } from "../domain/actor";
 import { invitationCard, postedCard } from "./circulation-cards";
 import type { CirculationRound, InvitePost } from "./circulation-store";
 import { longDate, parseDeadline } from "./parse-deadline";

@@ -1,6 +1,6 @@
 import type { ConveningDeps } from "./convening-deps";
 import { BOROUGHS } from "../domain/boroughs";
-import { londonDay } from "./london-time";
+import { londonDay } from "../domain/london-time";
 import type { FollowUpAction } from "./meeting";
 import { reminderCard } from "./meeting-cards";
 

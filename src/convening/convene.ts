@@ -7,7 +7,7 @@ import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
 import { isSubmissionId, newId } from "../domain/ids";
 import { brokenCharacterProblem, cutText, wellFormed } from "../domain/typed-text";
-import { londonInstant, londonLabel } from "./london-time";
+import { londonInstant, londonLabel } from "../domain/london-time";
 import { MEETING_LIMITS, PROFORMAS_OFFERED, type Meeting } from "./meeting";
 import { CONVENE_FIELDS, conveneFormCard, invitationCard } from "./meeting-cards";
 import { mayConvene } from "./meeting-rights";

@@ -15,7 +15,7 @@ export const CONVENING_VERB_DATA = {
     meetingId: formText,
     topic: formText,
     theme: formText,
-    // Date and time are read together as a London instant (london-time.ts), which says what is wrong.
+    // Date and time are read together as a London instant (domain/london-time.ts), which says what is wrong.
     date: z.unknown().optional(),
     time: z.unknown().optional(),
     format: formText,

@@ -1,7 +1,7 @@
 import { inert } from "../cards/inert-text";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { BOROUGHS, boroughByCode } from "../domain/boroughs";
-import { londonDay, londonLabel } from "./london-time";
+import { londonDay, londonLabel } from "../domain/london-time";
 import { ACTION_SLOTS, MEETING_LIMITS, PROFORMAS_OFFERED, type FollowUpAction, type Meeting, type Rsvp } from "./meeting";
 import { FORMATS, THEMES, themeTitle } from "./themes";
 import type { ConveningVerb } from "./convening-verbs";

@@ -1,7 +1,7 @@
 import type { ConveningDeps } from "./convening-deps";
 import { weekMonday } from "../domain/iso-week";
 import { HubError } from "../domain/errors";
-import { londonInstant } from "./london-time";
+import { londonInstant } from "../domain/london-time";
 import type { Meeting } from "./meeting";
 
 /**

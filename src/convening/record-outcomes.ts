@@ -8,7 +8,7 @@ import { HubError } from "../domain/errors";
 import type { ConveningVerbData } from "./convening-verbs";
 import { newId } from "../domain/ids";
 import { brokenCharacterProblem, cutText, wellFormed } from "../domain/typed-text";
-import { londonDay, londonLabel, parseDate } from "./london-time";
+import { londonDay, londonLabel, parseDate } from "../domain/london-time";
 import { MEETING_LIMITS, type FollowUpAction, type Meeting } from "./meeting";
 import { ACTION_SLOTS, outcomesFormCard } from "./meeting-cards";
 import { mayManage, meetingOf } from "./meeting-rights";

@@ -3,7 +3,7 @@ import type { CommandHandler } from "../domain/handlers";
 import { recordAudit } from "../audit/record-audit";
 import { noticeCard } from "../cards/notice-card";
 import { withinTurn } from "../delivery/background";
-import { isCoordinator, type Actor } from "../domain/actor";
+import { assertCoordinator, type Actor } from "../domain/actor";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
 import type { StoredHeadline } from "../headlines/measure-store";
@@ -37,10 +37,6 @@ export function decideApproval(approval: HeadlineApproval | undefined, approver:
   return { ok: true };
 }
 
-function requireCoordinator(turn: Turn, what: string): void {
-  if (!isCoordinator(turn.actor)) throw new HubError("forbidden", `Only an LIIA coordinator can ${what}.`);
-}
-
 async function latestRun(ctx: DigestDeps): Promise<{ runId: string; headlines: StoredHeadline[] }> {
   const runId = await ctx.measures.latestRunId();
   if (!runId) throw new HubError("not-found", "No headlines are stored yet: an analyst loads data with npm run analyse -- --store <files>.");
@@ -49,7 +45,7 @@ async function latestRun(ctx: DigestDeps): Promise<{ runId: string; headlines: S
 
 /** `propose headlines` (coordinators): puts the latest stored headlines forward for a second coordinator. */
 export const proposeHeadlines: CommandHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn) => {
-  requireCoordinator(turn, "propose headlines");
+  assertCoordinator(turn.actor, "propose headlines");
   const { runId, headlines } = await latestRun(ctx);
   const version = dataVersion(runId, headlines);
   await ctx.approvals.propose({ runId, dataVersion: version, proposedBy: turn.actor.id, proposedByName: turn.actor.name, proposedAt: ctx.now().toISOString() });
@@ -73,7 +69,7 @@ export const proposeHeadlines: CommandHandler<DigestDeps> = async (ctx: DigestDe
  * sent, its cards are corrected in place, each changed headline saying what it was.
  */
 export const approveHeadlines: CommandHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn) => {
-  requireCoordinator(turn, "approve headlines");
+  assertCoordinator(turn.actor, "approve headlines");
   const { runId } = await latestRun(ctx);
   const found = await ctx.approvals.get(runId);
   const decision = decideApproval(found?.approval, turn.actor);

@@ -4,7 +4,7 @@ import { noticeCard } from "../cards/notice-card";
 import type { AdaptiveCard } from "../cards/render-card";
 import { withinTurn } from "../delivery/background";
 import type { RunSummary } from "../delivery/delivery-state";
-import { isCoordinator } from "../domain/actor";
+import { assertCoordinator } from "../domain/actor";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
 import { isoWeek } from "../domain/iso-week";
@@ -13,10 +13,6 @@ import { digestCard } from "./digest-card";
 import { parseWeekArg, previousWeek } from "./digest-week";
 import { correctDigest, digestRunKey, sendDigest } from "./send-digest";
 import { showPrivately } from "./show-privately";
-
-function requireCoordinator(turn: Turn, what: string): void {
-  if (!isCoordinator(turn.actor)) throw new HubError("forbidden", `Only an LIIA coordinator can ${what}.`);
-}
 
 /** Words for a delivery pass's outcome, for the coordinator who asked. */
 export function summaryCard(label: string, s: RunSummary): AdaptiveCard {
@@ -45,7 +41,7 @@ export const digestPreview: CommandHandler<DigestDeps> = async (ctx: DigestDeps,
 
 /** `digest send now [week]` (coordinators): sends the week's digest to every DCS channel that lacks it. */
 export const digestSendNow: CommandHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn, args: string) => {
-  requireCoordinator(turn, "send the digest");
+  assertCoordinator(turn.actor, "send the digest");
   const week = parseWeekArg(args, isoWeek(ctx.now()));
   const label = `the digest for ${week}`;
   const result = await withinTurn(ctx, sendDigest(ctx, week));
@@ -55,7 +51,7 @@ export const digestSendNow: CommandHandler<DigestDeps> = async (ctx: DigestDeps,
 
 /** `digest correct [week]` (coordinators): updates the digest cards already sent, in place. */
 export const digestCorrect: CommandHandler<DigestDeps> = async (ctx: DigestDeps, turn: Turn, args: string) => {
-  requireCoordinator(turn, "correct the digest");
+  assertCoordinator(turn.actor, "correct the digest");
   const current = isoWeek(ctx.now());
   const store = ctx.runs;
   const fallback = (await store.content(digestRunKey(current))) !== undefined ? current : previousWeek(current);

@@ -1,5 +1,5 @@
 import { noticeCard } from "../cards/notice-card";
-import { londonLabel } from "../convening/london-time";
+import { londonLabel } from "../domain/london-time";
 import type { DeliveryPlan } from "../delivery/deliver-run";
 
 /** What the coordinators are told when a week's digest went out late. */

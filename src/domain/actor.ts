@@ -1,3 +1,5 @@
+import { HubError } from "./errors";
+
 /** The person behind a request, as the server decided it: never taken from card data. */
 export type Role = "coordinator" | "dcs" | "lead" | "staff";
 
@@ -15,4 +17,9 @@ export interface Actor {
 
 export function isCoordinator(actor: Actor): boolean {
   return actor.roles.includes("coordinator");
+}
+
+/** Refuses anyone but an LIIA coordinator: "Only an LIIA coordinator can <what>." (every coordinator-only command and button). */
+export function assertCoordinator(actor: Actor, what: string): void {
+  if (!isCoordinator(actor)) throw new HubError("forbidden", `Only an LIIA coordinator can ${what}.`);
 }

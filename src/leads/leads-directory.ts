@@ -4,7 +4,7 @@ import { inert } from "../cards/inert-text";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { BOROUGHS } from "../domain/boroughs";
 import type { Meeting } from "../convening/meeting";
-import { londonLabel } from "../convening/london-time";
+import { londonLabel } from "../domain/london-time";
 import { themeTitle } from "../convening/themes";
 import type { BoroughRoster } from "./lead-term";
 

@@ -4,16 +4,12 @@ import { recordAudit } from "../audit/record-audit";
 import { inert } from "../cards/inert-text";
 import { noticeCard } from "../cards/notice-card";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
-import { isCoordinator } from "../domain/actor";
+import { assertCoordinator } from "../domain/actor";
 import { boroughByCode } from "../domain/boroughs";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
 import { parseRoleCommand, type RoleChange } from "./parse-role-command";
 import type { Person } from "./person";
-
-function requireCoordinator(turn: Turn, what: string): void {
-  if (!isCoordinator(turn.actor)) throw new HubError("forbidden", `Only an LIIA coordinator can ${what}.`);
-}
 
 /** The tenant a person belongs to: as given; else the council tenant mapped to the borough; else the coordinator's. */
 function tenantFor(ctx: PeopleDeps, turn: Turn, change: RoleChange): string {
@@ -27,7 +23,7 @@ function tenantFor(ctx: PeopleDeps, turn: Turn, change: RoleChange): string {
 
 /** `role <object id> <coordinator|dcs|lead|staff> [borough] [tenant id]` (coordinators only). */
 export const setRole: CommandHandler<PeopleDeps> = async (ctx: PeopleDeps, turn: Turn, args: string) => {
-  requireCoordinator(turn, "give people roles");
+  assertCoordinator(turn.actor, "give people roles");
   const change = parseRoleCommand(args);
   if ("error" in change) throw new HubError("invalid-input", change.error);
   const tenantId = tenantFor(ctx, turn, change);
@@ -85,6 +81,6 @@ export function peopleCard(people: Person[]): AdaptiveCard {
 
 /** `people` (coordinators only): everyone given a role, with their borough. */
 export const listPeople: CommandHandler<PeopleDeps> = async (ctx: PeopleDeps, turn: Turn) => {
-  requireCoordinator(turn, "see people's roles");
+  assertCoordinator(turn.actor, "see people's roles");
   return peopleCard(await ctx.people.list());
 };

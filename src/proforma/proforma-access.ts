@@ -44,7 +44,3 @@ function noBoroughError(actor: Actor): HubError {
       "Or ask whoever runs the Hub to list your council's tenant in TENANT_BOROUGHS.",
   );
 }
-
-export function assertCoordinator(actor: Actor, what: string): void {
-  if (!isCoordinator(actor)) throw new HubError("forbidden", `Only an LIIA coordinator can ${what}.`);
-}

@@ -3,7 +3,8 @@ import { inert } from "../cards/inert-text";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { BOROUGHS } from "../domain/boroughs";
 import type { Turn } from "../domain/conversation";
-import { assertCoordinator, canPublish } from "./proforma-access";
+import { canPublish } from "./proforma-access";
+import { assertCoordinator } from "../domain/actor";
 import { verbData } from "../domain/verbs";
 import { PROFORMA_VERB_DATA } from "./proforma-verbs";
 

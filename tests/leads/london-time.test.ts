@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { londonDay, londonInstant, londonLabel } from "../../src/convening/london-time";
+import { londonDay, londonInstant, londonLabel } from "../../src/domain/london-time";
 
 describe("London date and time for conversations", function () {
   it("when a summer time is chosen, then it is stored an hour earlier in UTC", () => {

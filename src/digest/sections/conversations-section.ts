@@ -1,5 +1,5 @@
 import type { FeedEvent } from "../../activity-feed/feed-event";
-import { londonLabel } from "../../convening/london-time";
+import { londonLabel } from "../../domain/london-time";
 import { conversationsInWeek } from "../../convening/meeting-queries";
 import type { DigestSectionSource } from "../digest-section-source";
 import { clip, eventLines, latestPerSubject, plural } from "./feed-lines";

@@ -1,4 +1,4 @@
-import { londonInstant } from "../../convening/london-time";
+import { londonInstant } from "../../domain/london-time";
 import { weekMonday } from "../../domain/iso-week";
 
 const DAY = 86_400_000;

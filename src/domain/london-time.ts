@@ -1,4 +1,4 @@
-import { LONDON } from "../domain/iso-week";
+import { LONDON } from "./iso-week";
 
 /** Date and time as people in the boroughs choose them: Europe/London wall-clock time. */
 const parts = new Intl.DateTimeFormat("en-GB", {
