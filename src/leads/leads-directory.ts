@@ -37,15 +37,36 @@ export function leadsDirectoryCard(rosters: BoroughRoster[], upcoming: Meeting[]
   });
 }
 
-/** Conversations still to come (not cancelled), soonest first, within the next year. */
-export async function upcomingMeetings(ctx: LeadDeps): Promise<Meeting[]> {
-  const now = ctx.now();
-  const later = new Date(now.getTime() + 366 * 86_400_000);
-  return (await ctx.meetings.between(now.toISOString(), later.toISOString())).filter((m) => m.status === "scheduled");
+const DAY_MS = 86_400_000;
+
+/**
+ * Which conversations a view of the directory lists: the bot's card the ones still to come and not
+ * cancelled; the tab's Leads page also the last 90 days' (with their outcomes) and every status.
+ */
+export interface ConversationWindow {
+  pastDays: number;
+  aheadDays: number;
+  scheduledOnly: boolean;
+}
+
+export const BOT_WINDOW: ConversationWindow = { pastDays: 0, aheadDays: 366, scheduledOnly: true };
+export const TAB_WINDOW: ConversationWindow = { pastDays: 90, aheadDays: 366, scheduledOnly: false };
+
+/** The leads directory, read once for the bot and the tab: every borough's roster (one read each) and the conversations in a window, soonest first. */
+export async function readLeadsDirectory(
+  ctx: Pick<LeadDeps, "leads" | "meetings" | "now">,
+  window: ConversationWindow,
+): Promise<{ rosters: BoroughRoster[]; meetings: Meeting[] }> {
+  const now = ctx.now().getTime();
+  const [rosters, meetings] = await Promise.all([
+    Promise.all(BOROUGHS.map((b) => ctx.leads.roster(b.code))),
+    ctx.meetings.between(new Date(now - window.pastDays * DAY_MS).toISOString(), new Date(now + window.aheadDays * DAY_MS).toISOString()),
+  ]);
+  return { rosters, meetings: window.scheduledOnly ? meetings.filter((m) => m.status === "scheduled") : meetings };
 }
 
 /** `leads`: the eight boroughs' leads (or "no lead yet") and the conversations coming up. */
 export const showLeads: CommandHandler<LeadDeps> = async (ctx: LeadDeps) => {
-  const rosters = await Promise.all(BOROUGHS.map((b) => ctx.leads.roster(b.code)));
-  return leadsDirectoryCard(rosters, await upcomingMeetings(ctx));
+  const { rosters, meetings } = await readLeadsDirectory(ctx, BOT_WINDOW);
+  return leadsDirectoryCard(rosters, meetings);
 };

@@ -3,6 +3,7 @@ import { FORMATS, themeTitle } from "../convening/themes";
 import { BOROUGHS } from "../domain/boroughs";
 import { choiceTitle } from "../proforma/proforma";
 import type { LeadTerm } from "../leads/lead-term";
+import { readLeadsDirectory, TAB_WINDOW } from "../leads/leads-directory";
 
 /** A lead as the directory shows them: name, job title and since when; no ids, e-mail or phone. */
 export interface DirectoryPerson {
@@ -36,22 +37,14 @@ export interface LeadsOverview {
   conversations: ConversationSummary[];
 }
 
-const DAY_MS = 24 * 3600_000;
-/** The Leads page shows conversations from the last 90 days and the next year. */
-const PAST_DAYS = 90;
-const AHEAD_DAYS = 366;
-
 function person(term: LeadTerm): DirectoryPerson {
   return { name: term.name, jobTitle: term.jobTitle, since: term.since };
 }
 
 /** The leads directory (one roster read per borough) and the cross-borough conversations. */
 export async function leadsOverview(app: ServerDeps): Promise<LeadsOverview> {
-  const now = app.now().getTime();
-  const [rosters, upcoming] = await Promise.all([
-    Promise.all(BOROUGHS.map((b) => app.leads.roster(b.code))),
-    app.meetings.between(new Date(now - PAST_DAYS * DAY_MS).toISOString(), new Date(now + AHEAD_DAYS * DAY_MS).toISOString()),
-  ]);
+  // The same read as the bot's leads card, over the Leads page's window (the last 90 days and the next year).
+  const { rosters, meetings: upcoming } = await readLeadsDirectory(app, TAB_WINDOW);
   return {
     directory: rosters.map((r, i) => ({
       borough: r.borough,
