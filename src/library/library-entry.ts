@@ -1,40 +1,44 @@
 import { boroughByCode } from "../domain/boroughs";
-import { fullContent, type Proforma } from "../proforma/proforma";
+import { fullContent, type Proforma, type ProformaCore, type ProformaDetails } from "../proforma/proforma";
+
+/** The proforma's fields the library shows as they are (their types are the proforma's own). */
+type SharedFields = Pick<
+  ProformaCore & ProformaDetails,
+  | "title"
+  | "outcomeAreas"
+  | "priorities"
+  | "targetGroups"
+  | "targetGroupsDetail"
+  | "ethnicGroups"
+  | "ethnicGroupsDetail"
+  | "levels"
+  | "scale"
+  | "stage"
+  | "startDate"
+  | "summary"
+  | "problem"
+  | "whatWasDone"
+  | "partners"
+  | "impact"
+  | "evidenceStrength"
+  | "voice"
+  | "resources"
+  | "risksLearning"
+  | "replication"
+  | "links"
+  | "consentScope"
+>;
 
 /**
  * A published proforma as the library shows it: the shared content and the lead contact, never the
  * author's object id or tenant. Lists hold the choice values; titles are in the proforma's lists.
+ * Derived from the proforma's types, so a field changes in one place.
  */
-export interface LibraryEntry {
-  id: string;
-  title: string;
+export interface LibraryEntry extends SharedFields, Pick<Proforma, "id" | "updatedAt" | "demo"> {
   borough: { code: string; name: string };
-  outcomeAreas: string[];
-  priorities: string[];
-  targetGroups: string[];
-  targetGroupsDetail: string;
-  ethnicGroups: string[];
-  ethnicGroupsDetail: string;
-  levels: string[];
-  scale: string;
-  stage: string;
-  startDate: string;
-  summary: string;
-  problem: string;
-  whatWasDone: string;
-  partners: string;
-  impact: string;
-  evidenceStrength: string;
-  voice: string;
-  resources: string;
-  risksLearning: string;
-  replication: string;
-  links: string[];
   contact: { name: string; jobTitle: string };
-  consentScope: string;
+  /** When it was published (its last change, for entries published before this was kept). */
   publishedAt: string;
-  updatedAt: string;
-  demo: boolean;
 }
 
 export function toLibraryEntry(proforma: Proforma): LibraryEntry {
