@@ -5,6 +5,7 @@ import { guardedStore } from "./storage/guard-storage";
 import type { Messenger } from "./messaging/messenger";
 import { TableProformaStore } from "./proforma/table-proforma-store";
 import { feedAfterOutbox, ProformaOutbox } from "./proforma/proforma-outbox";
+import { versionAuditLines } from "./proforma/version-audit-lines";
 import { TableCirculationStore } from "./circulation/table-circulation-store";
 import { TablePeopleStore } from "./people/table-people-store";
 import { CachedPeopleStore } from "./people/cached-people-store";
@@ -78,12 +79,14 @@ export function compose(options: { config: Config; logger: Logger; storage: Stor
     options.logger.warn({ err: error }, "a feed row stays in the proforma outbox until the next reader drains it"),
   );
   const channels = new TableChannelStore(storage);
+  const proformas = new TableProformaStore(storage, outbox);
   const app: AppContext = {
     config: options.config,
     logger: options.logger,
     messenger: options.messenger,
     notifier: new Notifier(channels, options.messenger, options.logger),
-    proformas: new TableProformaStore(storage, outbox),
+    proformas,
+    recordHistory: (recordId) => versionAuditLines(proformas, recordId),
     circulations: new TableCirculationStore(storage),
     people: new CachedPeopleStore(new TablePeopleStore(storage)),
     channels,

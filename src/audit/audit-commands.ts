@@ -10,9 +10,7 @@ import { isCoordinator, type Actor } from "../domain/actor";
 import { boroughByCode } from "../domain/boroughs";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
-import { isSubmissionId } from "../domain/ids";
 import { cutText } from "../domain/typed-text";
-import type { ProformaVersion } from "../proforma/proforma-version";
 import type { AuditEntry } from "./audit-entry";
 
 /** A record id as the audit command accepts it: the server's ULIDs and Entra GUIDs, nothing else. */
@@ -87,11 +85,8 @@ function assertCanRead(actor: Actor): void {
 async function linesFor(ctx: AuditCommandDeps, recordId: string): Promise<{ heading: string; lines: AuditEntry[] }> {
   if (!recordId) return { heading: "Audit trail: the last two weeks", lines: await ctx.audit.recent(ctx.now()) };
   if (!RECORD_ID.test(recordId)) throw new HubError("invalid-input", "A record id is letters, digits and dashes, as shown on the record's card.");
-  const [lines, versions] = await Promise.all([
-    ctx.audit.forRecord(recordId),
-    isSubmissionId(recordId) ? ctx.proformas.versions(recordId) : Promise.resolve([]),
-  ]);
-  return { heading: `Audit trail of record ${recordId}`, lines: [...lines, ...versions.map((v) => versionLine(v))] };
+  const [lines, history] = await Promise.all([ctx.audit.forRecord(recordId), ctx.recordHistory(recordId)]);
+  return { heading: `Audit trail of record ${recordId}`, lines: [...lines, ...history] };
 }
 
 /** `audit [record id]` (coordinators only): who did what to a record, or the last two weeks' lines; newest first, paged. */
@@ -109,23 +104,6 @@ export const moreAudit: VerbHandler<AuditCommandDeps, z.output<(typeof AUDIT_VER
   const { heading, lines } = await linesFor(ctx, recordId);
   return auditCard(heading, lines, recordId, before);
 };
-
-/** A proforma's kept versions are its audit lines too: each says who saved what and when. */
-function versionLine(v: ProformaVersion): AuditEntry {
-  return {
-    key: `version:${v.proformaId}:${v.version}`,
-    at: v.at,
-    actorId: v.actorId,
-    actorName: v.actorName,
-    action: `proforma.${v.action}`,
-    recordId: v.proformaId,
-    borough: v.content.borough,
-    outcome: "done",
-    detail: [v.content.title, `version ${v.version}`, v.version > 1 && v.changed.length ? `changed: ${v.changed.join(", ")}` : "", v.comment]
-      .filter(Boolean)
-      .join(" · "),
-  };
-}
 
 /** The audit trail's card verbs, each given its data as its schema parsed it. */
 export const AUDIT_VERBS = bindVerbs<AuditCommandDeps, typeof AUDIT_VERB_DATA>(AUDIT_VERB_DATA, { "audit.more": moreAudit });

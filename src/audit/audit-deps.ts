@@ -1,4 +1,4 @@
-import type { ProformaStore } from "../proforma/proforma-store";
+import type { AuditEntry } from "./audit-entry";
 import type { AuditTrail } from "./audit-trail";
 
 /** What writing an audit line uses (every feature that audits what it did), given at composition (src/composition.ts). */
@@ -9,5 +9,9 @@ export interface AuditDeps {
 
 /** What the audit trail's commands use. */
 export interface AuditCommandDeps extends AuditDeps {
-  proformas: ProformaStore;
+  /**
+   * A record's own history as audit lines (a proforma's kept versions), given at composition so the
+   * audit trail needs no feature's types; none for a record that keeps no history.
+   */
+  recordHistory(recordId: string): Promise<AuditEntry[]>;
 }

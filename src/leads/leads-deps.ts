@@ -1,5 +1,4 @@
 import type { MeetingStore } from "../convening/meeting-store";
-import type { NominationStore } from "../nominations/nomination-store";
 import type { PeopleStore } from "../people/people-store";
 import type { LeadStore } from "./lead-store";
 
@@ -7,7 +6,6 @@ import type { LeadStore } from "./lead-store";
 export interface LeadDeps {
   leads: LeadStore;
   meetings: MeetingStore;
-  nominations: NominationStore;
   now: () => Date;
   people: PeopleStore;
 }

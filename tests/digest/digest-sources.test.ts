@@ -4,7 +4,7 @@ import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
 import { composeDigest } from "../../src/digest/compose-digest";
 import { digestCard } from "../../src/digest/digest-card";
 import type { DigestData, DigestSection } from "../../src/digest/digest-data";
-import { leadCoverage } from "../../src/leads/lead-coverage";
+import { leadCoverage } from "../../src/nominations/lead-coverage";
 import { conversationsInWeek, overdueActions } from "../../src/convening/meeting-queries";
 import { BOROUGHS } from "../../src/domain/boroughs";
 import { FakeConnector } from "../support/fake-connector";

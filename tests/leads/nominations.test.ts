@@ -2,7 +2,7 @@ import assert from "node:assert/strict";
 import type { TableClient } from "@azure/data-tables";
 import type { RunningService } from "../../src/service";
 import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
-import { leadCoverage } from "../../src/leads/lead-coverage";
+import { leadCoverage } from "../../src/nominations/lead-coverage";
 import { isoWeek } from "../../src/domain/iso-week";
 import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";

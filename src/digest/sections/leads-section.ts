@@ -1,5 +1,5 @@
 import { boroughByCode, BOROUGHS } from "../../domain/boroughs";
-import { leadCoverage } from "../../leads/lead-coverage";
+import { leadCoverage } from "../../nominations/lead-coverage";
 import type { DigestLine } from "../digest-data";
 import type { DigestSectionSource } from "../digest-section-source";
 import type { FeedEvent } from "../../activity-feed/feed-event";

@@ -1,7 +1,7 @@
-import type { LeadDeps } from "./leads-deps";
+import type { NominationDeps } from "./nominations-deps";
 import { BOROUGHS } from "../domain/boroughs";
 
-/** For the weekly digest: which boroughs have a confirmed lead, which not, and nominations waiting. */
+/** For the weekly digest: which boroughs have a confirmed lead, which not, and nominations waiting (the nominations read the leads, never the reverse). */
 export interface LeadCoverage {
   withLead: { borough: string; name: string; jobTitle: string; since: string }[];
   withoutLead: string[];
@@ -10,7 +10,7 @@ export interface LeadCoverage {
   totalOpenNominations: number;
 }
 
-export async function leadCoverage(ctx: Pick<LeadDeps, "leads" | "nominations">): Promise<LeadCoverage> {
+export async function leadCoverage(ctx: Pick<NominationDeps, "leads" | "nominations">): Promise<LeadCoverage> {
   const [rosters, waiting] = await Promise.all([Promise.all(BOROUGHS.map((b) => ctx.leads.roster(b.code))), ctx.nominations.everywhere(["open", "accepted"])]);
   const withLead = rosters.flatMap((r) => (r.lead ? [{ borough: r.borough, name: r.lead.name, jobTitle: r.lead.jobTitle, since: r.lead.since }] : []));
   const withoutLead = rosters.filter((r) => !r.lead).map((r) => r.borough);
