@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { TableClient, TableEntity, TransactionAction } from "@azure/data-tables";
 import { shownRow, type Headline, type MeasureRow } from "../analysis/contract";
+import { HACKNEY_AND_CITY } from "../analysis/geography";
 import { STORED_HEADLINE_FIELDS, STORED_MEASURE_FIELDS, type MeasureStore, type SourceRecord, type StoredHeadline, type StoredMeasure } from "./measure-store";
 import { measureRowKey, safeKey } from "./table-keys";
 
@@ -83,14 +84,32 @@ async function deletePartitions(client: TableClient, partitions: Iterable<string
 interface Pointer {
   runId: string;
   measureIds: string[];
+  /** The runs whose headlines are still held, newest first (the pointer's run among them). */
+  headlineRuns: string[];
+  /** How the pointer's run counts Hackney: alone, or with the City of London. */
+  hackney: HackneyArea;
 }
+
+type HackneyArea = "alone" | "with-city";
+
+function hackneyArea(measures: readonly MeasureRow[], headlines: readonly Headline[]): HackneyArea {
+  return [...measures, ...headlines].some((r) => r.areaCode === HACKNEY_AND_CITY) ? "with-city" : "alone";
+}
+
+/**
+ * How many runs' headlines are held. Headlines wait for a second coordinator's approval, and until a
+ * newer run is approved the digest carries the approved one's: its headlines must outlive the runs
+ * stored after it. A run's headlines are a few dozen rows, so a year of monthly runs costs little.
+ */
+const HEADLINE_RUNS_KEPT = 12;
 
 /**
  * Measures in table "measures" (PartitionKey = run id | measure id, RowKey = area|period|group|level)
  * and headlines in table "headlines" (PartitionKey = run id, RowKey = rank), plus a pointer row
  * (PartitionKey "latest") naming the newest run and the measures it holds. A new run is written in
- * full, the pointer is moved to it, and the run before is then deleted: only one run, so one view of
- * the data, is ever held (storing real data replaces the demo; Hackney with City replaces Hackney
+ * full, the pointer is moved to it, and the measures of the run before are then deleted: only one
+ * run's measures, so one view of the data, is ever held (the headlines of recent runs are kept for
+ * the two-person rule, see HEADLINE_RUNS_KEPT) (storing real data replaces the demo; Hackney with City replaces Hackney
  * alone, or City would follow by subtraction). Every entity records its source files and checksums.
  */
 export class TableMeasureStore implements MeasureStore {
@@ -108,7 +127,8 @@ export class TableMeasureStore implements MeasureStore {
     try {
       const p = await this.headlines.getEntity<Record<string, unknown>>(LATEST, LATEST);
       const ids = typeof p.measureIds === "string" ? (JSON.parse(p.measureIds) as string[]) : [];
-      return { runId: String(p.runId), measureIds: ids };
+      const runs = typeof p.headlineRuns === "string" ? (JSON.parse(p.headlineRuns) as string[]) : [String(p.runId)];
+      return { runId: String(p.runId), measureIds: ids, headlineRuns: runs, hackney: p.hackney === "with-city" ? "with-city" : "alone" };
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) return null;
       throw error;
@@ -133,8 +153,23 @@ export class TableMeasureStore implements MeasureStore {
       headlines.map((h, i) => this.headlineEntity(h, i + 1, runId, created, sources)),
     );
     const measureIds = [...new Set(kept.map((m) => m.measure))];
+    // Runs that count Hackney the other way are never held beside this one: a Hackney figure and a
+    // Hackney-with-City figure side by side would give the City of London's by subtraction.
+    const hackney = hackneyArea(kept, headlines);
+    const earlier = (previous?.headlineRuns ?? []).filter((r) => r !== runId);
+    const held = [runId, ...(previous && previous.hackney === hackney ? earlier : [])];
+    const dropped = previous && previous.hackney === hackney ? held.slice(HEADLINE_RUNS_KEPT) : earlier;
     await this.headlines.upsertEntity(
-      { partitionKey: LATEST, rowKey: LATEST, runId, createdAt: created, count: headlines.length, measureIds: clip(JSON.stringify(measureIds)) },
+      {
+        partitionKey: LATEST,
+        rowKey: LATEST,
+        runId,
+        createdAt: created,
+        count: headlines.length,
+        measureIds: clip(JSON.stringify(measureIds)),
+        headlineRuns: JSON.stringify(held.slice(0, HEADLINE_RUNS_KEPT)),
+        hackney,
+      },
       "Replace",
     );
     if (previous && previous.runId !== runId) {
@@ -142,8 +177,11 @@ export class TableMeasureStore implements MeasureStore {
         this.measures,
         previous.measureIds.map((id) => TableMeasureStore.measurePartition(previous.runId, id)),
       );
-      await deletePartitions(this.headlines, [safeKey(previous.runId)]);
     }
+    await deletePartitions(
+      this.headlines,
+      dropped.map((r) => safeKey(r)),
+    );
     // Rows stored before runs were kept apart (PartitionKey = measure id alone) are removed too.
     await deletePartitions(
       this.measures,

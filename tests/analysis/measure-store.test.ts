@@ -91,6 +91,10 @@ describe("Table measure store against Azurite", () => {
     const left: string[] = [];
     for await (const e of measures.listEntities({ queryOptions: { select: ["runId"] } })) left.push(String(e.runId));
     assert.deepEqual([...new Set(left)], [(await later.latestHeadlines(1))[0]!.runId]);
+    // Headlines of earlier runs are held for the two-person rule, but never one counting Hackney the other way.
+    const headlineRuns = new Set<string>();
+    for await (const e of headlines.listEntities({ queryOptions: { select: ["runId"] } })) if (e.partitionKey !== "latest") headlineRuns.add(String(e.runId));
+    assert.deepEqual([...headlineRuns], [(await later.latestHeadlines(1))[0]!.runId], "the combined run's headlines are gone");
   });
 
   it("when real figures are stored after the demo, then no synthetic row is left to mix into a chart", async () => {

@@ -122,6 +122,25 @@ describe("data headlines: two people before figures go out, and corrections in p
     assert.equal(connector.updates().length - updatesBefore, 3);
   });
 
+  it("when a newer analysis is stored but not yet approved, then post headlines still carries the approved run's figures", async () => {
+    const approvedRun = (await service.app.approvals.approvedRunId())!;
+    const approvedTop = (await service.app.measures.headlinesOfRun(approvedRun, 1))[0]!;
+    clock = new Date("2026-12-08T09:00:00Z");
+    const run = await analyseFiles([DEMO_DATA_DIR]);
+    Object.assign(run.headlines[0]!, { ratio: run.headlines[0]!.ratio * 1.3 });
+    const newer = await service.app.measures.saveRun([], run.headlines, run.sources);
+    assert.notEqual(newer, approvedRun);
+    assert.equal(await service.app.approvals.approvedRunId(), approvedRun, "the newer run waits for its second coordinator");
+    const kept = await service.app.measures.headlinesOfRun(approvedRun, 50);
+    assert.ok(kept.length > 0, "the approved run's headlines are still stored");
+    const postsBefore = connector.posts().length;
+    const [posted] = await tell(service, connector, COORD, "post headlines");
+    assert.doesNotMatch(cardText(posted), /No approved headlines yet/);
+    assert.equal(connector.posts().length - postsBefore, 3, "one post per DCS channel");
+    const text = cardText(FakeConnector.card(connector.posts(DCS[0]!).at(-1)!));
+    assert.ok(text.includes(approvedTop.ratio.toFixed(2)), "the approved figure goes out, not the newer unapproved one");
+  });
+
   it("when the rule and the revision note are decided, then they follow the figures (pure)", () => {
     const actor = (id: string): Actor => ({ id, name: id, tenantId: TENANT, roles: ["coordinator"] });
     const proposal = { runId: "r", dataVersion: "v", proposedBy: "a", proposedByName: "A", proposedAt: "2026-12-01T09:00:00Z" };
