@@ -2,22 +2,29 @@ import assert from "node:assert/strict";
 import { actionData, activity, cardText, execute, post, type HttpAnswer, type TestUser } from "../../support/teams-client";
 import { proformaInputs } from "./people";
 
-/** Opens a proforma card as the person would (starting a new one if a draft is offered), and returns the server-made submission id. */
-export async function openForm(url: string, user: TestUser): Promise<string> {
-  let card: any;
-  // `proforma` reads the person's drafts: in a burst the turn gate may answer 503 busy, and a client
-  // tries again after the Retry-After it gives, as Teams does.
+/**
+ * Sends a turn, and in a burst sends it again after the Retry-After the turn gate gives with its 503
+ * busy (2 s), at most six times, as Teams does.
+ */
+async function patiently(send: () => Promise<HttpAnswer>, what: string): Promise<HttpAnswer> {
   for (let attempt = 1; ; attempt++) {
-    const answer = await post(url, activity(user, { type: "message", text: "proforma", deliveryMode: "expectReplies" }));
+    const answer = await send();
     if (answer.status === 503 && attempt < 6) {
       await new Promise((r) => setTimeout(r, 2000));
       continue;
     }
-    assert.equal(answer.status, 200, `proforma answered ${answer.status}`);
-    card = answer.body?.activities?.[0]?.attachments?.[0]?.content;
-    break;
+    assert.equal(answer.status, 200, `${what} answered ${answer.status}`);
+    return answer;
   }
-  if (JSON.stringify(card).includes('"proforma.new"')) card = (await execute(url, user, "proforma.new", actionData(card, "proforma.new"))).body?.value;
+}
+
+/** Opens a proforma card as the person would (starting a new one if a draft is offered), and returns the server-made submission id. */
+export async function openForm(url: string, user: TestUser): Promise<string> {
+  // `proforma` reads the person's drafts, and may offer one before a new form: both turns may be busy.
+  const answer = await patiently(() => post(url, activity(user, { type: "message", text: "proforma", deliveryMode: "expectReplies" })), "proforma");
+  let card: any = answer.body?.activities?.[0]?.attachments?.[0]?.content;
+  if (JSON.stringify(card).includes('"proforma.new"'))
+    card = (await patiently(() => execute(url, user, "proforma.new", actionData(card, "proforma.new")), "proforma.new")).body?.value;
   return String(actionData(card, "proforma.submit").submissionId);
 }
 
