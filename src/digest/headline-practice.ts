@@ -1,5 +1,5 @@
 import type { DigestDeps } from "./digest-deps";
-import type { LibraryEntry } from "../library/library-entry";
+import type { LibraryEntry } from "../proforma/public-view";
 import { matchPractice } from "../library/practice-match";
 import { publishedPractice } from "../library/published-practice";
 import type { DigestHeadline } from "./digest-data";

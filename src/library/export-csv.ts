@@ -1,38 +1,4 @@
-import type { LibraryEntry } from "./library-entry";
-
-/** The CSV columns, in order: lists are joined with "; ". */
-export const CSV_COLUMNS: readonly [string, (e: LibraryEntry) => string][] = [
-  ["id", (e) => e.id],
-  ["title", (e) => e.title],
-  ["borough", (e) => e.borough.name],
-  ["borough_code", (e) => e.borough.code],
-  ["outcome_areas", (e) => e.outcomeAreas.join("; ")],
-  ["priorities", (e) => e.priorities.join("; ")],
-  ["target_groups", (e) => e.targetGroups.join("; ")],
-  ["target_groups_detail", (e) => e.targetGroupsDetail],
-  ["ethnic_groups", (e) => e.ethnicGroups.join("; ")],
-  ["ethnic_groups_detail", (e) => e.ethnicGroupsDetail],
-  ["levels", (e) => e.levels.join("; ")],
-  ["scale", (e) => e.scale],
-  ["stage", (e) => e.stage],
-  ["start_date", (e) => e.startDate],
-  ["summary", (e) => e.summary],
-  ["problem", (e) => e.problem],
-  ["what_was_done", (e) => e.whatWasDone],
-  ["partners", (e) => e.partners],
-  ["impact", (e) => e.impact],
-  ["evidence_strength", (e) => e.evidenceStrength],
-  ["voice", (e) => e.voice],
-  ["resources", (e) => e.resources],
-  ["risks_learning", (e) => e.risksLearning],
-  ["replication", (e) => e.replication],
-  ["links", (e) => e.links.join("; ")],
-  ["contact_name", (e) => e.contact.name],
-  ["contact_job_title", (e) => e.contact.jobTitle],
-  ["consent_scope", (e) => e.consentScope],
-  ["published_at", (e) => e.publishedAt],
-  ["demo", (e) => (e.demo ? "yes" : "no")],
-];
+import { CSV_COLUMNS, type LibraryEntry } from "../proforma/public-view";
 
 /**
  * One CSV cell (RFC 4180): quoted when it holds a comma, quote or line break, quotes doubled. A cell a

@@ -1,20 +1,8 @@
 import { createHash } from "node:crypto";
 import { BOROUGHS } from "../domain/boroughs";
-import {
-  ETHNIC_GROUPS,
-  EVIDENCE_STRENGTHS,
-  LEVELS,
-  OUTCOME_AREAS,
-  PRIORITIES,
-  SCALES,
-  STAGES,
-  TARGET_GROUPS,
-  choiceTitle,
-  choiceTitles,
-  type Choice,
-} from "../proforma/proforma";
+import { ETHNIC_GROUPS, LEVELS, OUTCOME_AREAS, PRIORITIES, choiceTitles, type Choice } from "../proforma/proforma";
 import { escapeHtml as h } from "./html-escape";
-import type { LibraryEntry } from "./library-entry";
+import { entryFacts, entrySections, type LibraryEntry } from "../proforma/public-view";
 
 /**
  * The website export: static, self-contained pages (no outside file, font or script), an index with
@@ -137,19 +125,7 @@ function section(title: string, text: string): string {
 }
 
 export function renderEntryPage(e: LibraryEntry): string {
-  const facts: [string, string][] = [
-    ["Borough", e.borough.name],
-    ["Outcome areas", choiceTitles(OUTCOME_AREAS, e.outcomeAreas)],
-    ["Pan-London priorities", choiceTitles(PRIORITIES, e.priorities)],
-    ["Target groups", [choiceTitles(TARGET_GROUPS, e.targetGroups), e.targetGroupsDetail].filter(Boolean).join(". ")],
-    ["Ethnic groups", [choiceTitles(ETHNIC_GROUPS, e.ethnicGroups), e.ethnicGroupsDetail].filter(Boolean).join(". ")],
-    ["Levels of intervention", choiceTitles(LEVELS, e.levels)],
-    ["Scale", choiceTitle(SCALES, e.scale)],
-    ["Status", choiceTitle(STAGES, e.stage)],
-    ["Start date", e.startDate],
-    ["Evidence strength", choiceTitle(EVIDENCE_STRENGTHS, e.evidenceStrength)],
-    ["Lead contact", [e.contact.name, e.contact.jobTitle].filter(Boolean).join(", ")],
-  ];
+  const facts = entryFacts(e);
   const dl = facts
     .filter(([, v]) => v)
     .map(([k, v]) => `<dt>${h(k)}</dt><dd>${h(v)}</dd>`)
@@ -163,15 +139,9 @@ export function renderEntryPage(e: LibraryEntry): string {
 <dl>
 ${dl}
 </dl>
-${section("Summary", e.summary)}
-${section("The problem addressed", e.problem)}
-${section("What was done", e.whatWasDone)}
-${section("Partners", e.partners)}
-${section("Evidence and impact", e.impact)}
-${section("Children's, families' and staff voice", e.voice)}
-${section("Resources and cost", e.resources)}
-${section("Risks and learning", e.risksLearning)}
-${section("How to replicate", e.replication)}
+${entrySections(e)
+  .map(([title, text]) => section(title, text))
+  .join("\n")}
 ${links}
 </main>`;
   return page(`${e.title}: LIIA good practice`, body, false);

@@ -1,4 +1,4 @@
-import type { LibraryEntry } from "./library-entry";
+import type { LibraryEntry } from "../proforma/public-view";
 import { entryTargetAtoms, resolveGroupName } from "./ethnic-target";
 import { findingArea } from "./practice-rules";
 

@@ -1,6 +1,6 @@
 import { BOROUGHS } from "../domain/boroughs";
 import type { ProformaStore } from "../proforma/proforma-store";
-import { toLibraryEntry, type LibraryEntry } from "./library-entry";
+import { toLibraryEntry, type LibraryEntry } from "../proforma/public-view";
 
 /**
  * Every published entry, whatever its consent scope: what the data headlines link to. The digest and

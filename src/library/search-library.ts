@@ -2,23 +2,7 @@ import { BOROUGHS } from "../domain/boroughs";
 import { LIBRARY_SCOPES, type Proforma } from "../proforma/proforma";
 import type { ProformaStore } from "../proforma/proforma-store";
 import type { LibraryFilters } from "./library-filters";
-import { toLibraryEntry, type LibraryEntry } from "./library-entry";
-
-const TEXT_FIELDS = [
-  "title",
-  "summary",
-  "problem",
-  "whatWasDone",
-  "partners",
-  "impact",
-  "voice",
-  "resources",
-  "risksLearning",
-  "replication",
-  "targetGroupsDetail",
-  "ethnicGroupsDetail",
-  "contactName",
-] as const;
+import { SEARCHED_FIELDS, toLibraryEntry, type LibraryEntry } from "../proforma/public-view";
 
 function matches(p: Proforma, f: LibraryFilters): boolean {
   if (f.outcomeArea && !p.outcomeAreas.includes(f.outcomeArea)) return false;
@@ -28,7 +12,7 @@ function matches(p: Proforma, f: LibraryFilters): boolean {
   if (f.text) {
     const needle = f.text.toLocaleLowerCase("en-GB");
     const record = p as unknown as Record<string, unknown>;
-    if (!TEXT_FIELDS.some((k) => typeof record[k] === "string" && (record[k] as string).toLocaleLowerCase("en-GB").includes(needle))) return false;
+    if (!SEARCHED_FIELDS.some((k) => typeof record[k] === "string" && (record[k] as string).toLocaleLowerCase("en-GB").includes(needle))) return false;
   }
   return true;
 }

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { LibraryEntry } from "../../src/library/library-entry";
+import type { LibraryEntry } from "../../src/proforma/public-view";
 import { entryTargetAtoms, groupsNamedIn, resolveGroupName } from "../../src/library/ethnic-target";
 import { matchPractice } from "../../src/library/practice-match";
 import { toDigestHeadlines } from "../../src/digest/compose-digest";
