@@ -4,7 +4,7 @@ import { startEmbeddedAzurite, type EmbeddedAzurite } from "../../src/storage/em
 import { analyseFiles, type AnalysisResult } from "../../src/analysis/run-analysis";
 import { TableMeasureStore } from "../../src/headlines/table-measure-store";
 import { safeKey } from "../../src/headlines/table-keys";
-import { SEED_DATA } from "./support";
+import { SEED_DATA } from "../analysis/support";
 import { HACKNEY_AND_CITY } from "../../src/analysis/geography";
 
 describe("Table measure store against Azurite", () => {

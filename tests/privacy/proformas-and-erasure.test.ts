@@ -10,7 +10,21 @@ import { checkCard } from "../support/card-check";
 import { startTestAzurite, startTestService } from "../support/test-service";
 import { actionData, cardText, execute, type TestUser } from "../support/teams-client";
 import { buttonData, essentials } from "../proforma/support";
-import { COORD, HACKNEY, HACKNEY_STAFF, NEWHAM, NOMINEE2, TENANT, assertGoodCard, greet, putPerson, registerChannel, rows, table, tell } from "./leads-support";
+import {
+  COORD,
+  HACKNEY,
+  HACKNEY_STAFF,
+  NEWHAM,
+  NOMINEE2,
+  TENANT,
+  assertGoodCard,
+  greet,
+  putPerson,
+  registerChannel,
+  rows,
+  table,
+  tell,
+} from "../leads/leads-support";
 
 const LEADS_CHANNEL = "19:leads-erasure@thread.tacv2";
 /** The author who will be erased: Hackney staff who wrote proformas. */

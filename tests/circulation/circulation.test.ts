@@ -8,7 +8,7 @@ import { checkCard } from "../support/card-check";
 import { FakeConnector } from "../support/fake-connector";
 import { ANN, BEN, activity, cardText, execute, post, say } from "../support/teams-client";
 import { startTestAzurite, startTestService } from "../support/test-service";
-import { CORA, HACKNEY, NEWHAM, buttonData, essentials, placeIn } from "./support";
+import { CORA, HACKNEY, NEWHAM, buttonData, essentials, placeIn } from "../proforma/support";
 
 const HOUR = 60 * 60 * 1000;
 const TENANT = CORA.tenantId!;

@@ -27,7 +27,7 @@ import {
   snapshot,
   table,
   tell,
-} from "./leads-support";
+} from "../leads/leads-support";
 
 const PERSONAL = (u: TestUser) => `a:personal-${u.id}`;
 

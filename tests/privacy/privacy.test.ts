@@ -7,7 +7,21 @@ import { erasePerson } from "../../src/privacy/forget-person";
 import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";
 import { actionData, cardText, execute, type TestUser } from "../support/teams-client";
-import { COORD, HACKNEY, HACKNEY_STAFF, NOMINEE, NOMINEE2, TENANT, assertGoodCard, greet, putPerson, rows, snapshot, table, tell } from "./leads-support";
+import {
+  COORD,
+  HACKNEY,
+  HACKNEY_STAFF,
+  NOMINEE,
+  NOMINEE2,
+  TENANT,
+  assertGoodCard,
+  greet,
+  putPerson,
+  rows,
+  snapshot,
+  table,
+  tell,
+} from "../leads/leads-support";
 
 describe("people's data in leads and conversations: my data, forget, purge", function () {
   let azurite: EmbeddedAzurite;
