@@ -16,7 +16,7 @@ import { TableMeasureStore } from "./headlines/table-measure-store";
 import { TableLadderStore } from "./headlines/table-ladder-store";
 import { TableNominationStore } from "./nominations/table-nomination-store";
 import { TableLeadStore } from "./leads/table-lead-store";
-import { TableMeetingStore } from "./convening/table-meeting-store";
+import { TableMeetingStore } from "./meetings/table-meeting-store";
 import { TableRunStore } from "./delivery/table-run-store";
 import { TableChartStore } from "./charts/chart-store";
 import { TableApprovalStore } from "./digest/approval-store";
@@ -27,7 +27,7 @@ import type { AuditCommandDeps } from "./audit/audit-deps";
 import type { BotDeps } from "./bot/bot-deps";
 import type { ChannelDeps } from "./channels/channels-deps";
 import type { CirculationDeps } from "./circulation/circulation-deps";
-import type { ConveningDeps } from "./convening/convening-deps";
+import type { MeetingsDeps } from "./meetings/meetings-deps";
 import type { DeliveryDeps } from "./delivery/delivery-deps";
 import type { DigestDeps } from "./digest/digest-deps";
 import type { LeadDeps } from "./leads/leads-deps";
@@ -49,7 +49,7 @@ export interface AppContext
     BotDeps,
     ChannelDeps,
     CirculationDeps,
-    ConveningDeps,
+    MeetingsDeps,
     DeliveryDeps,
     DigestDeps,
     LeadDeps,

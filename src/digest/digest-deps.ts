@@ -2,7 +2,7 @@ import type { ActivityFeed } from "../activity-feed/activity-feed";
 import type { ChannelStore } from "../channels/channel-store";
 import type { ChartStore } from "../charts/chart-store";
 import type { CirculationStore } from "../circulation/circulation-store";
-import type { MeetingStore } from "../convening/meeting-store";
+import type { MeetingStore } from "../meetings/meeting-store";
 import type { RunStore } from "../delivery/run-store";
 import type { LadderStore } from "../headlines/ladder-store";
 import type { MeasureStore } from "../headlines/measure-store";

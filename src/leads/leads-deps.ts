@@ -1,4 +1,4 @@
-import type { MeetingStore } from "../convening/meeting-store";
+import type { MeetingStore } from "../meetings/meeting-store";
 import type { PeopleStore } from "../people/people-store";
 import type { LeadStore } from "./lead-store";
 

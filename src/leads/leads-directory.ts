@@ -3,9 +3,9 @@ import type { CommandHandler } from "../domain/handlers";
 import { inert } from "../cards/inert-text";
 import { renderCard, type AdaptiveCard } from "../cards/render-card";
 import { BOROUGHS } from "../domain/boroughs";
-import type { Meeting } from "../convening/meeting";
+import type { Meeting } from "../meetings/meeting";
 import { londonLabel } from "../domain/london-time";
-import { themeTitle } from "../convening/themes";
+import { themeTitle } from "../meetings/themes";
 import type { BoroughRoster } from "./lead-term";
 
 /** Data bound to cards/leads-directory.json. */

@@ -3,7 +3,7 @@ import type { AuditTrail } from "../audit/audit-trail";
 import type { ChannelStore } from "../channels/channel-store";
 import type { CirculationStore } from "../circulation/circulation-store";
 import type { Config } from "../config/config";
-import type { MeetingStore } from "../convening/meeting-store";
+import type { MeetingStore } from "../meetings/meeting-store";
 import type { LeadStore } from "../leads/lead-store";
 import type { Logger } from "../logging/logger";
 import type { NominationStore } from "../nominations/nomination-store";

@@ -1,8 +1,8 @@
 import type { SchedulerDeps } from "./scheduler-deps";
 import { purgeNominations } from "../privacy/purge-nominations";
 import { startPeriodicJob } from "./periodic-job";
-import { checkActions } from "../convening/action-checks";
-import { turnHeldMeetings } from "../convening/turn-held-meetings";
+import { checkActions } from "../meetings/action-checks";
+import { turnHeldMeetings } from "../meetings/turn-held-meetings";
 
 export interface Housekeeping {
   stop(): void;

@@ -1,5 +1,5 @@
 import type { ServerDeps } from "./server-deps";
-import { FORMATS, themeTitle } from "../convening/themes";
+import { FORMATS, themeTitle } from "../meetings/themes";
 import { BOROUGHS } from "../domain/boroughs";
 import { choiceTitle } from "../proforma/proforma";
 import type { LeadTerm } from "../leads/lead-term";

@@ -1,6 +1,6 @@
 import type { ChartStore } from "../charts/chart-store";
 import type { Config } from "../config/config";
-import type { MeetingStore } from "../convening/meeting-store";
+import type { MeetingStore } from "../meetings/meeting-store";
 import type { LadderStore } from "../headlines/ladder-store";
 import type { MeasureStore } from "../headlines/measure-store";
 import type { LeadStore } from "../leads/lead-store";

@@ -5,7 +5,7 @@ import { composeDigest } from "../../src/digest/compose-digest";
 import { digestCard } from "../../src/digest/digest-card";
 import type { DigestData, DigestSection } from "../../src/digest/digest-data";
 import { leadCoverage } from "../../src/nominations/lead-coverage";
-import { conversationsInWeek, overdueActions } from "../../src/convening/meeting-queries";
+import { conversationsInWeek, overdueActions } from "../../src/meetings/meeting-queries";
 import { BOROUGHS } from "../../src/domain/boroughs";
 import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";

@@ -6,7 +6,7 @@ import { parseCardData, verbData } from "../../src/domain/verbs";
 import { DIGEST_VERB_DATA } from "../../src/digest/digest-verbs";
 import { PRIVACY_VERB_DATA } from "../../src/privacy/privacy-verbs";
 import { PROFORMA_VERB_DATA } from "../../src/proforma/proforma-verbs";
-import { CONVENING_VERB_DATA } from "../../src/convening/convening-verbs";
+import { CONVENING_VERB_DATA } from "../../src/meetings/meeting-verbs";
 
 function refusal(work: () => unknown): string {
   try {

@@ -4,7 +4,7 @@ import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
 import type { Proforma } from "../../src/proforma/proforma";
 import { TABLES } from "../../src/storage/table-names";
 import { FORMER_STAFF } from "../../src/privacy/forget-person";
-import { conveneFormCard } from "../../src/convening/meeting-cards";
+import { conveneFormCard } from "../../src/meetings/meeting-cards";
 import { FakeConnector } from "../support/fake-connector";
 import { checkCard } from "../support/card-check";
 import { startTestAzurite, startTestService } from "../support/test-service";

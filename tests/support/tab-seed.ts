@@ -1,7 +1,7 @@
 import type { Headline } from "../../src/analysis/headlines";
 import type { MeasureRow } from "../../src/analysis/measure-row";
 import { PREVIOUS_STEP, type Ladder } from "../../src/analysis/returns/ladder-types";
-import { TableMeetingStore } from "../../src/convening/table-meeting-store";
+import { TableMeetingStore } from "../../src/meetings/table-meeting-store";
 import { TableMeasureStore } from "../../src/headlines/table-measure-store";
 import { TableLeadStore } from "../../src/leads/table-lead-store";
 import type { Proforma } from "../../src/proforma/proforma";

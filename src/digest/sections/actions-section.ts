@@ -1,4 +1,4 @@
-import { overdueActions } from "../../convening/meeting-queries";
+import { overdueActions } from "../../meetings/meeting-queries";
 import type { DigestSectionSource } from "../digest-section-source";
 import { clip, eventLines, plural } from "./feed-lines";
 import { stateAt } from "./week-bounds";

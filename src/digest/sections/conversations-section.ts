@@ -1,6 +1,6 @@
 import type { FeedEvent } from "../../activity-feed/feed-event";
 import { londonLabel } from "../../domain/london-time";
-import { conversationsInWeek } from "../../convening/meeting-queries";
+import { conversationsInWeek } from "../../meetings/meeting-queries";
 import type { DigestSectionSource } from "../digest-section-source";
 import { clip, eventLines, latestPerSubject, plural } from "./feed-lines";
 

@@ -1,4 +1,4 @@
-import type { ConveningDeps } from "./convening-deps";
+import type { MeetingsDeps } from "./meetings-deps";
 import { currentInvitation, refreshCopies } from "./refresh-copies";
 
 /** How far back a started conversation is still turned into its held card (housekeeping runs every 15 minutes). */
@@ -10,7 +10,7 @@ const LOOK_BACK_MS = 7 * 86_400_000;
  * without Universal Actions refresh would show the RSVP buttons for ever. Each meeting is turned once
  * (heldShownAt); a copy that fails is logged and the meeting tried again next run.
  */
-export async function turnHeldMeetings(ctx: ConveningDeps): Promise<number> {
+export async function turnHeldMeetings(ctx: MeetingsDeps): Promise<number> {
   const now = ctx.now();
   const started = await ctx.meetings.between(new Date(now.getTime() - LOOK_BACK_MS).toISOString(), now.toISOString());
   let turned = 0;

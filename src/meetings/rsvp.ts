@@ -1,7 +1,7 @@
-import type { ConveningDeps } from "./convening-deps";
+import type { MeetingsDeps } from "./meetings-deps";
 import type { VerbHandler } from "../domain/handlers";
 import { HubError } from "../domain/errors";
-import type { ConveningVerbData } from "./convening-verbs";
+import type { MeetingVerbData } from "./meeting-verbs";
 import { meetingOf } from "./meeting-rights";
 import { currentInvitation, refreshCopies } from "./refresh-copies";
 
@@ -9,7 +9,7 @@ import { currentInvitation, refreshCopies } from "./refresh-copies";
  * Yes / maybe / no on an invitation: stored once per person (a second answer replaces the first),
  * then the card comes back with live counts, and every other posted copy is updated in place.
  */
-export const rsvpToMeeting: VerbHandler<ConveningDeps, ConveningVerbData<"convene.rsvp">> = async (ctx, turn, data) => {
+export const rsvpToMeeting: VerbHandler<MeetingsDeps, MeetingVerbData<"convene.rsvp">> = async (ctx, turn, data) => {
   const m = await meetingOf(ctx, data);
   // A late press answers plainly on the card as it stands now, with the buttons that still apply.
   if (m.status === "cancelled")

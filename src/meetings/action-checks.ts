@@ -1,4 +1,4 @@
-import type { ConveningDeps } from "./convening-deps";
+import type { MeetingsDeps } from "./meetings-deps";
 import { BOROUGHS } from "../domain/boroughs";
 import { londonDay } from "../domain/london-time";
 import type { FollowUpAction } from "./meeting";
@@ -14,13 +14,13 @@ function addDays(day: string, days: number): string {
 }
 
 /** Open actions whose due date (London) has passed. */
-export async function overdueActions(ctx: Pick<ConveningDeps, "meetings">, now: Date): Promise<FollowUpAction[]> {
+export async function overdueActions(ctx: Pick<MeetingsDeps, "meetings">, now: Date): Promise<FollowUpAction[]> {
   const today = londonDay(now);
   return (await ctx.meetings.openActions()).filter((a) => a.due < today);
 }
 
 /** The owner borough's lead and deputies, one-to-one; with none, the leads' channels. */
-async function tellOwners(ctx: ConveningDeps, a: FollowUpAction, overdue: boolean): Promise<number> {
+async function tellOwners(ctx: MeetingsDeps, a: FollowUpAction, overdue: boolean): Promise<number> {
   const card = reminderCard(a, overdue);
   const roster = await ctx.leads.roster(a.ownerBorough);
   const people = [...(roster.lead ? [roster.lead] : []), ...roster.deputies];
@@ -35,7 +35,7 @@ async function tellOwners(ctx: ConveningDeps, a: FollowUpAction, overdue: boolea
  * actions past their due date overdue (once), writing "action.overdue" to the activity feed.
  * Each mark is a conditional write, so two instances running the check at once send one reminder.
  */
-export async function checkActions(ctx: ConveningDeps): Promise<{ reminded: number; overdue: number }> {
+export async function checkActions(ctx: MeetingsDeps): Promise<{ reminded: number; overdue: number }> {
   const now = ctx.now();
   const today = londonDay(now);
   let reminded = 0;

@@ -4,7 +4,7 @@ import { BOROUGHS, boroughByCode } from "../domain/boroughs";
 import { londonDay, londonLabel } from "../domain/london-time";
 import { ACTION_SLOTS, MEETING_LIMITS, PROFORMAS_OFFERED, type FollowUpAction, type Meeting, type Rsvp } from "./meeting";
 import { FORMATS, THEMES, themeTitle } from "./themes";
-import type { ConveningVerb } from "./convening-verbs";
+import type { MeetingVerb } from "./meeting-verbs";
 
 const boroughLabel = (code: string) => boroughByCode(code)?.name ?? (code ? code : "LIIA");
 
@@ -69,7 +69,7 @@ export interface InvitationData {
   outcomes: string;
   actions: { id: string; text: string; owner: string; due: string; state: string }[];
   note: string;
-  buttons: { title: string; verb: ConveningVerb; answer: string }[];
+  buttons: { title: string; verb: MeetingVerb; answer: string }[];
 }
 
 /** Who is coming, per borough: names of those who said yes, then maybe. */

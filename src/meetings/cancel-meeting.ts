@@ -1,12 +1,12 @@
-import type { ConveningDeps } from "./convening-deps";
+import type { MeetingsDeps } from "./meetings-deps";
 import type { VerbHandler } from "../domain/handlers";
 import { HubError } from "../domain/errors";
-import type { ConveningVerbData } from "./convening-verbs";
+import type { MeetingVerbData } from "./meeting-verbs";
 import { mayManage, meetingOf } from "./meeting-rights";
 import { currentInvitation, refreshCopies } from "./refresh-copies";
 
 /** The convener or a coordinator cancels: every posted copy turns into the cancelled card. */
-export const cancelMeeting: VerbHandler<ConveningDeps, ConveningVerbData<"convene.cancel">> = async (ctx, turn, data) => {
+export const cancelMeeting: VerbHandler<MeetingsDeps, MeetingVerbData<"convene.cancel">> = async (ctx, turn, data) => {
   const m = await meetingOf(ctx, data);
   if (!mayManage(turn.actor, m)) throw new HubError("forbidden", "Only the lead who convened this conversation or an LIIA coordinator can cancel it.");
   if (m.status === "cancelled") throw new HubError("conflict", "This conversation is already cancelled.");

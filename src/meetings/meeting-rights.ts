@@ -1,4 +1,4 @@
-import type { ConveningDeps } from "./convening-deps";
+import type { MeetingsDeps } from "./meetings-deps";
 import { isCoordinator, type Actor } from "../domain/actor";
 import { HubError } from "../domain/errors";
 import type { Meeting } from "./meeting";
@@ -14,7 +14,7 @@ export function mayManage(actor: Actor, m: Meeting): boolean {
 }
 
 /** Reads the meeting a card's button points at; the id is only a locator, rights come from the record. */
-export async function meetingOf(ctx: ConveningDeps, { meetingId }: { meetingId?: string }): Promise<Meeting> {
+export async function meetingOf(ctx: MeetingsDeps, { meetingId }: { meetingId?: string }): Promise<Meeting> {
   const meeting = meetingId !== undefined ? await ctx.meetings.get(meetingId) : undefined;
   if (!meeting) throw new HubError("not-found", "This conversation is not known to the Hub. Type leads to see the conversations coming up.");
   return meeting;

@@ -1,4 +1,4 @@
-import type { ConveningDeps } from "./convening-deps";
+import type { MeetingsDeps } from "./meetings-deps";
 import { weekMonday } from "../domain/iso-week";
 import { HubError } from "../domain/errors";
 import { londonInstant } from "../domain/london-time";
@@ -8,7 +8,7 @@ import type { Meeting } from "./meeting";
  * For the weekly digest: the conversations (not cancelled) starting in an ISO week, Monday 00:00 to
  * the next Monday 00:00, London time.
  */
-export async function conversationsInWeek(ctx: Pick<ConveningDeps, "meetings">, week: string): Promise<Meeting[]> {
+export async function conversationsInWeek(ctx: Pick<MeetingsDeps, "meetings">, week: string): Promise<Meeting[]> {
   const monday = weekMonday(week);
   if (!monday) throw new HubError("invalid-input", `${week} is not an ISO week such as 2026-W48.`);
   const nextMonday = new Date(monday.getTime() + 7 * 86_400_000);

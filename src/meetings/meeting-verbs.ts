@@ -36,6 +36,6 @@ export const CONVENING_VERB_DATA = {
   "action.done": cardObject({ actionId: locator, meetingId: locator }),
 };
 
-export type ConveningVerb = keyof typeof CONVENING_VERB_DATA;
-export type ConveningVerbData<V extends ConveningVerb> = VerbData<typeof CONVENING_VERB_DATA, V>;
-export type ConveningVerbInput<V extends ConveningVerb> = VerbInput<typeof CONVENING_VERB_DATA, V>;
+export type MeetingVerb = keyof typeof CONVENING_VERB_DATA;
+export type MeetingVerbData<V extends MeetingVerb> = VerbData<typeof CONVENING_VERB_DATA, V>;
+export type MeetingVerbInput<V extends MeetingVerb> = VerbInput<typeof CONVENING_VERB_DATA, V>;

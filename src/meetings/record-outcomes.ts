@@ -1,11 +1,11 @@
-import type { ConveningDeps } from "./convening-deps";
+import type { MeetingsDeps } from "./meetings-deps";
 import type { VerbHandler } from "../domain/handlers";
 import { noticeCard } from "../cards/notice-card";
 import { isCoordinator } from "../domain/actor";
 import { boroughByCode, isBoroughCode } from "../domain/boroughs";
 import type { Turn } from "../domain/conversation";
 import { HubError } from "../domain/errors";
-import type { ConveningVerbData } from "./convening-verbs";
+import type { MeetingVerbData } from "./meeting-verbs";
 import { newId } from "../domain/ids";
 import { brokenCharacterProblem, cutText, wellFormed } from "../domain/typed-text";
 import { londonDay, londonLabel, parseDate } from "../domain/london-time";
@@ -14,7 +14,7 @@ import { ACTION_SLOTS, outcomesFormCard } from "./meeting-cards";
 import { mayManage, meetingOf } from "./meeting-rights";
 import { currentInvitation, refreshCopies } from "./refresh-copies";
 
-async function managedHeldMeeting(ctx: ConveningDeps, turn: Turn, data: { meetingId?: string }): Promise<Meeting> {
+async function managedHeldMeeting(ctx: MeetingsDeps, turn: Turn, data: { meetingId?: string }): Promise<Meeting> {
   const m = await meetingOf(ctx, data);
   if (!mayManage(turn.actor, m))
     throw new HubError("forbidden", "Only the lead who convened this conversation or an LIIA coordinator can record its outcomes.");
@@ -26,7 +26,7 @@ async function managedHeldMeeting(ctx: ConveningDeps, turn: Turn, data: { meetin
 }
 
 /** After the date, the convener's form for outcomes, up to three actions and the peer-review flag. */
-export const openOutcomes: VerbHandler<ConveningDeps, ConveningVerbData<"convene.outcomes">> = async (ctx, turn, data) =>
+export const openOutcomes: VerbHandler<MeetingsDeps, MeetingVerbData<"convene.outcomes">> = async (ctx, turn, data) =>
   outcomesFormCard(await managedHeldMeeting(ctx, turn, data), ctx.now());
 
 const text = (data: Record<string, unknown>, key: string) => (typeof data[key] === "string" ? (data[key] as string).trim() : "");
@@ -61,7 +61,7 @@ function readActions(m: Meeting, data: Record<string, unknown>, today: string, n
   return { actions, errors };
 }
 
-export const recordOutcomes: VerbHandler<ConveningDeps, ConveningVerbData<"convene.record">> = async (ctx, turn, data) => {
+export const recordOutcomes: VerbHandler<MeetingsDeps, MeetingVerbData<"convene.record">> = async (ctx, turn, data) => {
   const m = await managedHeldMeeting(ctx, turn, data);
   const outcomes = text(data, "outcomes");
   const now = ctx.now();
@@ -91,7 +91,7 @@ export const recordOutcomes: VerbHandler<ConveningDeps, ConveningVerbData<"conve
 };
 
 /** The owner borough's lead or deputy, or a coordinator, marks an action done. */
-export const markActionDone: VerbHandler<ConveningDeps, ConveningVerbData<"action.done">> = async (ctx, turn, data) => {
+export const markActionDone: VerbHandler<MeetingsDeps, MeetingVerbData<"action.done">> = async (ctx, turn, data) => {
   const action = data.actionId !== undefined ? await ctx.meetings.getAction(data.actionId) : undefined;
   if (!action) throw new HubError("not-found", "This action is not known to the Hub.");
   const owns = turn.actor.roles.includes("lead") && turn.actor.borough === action.ownerBorough;

@@ -1,4 +1,4 @@
-import type { ConveningDeps } from "./convening-deps";
+import type { MeetingsDeps } from "./meetings-deps";
 import type { CommandHandler, VerbHandler } from "../domain/handlers";
 import type { AdaptiveCard } from "../cards/render-card";
 import { BOROUGHS } from "../domain/boroughs";
@@ -11,7 +11,7 @@ import { londonInstant, londonLabel } from "../domain/london-time";
 import { MEETING_LIMITS, PROFORMAS_OFFERED, type Meeting } from "./meeting";
 import { CONVENE_FIELDS, conveneFormCard, invitationCard } from "./meeting-cards";
 import { mayConvene } from "./meeting-rights";
-import type { ConveningVerbData } from "./convening-verbs";
+import type { MeetingVerbData } from "./meeting-verbs";
 import { postCopies } from "./refresh-copies";
 import { FORMATS, isTheme, themeTitle } from "./themes";
 
@@ -33,7 +33,7 @@ export interface OfferedProforma {
  * scope are offered: the invitation goes to East London's leads, whom even `east-london` consent
  * covers. One query per borough partition (status published) and one on the authored index.
  */
-export async function proformasToDiscuss(ctx: Pick<ConveningDeps, "proformas">, turn: Turn): Promise<OfferedProforma[]> {
+export async function proformasToDiscuss(ctx: Pick<MeetingsDeps, "proformas">, turn: Turn): Promise<OfferedProforma[]> {
   const [own, published] = await Promise.all([
     ctx.proformas.listByAuthor(turn.actor.id),
     Promise.all(BOROUGHS.map((b) => ctx.proformas.inBorough(b.code, { statuses: ["published"] }))).then((lists) => lists.flat()),
@@ -53,14 +53,14 @@ export async function proformasToDiscuss(ctx: Pick<ConveningDeps, "proformas">, 
 }
 
 /** `convene`: the convening card, with a server-made id so a double click stores one conversation. */
-export const openConvene: CommandHandler<ConveningDeps> = async (ctx, turn) => conveneFormWith(ctx, turn, {});
+export const openConvene: CommandHandler<MeetingsDeps> = async (ctx, turn) => conveneFormWith(ctx, turn, {});
 
 /**
  * The convening card with some fields filled in (a data headline starts a conversation on its
  * finding). Proformas are kept only where the form offers them; everything is checked again on submit.
  */
 export async function conveneFormWith(
-  ctx: Pick<ConveningDeps, "proformas" | "now">,
+  ctx: Pick<MeetingsDeps, "proformas" | "now">,
   turn: Turn,
   values: { topic?: string; theme?: string; proformas?: readonly string[] },
 ): Promise<AdaptiveCard> {
@@ -78,7 +78,7 @@ const text = (data: Record<string, unknown>, key: string) => (typeof data[key] =
 
 type MeetingInput = Pick<Meeting, "topic" | "theme" | "startsAt" | "format" | "place" | "proformas" | "proformaNote">;
 
-function readInput(ctx: ConveningDeps, data: Record<string, unknown>, offered: OfferedProforma[]): { input?: MeetingInput; errors: string[] } {
+function readInput(ctx: MeetingsDeps, data: Record<string, unknown>, offered: OfferedProforma[]): { input?: MeetingInput; errors: string[] } {
   const errors: string[] = [];
   const topic = text(data, "topic");
   if (!topic) errors.push("Topic is required.");
@@ -119,7 +119,7 @@ function readInput(ctx: ConveningDeps, data: Record<string, unknown>, offered: O
 }
 
 /** Where the invitation goes: the leads' channels, and every current lead and deputy one-to-one. */
-async function invitationTargets(ctx: ConveningDeps): Promise<ConversationRef[]> {
+async function invitationTargets(ctx: MeetingsDeps): Promise<ConversationRef[]> {
   const refs: ConversationRef[] = (await ctx.notifier.channelsWithRole("leads")).map((c) => c.ref);
   const rosters = await Promise.all(BOROUGHS.map((b) => ctx.leads.roster(b.code)));
   const people = rosters.flatMap((r) => [...(r.lead ? [r.lead] : []), ...r.deputies]);
@@ -130,13 +130,13 @@ async function invitationTargets(ctx: ConveningDeps): Promise<ConversationRef[]>
   return refs;
 }
 
-function formAgain(ctx: ConveningDeps, data: Record<string, unknown>, meetingId: string, offered: OfferedProforma[], errors: string[]): AdaptiveCard {
+function formAgain(ctx: MeetingsDeps, data: Record<string, unknown>, meetingId: string, offered: OfferedProforma[], errors: string[]): AdaptiveCard {
   const values: Record<string, string> = {};
   for (const f of CONVENE_FIELDS) values[f] = wellFormed(cutText(text(data, f), 1000));
   return conveneFormCard({ meetingId: isSubmissionId(meetingId) ? meetingId : newId(ctx.now().getTime()), now: ctx.now(), proformas: offered, values, errors });
 }
 
-export const submitConvene: VerbHandler<ConveningDeps, ConveningVerbData<"convene.submit">> = async (ctx, turn, data) => {
+export const submitConvene: VerbHandler<MeetingsDeps, MeetingVerbData<"convene.submit">> = async (ctx, turn, data) => {
   requireConvener(turn);
   const { meetingId } = data;
   const offered = await proformasToDiscuss(ctx, turn);

@@ -8,7 +8,7 @@ import type { ProformaStore } from "../proforma/proforma-store";
 import type { MeetingStore } from "./meeting-store";
 
 /** What convening cross-borough conversations uses, given at composition (src/composition.ts). */
-export interface ConveningDeps {
+export interface MeetingsDeps {
   channels: ChannelStore;
   feed: ActivityFeed;
   leads: LeadStore;
