@@ -16,6 +16,7 @@ import { TableMeasureStore } from "./headlines/table-measure-store";
 import { TableLadderStore } from "./headlines/table-ladder-store";
 import { TableNominationStore } from "./nominations/table-nomination-store";
 import { TableLeadStore } from "./leads/table-lead-store";
+import { boroughLeaders } from "./leads/borough-leaders";
 import { TableMeetingStore } from "./meetings/table-meeting-store";
 import { TableRunStore } from "./delivery/table-run-store";
 import { TableChartStore } from "./charts/chart-store";
@@ -80,6 +81,7 @@ export function compose(options: { config: Config; logger: Logger; storage: Stor
   );
   const channels = new TableChannelStore(storage);
   const proformas = new TableProformaStore(storage, outbox);
+  const leads = new TableLeadStore(storage);
   const app: AppContext = {
     config: options.config,
     logger: options.logger,
@@ -93,7 +95,8 @@ export function compose(options: { config: Config; logger: Logger; storage: Stor
     feed: feedAfterOutbox(activity, outbox),
     audit: new TableAuditTrail(storage),
     nominations: new TableNominationStore(storage),
-    leads: new TableLeadStore(storage),
+    leads,
+    leaders: boroughLeaders(leads),
     meetings: new TableMeetingStore(storage),
     downloads: new TableDownloadLinks(storage),
     measures: guardedStore(new TableMeasureStore(storage.tableClient("measures"), storage.tableClient("headlines"), now)),

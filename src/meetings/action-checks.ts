@@ -22,8 +22,7 @@ export async function overdueActions(ctx: Pick<MeetingsDeps, "meetings">, now: D
 /** The owner borough's lead and deputies, one-to-one; with none, the leads' channels. */
 async function tellOwners(ctx: MeetingsDeps, a: FollowUpAction, overdue: boolean): Promise<number> {
   const card = reminderCard(a, overdue);
-  const roster = await ctx.leads.roster(a.ownerBorough);
-  const people = [...(roster.lead ? [roster.lead] : []), ...roster.deputies];
+  const people = await ctx.leaders.leadersOf(a.ownerBorough);
   let sent = 0;
   for (const p of people) if (await ctx.notifier.sendToPerson(p.tenantId, p.objectId, card)) sent++;
   if (sent === 0) for (const c of await ctx.notifier.channelsWithRole("leads")) if (await ctx.notifier.deliver(c.ref, card)) sent++;

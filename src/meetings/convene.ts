@@ -121,8 +121,7 @@ function readInput(ctx: MeetingsDeps, data: Record<string, unknown>, offered: Of
 /** Where the invitation goes: the leads' channels, and every current lead and deputy one-to-one. */
 async function invitationTargets(ctx: MeetingsDeps): Promise<ConversationRef[]> {
   const refs: ConversationRef[] = (await ctx.notifier.channelsWithRole("leads")).map((c) => c.ref);
-  const rosters = await Promise.all(BOROUGHS.map((b) => ctx.leads.roster(b.code)));
-  const people = rosters.flatMap((r) => [...(r.lead ? [r.lead] : []), ...r.deputies]);
+  const people = (await Promise.all(BOROUGHS.map((b) => ctx.leaders.leadersOf(b.code)))).flat();
   for (const p of new Map(people.map((t) => [t.objectId, t])).values()) {
     const chat = await ctx.channels.personalChat(p.tenantId, p.objectId);
     if (chat) refs.push(chat.ref);
