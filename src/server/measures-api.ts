@@ -24,6 +24,11 @@ export type OverviewHeadline = StoredHeadline & { practice: PracticeLink[]; gap:
 export interface MeasuresOverview {
   measures: MeasureChoice[];
   headlines: OverviewHeadline[];
+  /**
+   * Whether a second coordinator approved the run these headlines are of (the two-person rule): only
+   * an approved run's headlines go out in the digest, so the page says which these are.
+   */
+  headlinesApproved: boolean;
   /** From the boroughs' statutory returns: one strip per borough and year (suppressed steps carry no number). */
   ladders: DisparityEntryStrip[];
 }
@@ -64,13 +69,19 @@ const HEADLINE_LIMIT = 12;
 
 export async function measuresOverview(app: ServerDeps): Promise<MeasuresOverview> {
   const stored = await guardStorage(() => app.measures.latestHeadlines(HEADLINE_LIMIT));
+  const approvedRun = stored.length ? await guardStorage(() => app.approvals.approvedRunId()) : undefined;
   const ladders = await guardStorage(() => app.ladders.latestLadders());
   const entries = stored.length ? await guardStorage(() => publishedPractice(app)) : [];
   const headlines = stored.map((h): OverviewHeadline => {
     const answer = matchPractice({ measure: h.measure, level: h.level, group: h.group }, entries);
     return { ...h, practice: answer?.practice ?? [], gap: answer?.gap ?? "" };
   });
-  return { measures: measureChoices(), headlines, ladders: disparityEntryStrips(ladders).sort((a, b) => a.areaName.localeCompare(b.areaName)) };
+  return {
+    measures: measureChoices(),
+    headlines,
+    headlinesApproved: stored.length > 0 && stored[0]!.runId === approvedRun,
+    ladders: disparityEntryStrips(ladders).sort((a, b) => a.areaName.localeCompare(b.areaName)),
+  };
 }
 
 /** One measure's stored figures, optionally for one area; suppressed cells come without numbers. */

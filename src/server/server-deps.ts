@@ -1,4 +1,5 @@
 import type { ChartStore } from "../charts/chart-store";
+import type { ApprovalStore } from "../digest/approval-store";
 import type { Config } from "../config/config";
 import type { MeetingStore } from "../meetings/meeting-store";
 import type { LadderStore } from "../headlines/ladder-store";
@@ -12,6 +13,8 @@ import type { PrivacyDeps } from "../privacy/privacy-deps";
 
 /** What the HTTP routes of the tab and the health check uses, given at composition (src/composition.ts). */
 export interface ServerDeps extends PrivacyDeps {
+  /** Which analysis run a second coordinator approved (the Data page says whether its headlines are it). */
+  approvals: ApprovalStore;
   charts: ChartStore;
   config: Config;
   downloads: DownloadLinks;

@@ -16,6 +16,14 @@ const KIND_NAMES: Record<MeasureChoice["kind"], string> = {
   workforce: "Workforce",
 };
 
+/** Whether these are the headlines the digest carries (a second coordinator approved their run). */
+function headlineStatus(overview: MeasuresOverview): HTMLElement {
+  if (overview.headlines.length === 0) return el("p", { class: "headlines-status", hidden: "" }, "");
+  return overview.headlinesApproved
+    ? el("p", { class: "headlines-status" }, "A second coordinator approved these headlines: the digest carries them.")
+    : el("p", { class: "headlines-status" }, "These headlines await a second coordinator's approval: the digest does not carry them yet.");
+}
+
 function headlineList(host: Host, overview: MeasuresOverview): HTMLElement {
   if (overview.headlines.length === 0) return el("p", {}, "No headlines yet: data has not been loaded.");
   const list = el(
@@ -310,6 +318,7 @@ export async function renderData(root: HTMLElement, host: Host): Promise<void> {
   root.append(
     el("h2", {}, "Data"),
     el("h3", {}, "Headlines"),
+    headlineStatus(overview),
     headlineList(host, overview),
     el("h3", {}, "Where disparity enters (the boroughs' statutory returns)"),
     entryStrips(overview),

@@ -104,6 +104,10 @@ describe("Tab in headless Chromium", () => {
 
   it("when a measure is chosen on the data page, then charts draw by group and level with suppressed cells, sources and periods", async () => {
     await open("#data");
+    assert.equal(
+      await page.locator(".headlines-status").textContent(),
+      "These headlines await a second coordinator's approval: the digest does not carry them yet.",
+    );
     const headline = page.locator(".headlines li").first();
     assert.match((await headline.textContent()) ?? "", /3 times as likely.*<img src=x onerror=.*Source: cla_ethnicity_2024\.csv\. Period: 2024/);
     // The same practice the digest links: aimed at Black Caribbean children, in social care, for children looked after.
@@ -176,6 +180,9 @@ describe("Tab in headless Chromium", () => {
     const fromCard = Buffer.from(await (await fetch(digest.chart.url)).arrayBuffer());
     assert.ok(fromTab.length > 1000 && fromTab.equals(fromCard), "the same PNG");
     assert.equal(await tabImage.getAttribute("alt"), digest.chart.alt);
+    await page.reload(); // the same address again is only a hash change: load the page anew
+    await page.waitForSelector('body[data-ready="data"]');
+    assert.equal(await page.locator(".headlines-status").textContent(), "A second coordinator approved these headlines: the digest carries them.");
   });
 
   it("when used by keyboard on a phone-sized screen, then the pages are reachable and nothing overflows sideways", async () => {
