@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { RunningService } from "../../src/service";
 import { launchChromium, needChromium } from "../support/browser";
+import { playgroundChat } from "../support/playground-chat";
 import { startPlayground, type Playground } from "../support/playground";
 import { startTestService } from "../support/test-service";
 import { storeDemoHeadlinesIfEmpty } from "../../src/headlines/demo-headlines";
@@ -42,41 +43,7 @@ describe("end to end in the Agents Playground: the coordinator's journey", funct
     await service?.stop();
   });
 
-  const composer = () => page.locator('[data-lexical-editor="true"][role="textbox"]').first();
-  const cards = () => page.locator(".ac-adaptiveCard");
-  async function open(conversation: "Personal Chat" | "General" | "Announcements"): Promise<void> {
-    await page.getByText(conversation, { exact: true }).first().click();
-  }
-  async function newCard(before: number, expect: string | RegExp): Promise<Locator> {
-    await page.waitForFunction((n) => document.querySelectorAll(".ac-adaptiveCard").length > n, before, { timeout: 30_000 });
-    const card = cards().filter({ hasText: expect }).last();
-    await card.waitFor({ timeout: 30_000 });
-    return card;
-  }
-  /** Types a message in the personal chat and waits for a new card that shows the text expected. */
-  async function say(text: string, expect: string | RegExp): Promise<Locator> {
-    const before = await cards().count();
-    await composer().click();
-    await page.keyboard.type(text);
-    await page.keyboard.press("Enter");
-    return newCard(before, expect);
-  }
-  /** Starts a new post in the open channel, @mentioning the bot (in a channel it hears nothing else). */
-  async function post(text: string, expect: string | RegExp): Promise<Locator> {
-    const before = await cards().count();
-    await composer().click();
-    await page.keyboard.type("@");
-    await page.getByText("Test Bot", { exact: true }).last().click();
-    await page.keyboard.type(` ${text}`);
-    await page.getByRole("button", { name: "Post" }).click();
-    return newCard(before, expect);
-  }
-  async function press(card: Locator, button: string, expect: string | RegExp): Promise<Locator> {
-    await card.getByRole("button", { name: button }).first().click();
-    const answer = cards().filter({ hasText: expect }).last();
-    await answer.waitFor({ timeout: 30_000 });
-    return answer;
-  }
+  const { composer, cards, open, say, post, press } = playgroundChat(() => page);
   const deadline = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
 
   it("when the coordinator circulates with no borough channel, then nothing is sent and the card says how to register one; with Announcements registered as Hackney's, the invitation is posted there", async () => {

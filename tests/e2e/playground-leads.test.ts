@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import type { Browser, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { RunningService } from "../../src/service";
 import { launchChromium, needChromium } from "../support/browser";
+import { playgroundChat } from "../support/playground-chat";
 import { startPlayground, type Playground } from "../support/playground";
 import { startTestService } from "../support/test-service";
 
@@ -43,28 +44,7 @@ describe("end to end in the Agents Playground: the leads' journeys", function ()
     await service?.stop();
   });
 
-  const composer = () => page.locator('[data-lexical-editor="true"][role="textbox"]').first();
-  const cards = () => page.locator(".ac-adaptiveCard");
-  /** Types a message and waits for a new card that shows the text expected. */
-  async function say(text: string, expect: string | RegExp): Promise<Locator> {
-    const before = await cards().count();
-    await composer().click();
-    await page.keyboard.type(text);
-    await page.keyboard.press("Enter");
-    return newCard(before, expect);
-  }
-  async function newCard(before: number, expect: string | RegExp): Promise<Locator> {
-    await page.waitForFunction((n) => document.querySelectorAll(".ac-adaptiveCard").length > n, before, { timeout: 30_000 });
-    const card = cards().filter({ hasText: expect }).last();
-    await card.waitFor({ timeout: 30_000 });
-    return card;
-  }
-  async function press(card: Locator, button: string, expect: string | RegExp): Promise<Locator> {
-    await card.getByRole("button", { name: button }).first().click();
-    const answer = cards().filter({ hasText: expect }).last();
-    await answer.waitFor({ timeout: 30_000 });
-    return answer;
-  }
+  const { composer, cards, newCard, say, press } = playgroundChat(() => page);
 
   it("when the coordinator nominates Megan with the people picker, then Megan (act as) accepts, the coordinator confirms, and leads shows her", async () => {
     await say("act as user-id-1 Megan Bowen", "You now act as Megan Bowen");

@@ -6,6 +6,7 @@ import { odata } from "@azure/data-tables";
 import type { Browser, Locator, Page } from "playwright-core";
 import type { RunningService } from "../../src/service";
 import { launchChromium, needChromium } from "../support/browser";
+import { playgroundChat } from "../support/playground-chat";
 import { startPlayground, type Playground } from "../support/playground";
 import { startTestService } from "../support/test-service";
 
@@ -46,26 +47,10 @@ describe("end to end in the Agents Playground: staff draft, resume, submit, edit
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  const composer = () => page.locator('[data-lexical-editor="true"][role="textbox"]').first();
-  const cards = () => page.locator(".ac-adaptiveCard");
-  /** Types a message and waits for a new card that shows the text expected. */
-  async function say(text: string, expect: string | RegExp): Promise<Locator> {
-    const before = await cards().count();
-    await composer().click();
-    await page.keyboard.type(text);
-    await page.keyboard.press("Enter");
-    await page.waitForFunction((n) => document.querySelectorAll(".ac-adaptiveCard").length > n, before, { timeout: 30_000 });
-    const card = cards().filter({ hasText: expect }).last();
-    await card.waitFor({ timeout: 30_000 });
-    return card;
-  }
-  /** Presses a button; the answer replaces the card: waits for the card that shows the text expected. */
-  async function press(card: Locator, button: string, expect: string | RegExp): Promise<Locator> {
-    await card.getByRole("button", { name: button, exact: true }).first().click();
-    const answer = cards().filter({ hasText: expect }).last();
-    await answer.waitFor({ timeout: 30_000 });
-    return answer;
-  }
+  const chat = playgroundChat(() => page);
+  const { composer, cards, say } = chat;
+  /** This walk presses buttons by their exact names. */
+  const press = (card: Locator, button: string, expect: string | RegExp) => chat.press(card, button, expect, { exact: true });
   async function choose(card: Locator, list: RegExp, option: string): Promise<void> {
     await card.getByRole("combobox", { name: list }).click();
     await page.getByRole("option", { name: option, exact: true }).click();
