@@ -6,7 +6,7 @@ import { safeKey } from "../../src/storage/table-limits";
 import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";
 import { activity, actionData, cardText, execute, post } from "../support/teams-client";
-import { COORD, HACKNEY, HACKNEY_DCS, putPerson, TENANT, tell } from "../leads/leads-support";
+import { COORD, HACKNEY, HACKNEY_DCS, putPerson, TENANT, tell } from "../support/leads-support";
 
 const CHANNEL = "19:dcs-hackney@thread.tacv2";
 const TEAM = "19:team@thread.tacv2";

@@ -10,7 +10,7 @@ import { checkCard } from "../support/card-check";
 import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";
 import { cardText } from "../support/teams-client";
-import { COORD, NOMINEE2, TENANT, registerChannel, tell } from "../leads/leads-support";
+import { COORD, NOMINEE2, TENANT, registerChannel, tell } from "../support/leads-support";
 
 /** Two coordinators, three DCS channels, stored demo headlines: the two-person rule and a correction in place. */
 describe("data headlines: two people before figures go out, and corrections in place", function () {

@@ -26,7 +26,7 @@ import {
   putPerson,
   registerChannel,
   tell,
-} from "../leads/leads-support";
+} from "../support/leads-support";
 
 const TOWER_HAMLETS = "E09000030";
 const TH_STAFF: TestUser = { id: "00000000-0000-4000-8000-000000000030", name: "Tara Tower", tenantId: HACKNEY_STAFF.tenantId };

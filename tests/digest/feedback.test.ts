@@ -18,7 +18,7 @@ import {
   table,
   rows,
   tell,
-} from "../leads/leads-support";
+} from "../support/leads-support";
 
 /** "Useful" and "Discuss at the next meeting" on the digest, and the coordinators' view of who pressed what. */
 describe("did the digest land: the DCS card's buttons and the coordinators' view", function () {

@@ -12,7 +12,7 @@ import { checkCard, findElement } from "../support/card-check";
 import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";
 import { actionData, cardText, execute } from "../support/teams-client";
-import { COORD, HACKNEY_DCS, NOMINEE2, TENANT, greet, putPerson, registerChannel, tell } from "../leads/leads-support";
+import { COORD, HACKNEY_DCS, NOMINEE2, TENANT, greet, putPerson, registerChannel, tell } from "../support/leads-support";
 
 const TOWER_HAMLETS = "E09000030";
 const CHANNEL = "19:dcs-tower-hamlets@thread.tacv2";

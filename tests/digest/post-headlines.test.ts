@@ -10,7 +10,7 @@ import { checkCard, findElement } from "../support/card-check";
 import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";
 import { activity, cardText, post } from "../support/teams-client";
-import { COORD, HACKNEY_STAFF, NOMINEE2, TENANT, tell } from "../leads/leads-support";
+import { COORD, HACKNEY_STAFF, NOMINEE2, TENANT, tell } from "../support/leads-support";
 
 /** One coordinator proposes the latest headlines, a second approves them. */
 async function approveLatest(service: RunningService, connector: FakeConnector): Promise<void> {

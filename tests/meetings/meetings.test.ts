@@ -26,7 +26,7 @@ import {
   snapshot,
   table,
   tell,
-} from "../leads/leads-support";
+} from "../support/leads-support";
 
 const PERSONAL = (u: TestUser) => `a:personal-${u.id}`;
 const LEADS_CHANNEL = "19:leads@thread.tacv2";

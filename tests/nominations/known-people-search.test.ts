@@ -5,7 +5,7 @@ import { FakeConnector } from "../support/fake-connector";
 import { findElement } from "../support/card-check";
 import { startTestAzurite, startTestService } from "../support/test-service";
 import { activity, actionData, cardText, execute, post, type HttpAnswer, type TestUser } from "../support/teams-client";
-import { COORD, HACKNEY, HACKNEY_STAFF, NEWHAM, STRANGER, TENANT, assertGoodCard, greet, putPerson, tell } from "../leads/leads-support";
+import { COORD, HACKNEY, HACKNEY_STAFF, NEWHAM, STRANGER, TENANT, assertGoodCard, greet, putPerson, tell } from "../support/leads-support";
 
 /** Another council's tenant, not mapped to any borough in TENANT_BOROUGHS. */
 const NEWHAM_TENANT = "22222222-2222-4222-8222-222222222222";

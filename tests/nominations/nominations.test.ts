@@ -27,7 +27,7 @@ import {
   snapshot,
   table,
   tell,
-} from "../leads/leads-support";
+} from "../support/leads-support";
 
 const PERSONAL = (u: TestUser) => `a:personal-${u.id}`;
 

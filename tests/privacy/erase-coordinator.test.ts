@@ -6,7 +6,7 @@ import { FORMER_STAFF } from "../../src/privacy/forget-person";
 import { FakeConnector } from "../support/fake-connector";
 import { startTestAzurite, startTestService } from "../support/test-service";
 import { cardText, type TestUser } from "../support/teams-client";
-import { COORD, TENANT, assertGoodCard, greet, registerChannel, rows, table, tell } from "../leads/leads-support";
+import { COORD, TENANT, assertGoodCard, greet, registerChannel, rows, table, tell } from "../support/leads-support";
 
 const SECOND: TestUser = { id: "00000000-0000-4000-8000-00000000c0d2", name: "Cato Second-Coordinator", tenantId: TENANT };
 

@@ -21,7 +21,7 @@ import {
   snapshot,
   table,
   tell,
-} from "../leads/leads-support";
+} from "../support/leads-support";
 
 describe("people's data in leads and conversations: my data, forget, purge", function () {
   let azurite: EmbeddedAzurite;

@@ -24,7 +24,7 @@ import {
   rows,
   table,
   tell,
-} from "../leads/leads-support";
+} from "../support/leads-support";
 
 const LEADS_CHANNEL = "19:leads-erasure@thread.tacv2";
 /** The author who will be erased: Hackney staff who wrote proformas. */

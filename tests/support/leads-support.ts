@@ -4,9 +4,9 @@ import type { EmbeddedAzurite } from "../../src/storage/embedded-azurite";
 import type { ChannelRole } from "../../src/channels/channel-store";
 import type { Role } from "../../src/domain/actor";
 import { isVerb } from "../../src/commands";
-import { checkCard } from "../support/card-check";
-import { activity, post, type TestUser } from "../support/teams-client";
-import type { FakeConnector } from "../support/fake-connector";
+import { checkCard } from "./card-check";
+import { activity, post, type TestUser } from "./teams-client";
+import type { FakeConnector } from "./fake-connector";
 
 export const TENANT = "11111111-1111-4111-8111-111111111111";
 export const HACKNEY = "E09000012";
